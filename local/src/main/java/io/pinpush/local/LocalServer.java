@@ -1,0 +1,142 @@
+package io.pinpush.local;
+
+import com.sun.net.httpserver.HttpServer;
+import io.pinpush.Pinpush;
+import io.pinpush.config.AwsClients;
+import io.pinpush.config.PinpushConfig;
+import io.pinpush.functions.ApiHandler;
+import io.pinpush.secrets.SecretStore;
+import io.pinpush.store.TableCreator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The whole of Pinpush on a laptop, with no AWS account: real HTTP into the production Lambda handler,
+ * DynamoDB Local in-process, channel credentials in a private folder.
+ */
+public final class LocalServer implements AutoCloseable {
+
+    private final EmbeddedDynamoDb dynamoDb;
+    private final Pinpush pinpush;
+    private final HttpServer http;
+    private final ExecutorService httpThreads;
+    private final Path temporaryFolder;
+
+    private LocalServer(EmbeddedDynamoDb dynamoDb, Pinpush pinpush, HttpServer http, ExecutorService httpThreads,
+                        Path temporaryFolder) {
+        this.dynamoDb = dynamoDb;
+        this.pinpush = pinpush;
+        this.http = http;
+        this.httpThreads = httpThreads;
+        this.temporaryFolder = temporaryFolder;
+    }
+
+    public static LocalServer start(LocalOptions options) {
+        Path temporaryFolder = null;
+        EmbeddedDynamoDb dynamoDb = null;
+        try {
+            Path dataDir = options.dataDir().toAbsolutePath();
+            if (options.inMemory()) {
+                temporaryFolder = Files.createTempDirectory("pinpush-local");
+                dataDir = temporaryFolder;
+            }
+            dynamoDb = EmbeddedDynamoDb.start(options.inMemory() ? null : dataDir.resolve("dynamodb"));
+
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("AWS_REGION", "us-east-1");
+            settings.put("PINPUSH_ACCOUNT_ID", "000000000000");
+            settings.put("PINPUSH_LOCAL_CREDENTIALS", "true");
+            settings.put("PINPUSH_ENDPOINT_DYNAMODB", dynamoDb.endpoint().toString());
+            settings.put("PINPUSH_SECRET_STORE", "file:" + dataDir.resolve("secrets"));
+            settings.putAll(options.settings());
+            PinpushConfig config = new PinpushConfig(settings);
+            AwsClients aws = new AwsClients(config);
+            Pinpush pinpush = new Pinpush(config, aws, SecretStore.from(config, aws), Clock.systemUTC());
+            new TableCreator(aws.dynamoDb(), config).createAll();
+
+            HttpServer http = HttpServer.create(new InetSocketAddress("localhost", options.port()), 256);
+            ExecutorService threads = Executors.newFixedThreadPool(64, runnable -> {
+                Thread thread = new Thread(runnable, "pinpush-http");
+                thread.setDaemon(true);
+                return thread;
+            });
+            http.setExecutor(threads);
+            http.createContext("/", new HttpBridge(new ApiHandler(pinpush.apiRouter())));
+            http.createContext("/health", exchange -> {
+                byte[] ok = "{\"status\":\"ok\"}".getBytes();
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, ok.length);
+                exchange.getResponseBody().write(ok);
+                exchange.close();
+            });
+            http.start();
+            return new LocalServer(dynamoDb, pinpush, http, threads, temporaryFolder);
+        } catch (IOException e) {
+            if (dynamoDb != null) dynamoDb.close();
+            throw new UncheckedIOException("The local server did not start", e);
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://localhost:" + http.getAddress().getPort());
+    }
+
+    public Pinpush pinpush() {
+        return pinpush;
+    }
+
+    /** Stops accepting requests, lets those in flight finish, then closes storage so nothing written is lost. */
+    @Override
+    public void close() {
+        http.stop(1);
+        httpThreads.shutdown();
+        try {
+            httpThreads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pinpush.aws().close();
+        dynamoDb.close();
+        if (temporaryFolder != null) {
+            deleteRecursively(temporaryFolder);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover temporary folder is harmless.
+        }
+    }
+
+    public static void main(String[] args) {
+        LocalOptions options;
+        try {
+            options = LocalOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalServer server = start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "pinpush-shutdown"));
+        URI url = server.endpoint();
+        System.out.println("Pinpush is listening on " + url
+                + (options.inMemory() ? " (in memory)" : " (data in " + options.dataDir().toAbsolutePath() + ")"));
+        System.out.println("Try: AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws pinpoint get-apps"
+                + " --region us-east-1 --endpoint-url " + url);
+    }
+}

@@ -1,0 +1,76 @@
+package io.pinpush;
+
+import io.pinpush.api.Arns;
+import io.pinpush.api.Route;
+import io.pinpush.api.Router;
+import io.pinpush.apps.AppRoutes;
+import io.pinpush.apps.AppService;
+import io.pinpush.apps.AppStore;
+import io.pinpush.config.AwsClients;
+import io.pinpush.config.PinpushConfig;
+import io.pinpush.secrets.SecretStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The composition root: every store and service of Pinpush, wired by hand from one configuration.
+ *
+ * <p>No DI framework: construction is plain code that runs once per Lambda container (and before a
+ * SnapStart snapshot), and a newcomer can read the whole object graph here.
+ */
+public final class Pinpush {
+
+    private final PinpushConfig config;
+    private final AwsClients aws;
+    private final Clock clock;
+    private final SecretStore secrets;
+    private final AppService apps;
+
+    public Pinpush(PinpushConfig config, AwsClients aws, SecretStore secrets, Clock clock) {
+        this.config = config;
+        this.aws = aws;
+        this.clock = clock;
+        this.secrets = secrets;
+        Arns arns = new Arns(config.region(), config.accountId());
+        this.apps = new AppService(new AppStore(aws.dynamoDb(), config), arns, clock);
+    }
+
+    /** Pinpush as configured by the process environment (Lambda). */
+    public static Pinpush fromEnvironment() {
+        PinpushConfig config = PinpushConfig.fromEnvironment();
+        AwsClients aws = new AwsClients(config);
+        return new Pinpush(config, aws, SecretStore.from(config, aws), Clock.systemUTC());
+    }
+
+    /** Every Pinpoint operation Pinpush answers. */
+    public List<Route> apiRoutes() {
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(AppRoutes.routes(apps));
+        return routes;
+    }
+
+    public Router apiRouter() {
+        return new Router(apiRoutes());
+    }
+
+    public PinpushConfig config() {
+        return config;
+    }
+
+    public AwsClients aws() {
+        return aws;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    public AppService apps() {
+        return apps;
+    }
+}

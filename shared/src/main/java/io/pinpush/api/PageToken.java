@@ -1,0 +1,39 @@
+package io.pinpush.api;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Encodes a store's continuation key (string attributes only) as an opaque, URL-safe token.
+ * A token that was not made here is a client mistake, never a server error.
+ */
+public final class PageToken {
+
+    private static final TypeReference<Map<String, String>> KEY = new TypeReference<>() { };
+
+    private PageToken() {
+    }
+
+    public static String encode(Map<String, String> key) {
+        if (key == null || key.isEmpty()) {
+            return null;
+        }
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Json.write(key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Map<String, String> decode(String token) {
+        try {
+            String json = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            Map<String, String> key = Json.mapper().readValue(json, KEY);
+            if (key == null || key.isEmpty()) {
+                throw new IllegalArgumentException("empty");
+            }
+            return key;
+        } catch (Exception e) {
+            throw ApiError.badRequest("The pagination token is not valid: use the NextToken of a previous response");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.pinpush.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the route for a request, runs it, and makes every outcome a Pinpoint-shaped response.
+ *
+ * <p>This is the one place that decides how an exception becomes an error response: {@link ApiError}s
+ * keep their type and message; anything else is a 500 whose details stay in the log, never in the response.
+ */
+public final class Router {
+
+    /** API Gateway's own payload limit is 10 MB; Pinpoint rejects bodies over 7 MB. */
+    public static final int MAX_BODY_BYTES = 7 * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+
+    private final List<Route> routes;
+
+    public Router(List<Route> routes) {
+        // Literal segments win over variables when two templates could match the same path.
+        this.routes = routes.stream()
+                .sorted(java.util.Comparator.comparingLong((Route r) -> r.path().segments().stream()
+                        .filter(s -> !s.startsWith("{")).count()).reversed())
+                .toList();
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public ApiResponse handle(ApiRequest request) {
+        String requestId = request.requestId();
+        try {
+            if (request.body().length() > MAX_BODY_BYTES / 4
+                    && request.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+                throw ApiError.payloadTooLarge("The request body is larger than " + MAX_BODY_BYTES + " bytes");
+            }
+            Match match = find(request);
+            Object payload = match.route().handler().handle(request.withPathParams(match.params()));
+            int status = match.route().successStatus();
+            String body = payload == null || status == 204 ? "" : Json.write(payload);
+            return ApiResponse.json(status, requestId, body);
+        } catch (ApiError error) {
+            if (error.type() == ApiError.Type.INTERNAL) {
+                LOG.error("{} {} failed: {}", request.method(), request.path(), error.getMessage(), error);
+            } else {
+                LOG.info("{} {} rejected: {} {}", request.method(), request.path(),
+                        error.type().errorType(), error.getMessage());
+            }
+            return ApiResponse.error(error, requestId);
+        } catch (RuntimeException unexpected) {
+            LOG.error("{} {} failed unexpectedly", request.method(), request.path(), unexpected);
+            return ApiResponse.error(ApiError.internal(
+                    "Internal error; quote request id " + requestId + " when reporting it"), requestId);
+        }
+    }
+
+    private Match find(ApiRequest request) {
+        List<String> segments = PathTemplate.split(request.path());
+        List<String> allowedMethods = new ArrayList<>();
+        for (Route route : routes) {
+            Optional<Map<String, String>> params = route.path().match(segments);
+            if (params.isEmpty()) {
+                continue;
+            }
+            if (route.method().equalsIgnoreCase(request.method())) {
+                return new Match(route, params.get());
+            }
+            allowedMethods.add(route.method());
+        }
+        if (!allowedMethods.isEmpty()) {
+            throw ApiError.methodNotAllowed("Method " + request.method() + " is not allowed on " + request.path()
+                    + "; allowed: " + String.join(", ", allowedMethods));
+        }
+        throw ApiError.notFound("No operation matches " + request.method() + " " + request.path());
+    }
+
+    private record Match(Route route, Map<String, String> params) {
+    }
+}

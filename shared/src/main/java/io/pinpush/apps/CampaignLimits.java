@@ -1,0 +1,22 @@
+package io.pinpush.apps;
+
+import io.pinpush.api.ApiError;
+
+/** Message limits for campaigns, as app defaults or per campaign. */
+public record CampaignLimits(Integer daily, Integer maximumDuration, Integer messagesPerSecond, Integer total,
+                             Integer session) {
+
+    public CampaignLimits {
+        requireRange("Daily", daily, 0, 100);
+        requireRange("Total", total, 0, 100);
+        requireRange("Session", session, 0, 100);
+        requireRange("MaximumDuration", maximumDuration, 60, Integer.MAX_VALUE);
+        requireRange("MessagesPerSecond", messagesPerSecond, 1, 20_000);
+    }
+
+    private static void requireRange(String member, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            throw ApiError.badRequest("Limits." + member + " must be between " + min + " and " + max + ", got " + value);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.pinpush.config;
+
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds the AWS SDK clients once per process, all on one URL-connection HTTP client.
+ *
+ * <p>The URL-connection client loads a fraction of the classes the Apache or Netty clients do, which
+ * matters for Lambda cold starts; clients are created lazily so a function pays only for what it uses.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    private final PinpushConfig config;
+    private final SdkHttpClient httpClient;
+    private final AwsCredentialsProvider credentials;
+    private final Lazy<DynamoDbClient> dynamoDb;
+    private final Lazy<SecretsManagerClient> secretsManager;
+    private final Lazy<SqsClient> sqs;
+
+    public AwsClients(PinpushConfig config) {
+        this.config = config;
+        this.httpClient = UrlConnectionHttpClient.builder()
+                .connectionTimeout(java.time.Duration.ofSeconds(2))
+                .socketTimeout(java.time.Duration.ofSeconds(30))
+                .build();
+        this.credentials = credentialsFor(config);
+        this.dynamoDb = new Lazy<>(() -> configure(DynamoDbClient.builder(), "dynamodb").build());
+        this.secretsManager = new Lazy<>(() -> configure(SecretsManagerClient.builder(), "secretsmanager").build());
+        this.sqs = new Lazy<>(() -> configure(SqsClient.builder(), "sqs").build());
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb.get();
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return secretsManager.get();
+    }
+
+    public SqsClient sqs() {
+        return sqs.get();
+    }
+
+    public PinpushConfig config() {
+        return config;
+    }
+
+    /** Applies region, credentials, HTTP client, retries and any emulator endpoint to a client builder. */
+    public <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
+            B configure(B builder, String service) {
+        builder.region(Region.of(config.region()))
+                .credentialsProvider(credentials)
+                .httpClient(httpClient)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(RetryMode.STANDARD)
+                        .build());
+        config.serviceEndpoint(service).ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    private static AwsCredentialsProvider credentialsFor(PinpushConfig config) {
+        if (config.useLocalCredentials()) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        }
+        if (config.get("AWS_ACCESS_KEY_ID").isPresent()) {
+            // Lambda puts the role's credentials in the environment; reading them directly skips the chain's probing.
+            return EnvironmentVariableCredentialsProvider.create();
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    @Override
+    public void close() {
+        if (dynamoDb.isCreated()) dynamoDb.get().close();
+        if (secretsManager.isCreated()) secretsManager.get().close();
+        if (sqs.isCreated()) sqs.get().close();
+        httpClient.close();
+    }
+
+    /** A value built on first use, at most once. */
+    public static final class Lazy<T> implements Supplier<T> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        public Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public T get() {
+            T result = value;
+            if (result == null) {
+                synchronized (this) {
+                    result = value;
+                    if (result == null) {
+                        result = factory.get();
+                        value = result;
+                    }
+                }
+            }
+            return result;
+        }
+
+        public boolean isCreated() {
+            return value != null;
+        }
+    }
+}

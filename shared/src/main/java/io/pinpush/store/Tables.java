@@ -1,0 +1,43 @@
+package io.pinpush.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every table Pinpush uses, and why its keys are what they are. The README's "Storage" section mirrors this.
+ */
+public final class Tables {
+
+    /**
+     * Per-app configuration: one partition per app, so DeleteApp finds everything with one query.
+     * <ul>
+     *   <li>{@code pk = appId, sk = "app"}: the app, its tags and settings</li>
+     *   <li>{@code pk = appId, sk = "channel#GCM"} (and the other channel types): channel metadata, never credentials</li>
+     * </ul>
+     * The sparse {@code byCreation} index lists apps for GetApps in creation order.
+     */
+    public static final TableSpec APPS = new TableSpec("apps", "pk", "sk",
+            List.of(new TableSpec.IndexSpec("byCreation", "listPk", "listSk")), Optional.empty());
+
+    /**
+     * Endpoints, spread over {@code appId#shard} partitions ({@code shard = hash(endpointId) mod N}, N fixed
+     * per app at creation) so segment evaluation and campaigns read an app's endpoints in parallel rather
+     * than serializing on one hot partition.
+     * <ul>
+     *   <li>{@code byUser}: {@code userKey = appId#userId}, sorted by creation date (user endpoints, the 15-per-user rule)</li>
+     *   <li>{@code byAddress}: {@code addressKey = appId#channelType#address} (a provider rejecting a token marks
+     *       the endpoint holding it INACTIVE)</li>
+     * </ul>
+     */
+    public static final TableSpec ENDPOINTS = new TableSpec("endpoints", "pk", "sk",
+            List.of(new TableSpec.IndexSpec("byUser", "userKey", "created"),
+                    new TableSpec.IndexSpec("byAddress", "addressKey", "sk")),
+            Optional.empty());
+
+    private Tables() {
+    }
+
+    public static List<TableSpec> all() {
+        return List.of(APPS, ENDPOINTS);
+    }
+}
