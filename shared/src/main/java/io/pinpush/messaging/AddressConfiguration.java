@@ -1,5 +1,7 @@
 package io.pinpush.messaging;
 
+import io.pinpush.channels.ChannelType;
+
 import java.util.List;
 import java.util.Map;
 
