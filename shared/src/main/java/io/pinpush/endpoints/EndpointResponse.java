@@ -14,11 +14,46 @@ public record EndpointResponse(String address, String applicationId, Map<String,
                                String id, EndpointLocation location, Map<String, Double> metrics, String optOut,
                                String requestId, EndpointUser user) {
 
+    public static final String ACTIVE = "ACTIVE";
+    public static final String INACTIVE = "INACTIVE";
+    public static final String OPT_OUT_ALL = "ALL";
+    public static final String OPT_OUT_NONE = "NONE";
+
     public boolean isActive() {
-        return !"INACTIVE".equals(endpointStatus);
+        return !INACTIVE.equals(endpointStatus);
     }
 
     public boolean isOptedOut() {
-        return "ALL".equals(optOut);
+        return OPT_OUT_ALL.equals(optOut);
+    }
+
+    /** The endpoint's user id, or null when no user is assigned. */
+    public String userId() {
+        return user == null ? null : user.userId();
+    }
+
+    public EndpointResponse withEndpointStatus(String status) {
+        return new EndpointResponse(address, applicationId, attributes, channelType, cohortId, creationDate,
+                demographic, effectiveDate, status, id, location, metrics, optOut, requestId, user);
+    }
+
+    public EndpointResponse withAddress(String newAddress) {
+        return new EndpointResponse(newAddress, applicationId, attributes, channelType, cohortId, creationDate,
+                demographic, effectiveDate, endpointStatus, id, location, metrics, optOut, requestId, user);
+    }
+
+    public EndpointResponse withAttributes(Map<String, List<String>> newAttributes) {
+        return new EndpointResponse(address, applicationId, newAttributes, channelType, cohortId, creationDate,
+                demographic, effectiveDate, endpointStatus, id, location, metrics, optOut, requestId, user);
+    }
+
+    public EndpointResponse withMetrics(Map<String, Double> newMetrics) {
+        return new EndpointResponse(address, applicationId, attributes, channelType, cohortId, creationDate,
+                demographic, effectiveDate, endpointStatus, id, location, newMetrics, optOut, requestId, user);
+    }
+
+    public EndpointResponse withUser(EndpointUser newUser) {
+        return new EndpointResponse(address, applicationId, attributes, channelType, cohortId, creationDate,
+                demographic, effectiveDate, endpointStatus, id, location, metrics, optOut, requestId, newUser);
     }
 }
