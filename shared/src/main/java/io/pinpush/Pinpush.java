@@ -8,6 +8,9 @@ import io.pinpush.apps.AppService;
 import io.pinpush.apps.AppStore;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
+import io.pinpush.endpoints.EndpointRoutes;
+import io.pinpush.endpoints.EndpointService;
+import io.pinpush.endpoints.EndpointStore;
 import io.pinpush.secrets.SecretStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ public final class Pinpush {
     private final Clock clock;
     private final SecretStore secrets;
     private final AppService apps;
+    private final EndpointService endpoints;
 
     public Pinpush(PinpushConfig config, AwsClients aws, SecretStore secrets, Clock clock) {
         this.config = config;
@@ -34,6 +38,8 @@ public final class Pinpush {
         this.secrets = secrets;
         Arns arns = new Arns(config.region(), config.accountId());
         this.apps = new AppService(new AppStore(aws.dynamoDb(), config), arns, clock);
+        this.endpoints = new EndpointService(new EndpointStore(aws.dynamoDb(), config), apps, clock);
+        apps.deletesWithApp(endpoints);
     }
 
     /** Pinpush as configured by the process environment (Lambda). */
@@ -47,6 +53,7 @@ public final class Pinpush {
     public List<Route> apiRoutes() {
         List<Route> routes = new ArrayList<>();
         routes.addAll(AppRoutes.routes(apps));
+        routes.addAll(EndpointRoutes.routes(endpoints));
         return routes;
     }
 
@@ -72,5 +79,9 @@ public final class Pinpush {
 
     public AppService apps() {
         return apps;
+    }
+
+    public EndpointService endpoints() {
+        return endpoints;
     }
 }
