@@ -145,7 +145,7 @@ public final class EndpointService implements AppScopedData {
         if (!EndpointLimits.isStorableKey(endpointId)) {
             return false;
         }
-        Optional<Change> change = update(appId, EndpointHashing.shard(endpointId, shards), endpointId, Optional.empty(),
+        Optional<Change> change = update(appId, EndpointHashing.shard(endpointId, shards), endpointId,
                 endpoint -> endpoint != null && Objects.equals(endpoint.address(), oldAddress)
                         ? endpoint.withAddress(newAddress) : null);
         change.filter(Change::changed).ifPresent(c -> deactivateDuplicates(appId, shards, c.after()));
@@ -274,6 +274,11 @@ public final class EndpointService implements AppScopedData {
         return after;
     }
 
+    /** {@link #update(String, int, String, Optional, UnaryOperator)} on a fresh read of the endpoint. */
+    private Optional<Change> update(String appId, int shard, String endpointId, UnaryOperator<EndpointResponse> change) {
+        return update(appId, shard, endpointId, store.get(appId, shard, endpointId), change);
+    }
+
     /**
      * The optimistic write loop. {@code change} gets the current endpoint (null when there is none) and returns
      * the endpoint to store, or null to leave it alone. {@code current} is what the caller already read.
@@ -305,7 +310,7 @@ public final class EndpointService implements AppScopedData {
     }
 
     private boolean deactivate(String appId, int shards, String endpointId) {
-        return update(appId, EndpointHashing.shard(endpointId, shards), endpointId, Optional.empty(),
+        return update(appId, EndpointHashing.shard(endpointId, shards), endpointId,
                 endpoint -> endpoint != null && endpoint.isActive()
                         ? endpoint.withEndpointStatus(EndpointResponse.INACTIVE) : null)
                 .map(Change::changed).orElse(false);
@@ -342,7 +347,7 @@ public final class EndpointService implements AppScopedData {
     private void releaseExcessUserEndpoints(String appId, int shards, EndpointResponse kept) {
         String userId = kept.userId();
         for (EndpointResponse released : UserEndpointCap.toRelease(kept, store.byUser(appId, userId))) {
-            update(appId, EndpointHashing.shard(released.id(), shards), released.id(), Optional.empty(),
+            update(appId, EndpointHashing.shard(released.id(), shards), released.id(),
                     endpoint -> endpoint == null || !userId.equals(endpoint.userId()) ? null
                             : endpoint.withEndpointStatus(EndpointResponse.INACTIVE)
                                     .withUser(EndpointMerge.user(endpoint.user().userAttributes(), null)));
