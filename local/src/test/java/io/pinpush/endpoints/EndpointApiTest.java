@@ -119,6 +119,22 @@ class EndpointApiTest {
     }
 
     @Test
+    void getEndpointAnswersOnlyMembersOfPinpointsEndpointResponse(PinpointClient pinpoint, LocalServer server)
+            throws Exception {
+        String app = newApp(pinpoint);
+        put(pinpoint, app, "wire", r -> r.channelType(ChannelType.GCM).address("t").optOut("ALL")
+                .user(u -> u.userId("wire-user")));
+
+        HttpResponse<String> response = RawHttp.send(server.endpoint(), "GET", "/v1/apps/" + app + "/endpoints/wire", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Set<String> members = new java.util.HashSet<>();
+        io.pinpush.api.Json.mapper().readTree(response.body()).fieldNames().forEachRemaining(members::add);
+        assertThat(members).containsExactlyInAnyOrder("Address", "ApplicationId", "ChannelType", "CohortId",
+                "CreationDate", "EffectiveDate", "EndpointStatus", "Id", "OptOut", "RequestId", "User");
+    }
+
+    @Test
     void unknownAppsAndEndpointsAreNotFound(PinpointClient pinpoint) {
         String missingApp = "0123456789abcdef0123456789abcdef";
         assertThatThrownBy(() -> put(pinpoint, missingApp, "ep", r -> r.address("a").channelType(ChannelType.GCM)))

@@ -1,5 +1,6 @@
 package io.pinpush.endpoints;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.pinpush.channels.ChannelType;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,9 @@ import java.util.Map;
 /**
  * An endpoint: Pinpoint's EndpointResponse, which is also exactly what the endpoints table stores
  * (one JSON document per endpoint). OptOut is "ALL" or "NONE"; EndpointStatus is "ACTIVE" or "INACTIVE".
+ *
+ * <p>Helper methods carry {@code @JsonIgnore}: Jackson would otherwise write {@code isActive()} as an "Active"
+ * member that is not in Pinpoint's shape.
  */
 public record EndpointResponse(String address, String applicationId, Map<String, List<String>> attributes,
                                ChannelType channelType, String cohortId, String creationDate,
@@ -19,15 +23,18 @@ public record EndpointResponse(String address, String applicationId, Map<String,
     public static final String OPT_OUT_ALL = "ALL";
     public static final String OPT_OUT_NONE = "NONE";
 
+    @JsonIgnore
     public boolean isActive() {
         return !INACTIVE.equals(endpointStatus);
     }
 
+    @JsonIgnore
     public boolean isOptedOut() {
         return OPT_OUT_ALL.equals(optOut);
     }
 
     /** The endpoint's user id, or null when no user is assigned. */
+    @JsonIgnore
     public String userId() {
         return user == null ? null : user.userId();
     }
