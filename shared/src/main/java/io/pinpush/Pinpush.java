@@ -6,6 +6,10 @@ import io.pinpush.api.Router;
 import io.pinpush.apps.AppRoutes;
 import io.pinpush.apps.AppService;
 import io.pinpush.apps.AppStore;
+import io.pinpush.channels.ChannelRoutes;
+import io.pinpush.channels.ChannelSecrets;
+import io.pinpush.channels.ChannelService;
+import io.pinpush.channels.ChannelStore;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.secrets.SecretStore;
@@ -26,6 +30,7 @@ public final class Pinpush {
     private final Clock clock;
     private final SecretStore secrets;
     private final AppService apps;
+    private final ChannelService channels;
 
     public Pinpush(PinpushConfig config, AwsClients aws, SecretStore secrets, Clock clock) {
         this.config = config;
@@ -34,6 +39,9 @@ public final class Pinpush {
         this.secrets = secrets;
         Arns arns = new Arns(config.region(), config.accountId());
         this.apps = new AppService(new AppStore(aws.dynamoDb(), config), arns, clock);
+        this.channels = new ChannelService(apps, new ChannelStore(aws.dynamoDb(), config),
+                new ChannelSecrets(secrets, config.secretPrefix()), clock, config.channelCacheTtl());
+        apps.deletesWithApp(channels::deleteAllOf);
     }
 
     /** Pinpush as configured by the process environment (Lambda). */
@@ -47,6 +55,7 @@ public final class Pinpush {
     public List<Route> apiRoutes() {
         List<Route> routes = new ArrayList<>();
         routes.addAll(AppRoutes.routes(apps));
+        routes.addAll(ChannelRoutes.routes(channels));
         return routes;
     }
 
@@ -72,5 +81,10 @@ public final class Pinpush {
 
     public AppService apps() {
         return apps;
+    }
+
+    /** Channel configuration, and {@code resolve(appId, type)} for the dispatcher. */
+    public ChannelService channels() {
+        return channels;
     }
 }
