@@ -7,6 +7,9 @@ import java.util.Optional;
  * A channel as stored in the {@code apps} table: its state and what kind of credentials it has, never the
  * credentials themselves (those live in the secret store, under the version named by {@code secretVersion}).
  *
+ * <p>A stored channel always has credentials (its first update must bring them), so responses say
+ * {@code HasCredential: true}; Pinpush never archives channels ({@code IsArchived: false}).
+ *
  * @param version       incremented by every update; the conditional writes compare it
  * @param secretVersion the secret version holding this channel's credentials; a new one only when they change
  */
@@ -45,7 +48,6 @@ public record Channel(String applicationId, ChannelType type, boolean enabled, i
         return type.name().toLowerCase(Locale.ROOT);
     }
 
-    /** A stored channel always has credentials: its first update must bring them. */
     public APNSChannelResponse toApnsResponse() {
         return new APNSChannelResponse(applicationId, creationDate, defaultAuthenticationMethod, enabled, true,
                 hasTokenKey, channelId(), false, lastModifiedBy, lastModifiedDate, type.name(), version);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpush.api.Json;
 import io.pinpush.secrets.SecretStore;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -76,7 +75,7 @@ public final class ChannelSecrets {
             json = Json.mapper().readTree(secret);
         } catch (JsonProcessingException e) {
             // Never the parser's message: it would quote the secret.
-            throw new UncheckedIOException(new java.io.IOException("A channel secret is not valid JSON"));
+            throw new IllegalStateException("A channel secret is not valid JSON");
         }
         String type = text(json, "Type");
         return switch (type == null ? "" : type) {
