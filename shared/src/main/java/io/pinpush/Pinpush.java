@@ -6,6 +6,10 @@ import io.pinpush.api.Router;
 import io.pinpush.apps.AppRoutes;
 import io.pinpush.apps.AppService;
 import io.pinpush.apps.AppStore;
+import io.pinpush.channels.ChannelRoutes;
+import io.pinpush.channels.ChannelSecrets;
+import io.pinpush.channels.ChannelService;
+import io.pinpush.channels.ChannelStore;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.endpoints.EndpointRoutes;
@@ -30,6 +34,7 @@ public final class Pinpush {
     private final SecretStore secrets;
     private final AppService apps;
     private final EndpointService endpoints;
+    private final ChannelService channels;
 
     public Pinpush(PinpushConfig config, AwsClients aws, SecretStore secrets, Clock clock) {
         this.config = config;
@@ -40,6 +45,9 @@ public final class Pinpush {
         this.apps = new AppService(new AppStore(aws.dynamoDb(), config), arns, clock);
         this.endpoints = new EndpointService(new EndpointStore(aws.dynamoDb(), config), apps, clock);
         apps.deletesWithApp(endpoints);
+        this.channels = new ChannelService(apps, new ChannelStore(aws.dynamoDb(), config),
+                new ChannelSecrets(secrets, config.secretPrefix()), clock, config.channelCacheTtl());
+        apps.deletesWithApp(channels::deleteAllOf);
     }
 
     /** Pinpush as configured by the process environment (Lambda). */
@@ -54,6 +62,7 @@ public final class Pinpush {
         List<Route> routes = new ArrayList<>();
         routes.addAll(AppRoutes.routes(apps));
         routes.addAll(EndpointRoutes.routes(endpoints));
+        routes.addAll(ChannelRoutes.routes(channels));
         return routes;
     }
 
@@ -83,5 +92,10 @@ public final class Pinpush {
 
     public EndpointService endpoints() {
         return endpoints;
+    }
+
+    /** Channel configuration, and {@code resolve(appId, type)} for the dispatcher. */
+    public ChannelService channels() {
+        return channels;
     }
 }

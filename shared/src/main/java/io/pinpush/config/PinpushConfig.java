@@ -77,4 +77,12 @@ public final class PinpushConfig {
     public String secretPrefix() {
         return get("PINPUSH_SECRET_PREFIX", "pinpush/");
     }
+
+    /**
+     * How long the dispatcher trusts what it read about a channel ({@code PINPUSH_CHANNEL_CACHE_TTL}, an ISO-8601
+     * duration, default 30 s): a channel update reaches deliveries within this time.
+     */
+    public Duration channelCacheTtl() {
+        return getDuration("PINPUSH_CHANNEL_CACHE_TTL", Duration.ofSeconds(30));
+    }
 }

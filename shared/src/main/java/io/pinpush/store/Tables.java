@@ -12,7 +12,10 @@ public final class Tables {
      * Per-app configuration: one partition per app, so DeleteApp finds everything with one query.
      * <ul>
      *   <li>{@code pk = appId, sk = "app"}: the app, its tags and settings</li>
-     *   <li>{@code pk = appId, sk = "channel#GCM"} (and the other channel types): channel metadata, never credentials</li>
+     *   <li>{@code pk = appId, sk = "channel#<TYPE>"} ({@code channel#APNS}, {@code channel#GCM}, ... one per push
+     *       channel type): channel metadata, never credentials. {@code doc} holds the channel, {@code version} (a
+     *       number) the version every update conditions on; the doc names the secret version that holds the
+     *       credentials (secret {@code <prefix>apps/<appId>/channels/<TYPE>})</li>
      * </ul>
      * The sparse {@code byCreation} index lists apps for GetApps in creation order.
      */
