@@ -183,6 +183,11 @@ public final class FcmStandIn implements AutoCloseable {
         programmed.put(registrationToken, response);
     }
 
+    /** Every access token minted so far stops working (as when Google revokes them): FCM answers 401. */
+    public void revokeAccessTokens() {
+        issuedTokens.clear();
+    }
+
     /** The expires_in of access tokens minted from now on. */
     public void tokenLifetime(Duration lifetime) {
         this.tokenLifetime = lifetime;
