@@ -11,6 +11,7 @@ import com.eatthepath.pushy.apns.server.ValidatingPushNotificationHandlerFactory
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.pinpush.channels.ChannelCredentials;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -66,7 +67,7 @@ public final class ApnsStandIn implements AutoCloseable {
         try {
             server = new MockApnsServerBuilder()
                     .setServerCredentials(StandInTls.serverCertificateChain(), StandInTls.serverKey(), null)
-                    .setTrustedClientCertificateChain(new java.io.ByteArrayInputStream(StandInTls.caPem().getBytes(StandardCharsets.US_ASCII)))
+                    .setTrustedClientCertificateChain(new ByteArrayInputStream(StandInTls.caPem().getBytes(StandardCharsets.US_ASCII)))
                     .setHandlerFactory(session -> {
                         PushNotificationHandler validating = apns.buildHandler(session);
                         return (headers, payload) -> {

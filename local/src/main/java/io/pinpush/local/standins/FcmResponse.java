@@ -1,6 +1,7 @@
 package io.pinpush.local.standins;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -48,7 +49,7 @@ public record FcmResponse(int status, Map<String, String> headers, String body) 
     }
 
     public FcmResponse withHeader(String name, String value) {
-        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
         return new FcmResponse(status, more, body);
     }
