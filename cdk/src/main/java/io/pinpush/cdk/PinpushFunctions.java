@@ -4,6 +4,7 @@ import io.pinpush.metrics.MetricNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -107,6 +108,9 @@ final class PinpushFunctions extends Construct {
     }
 
     private Alias alias(Function function, String id) {
+        // CDK warns that SnapStart needs published versions: the alias below publishes one on every change.
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "Invoked only through its live alias, which points at a published version");
         return Alias.Builder.create(this, id).aliasName(ALIAS).version(function.getCurrentVersion()).build();
     }
 
