@@ -10,6 +10,8 @@ import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -49,17 +51,7 @@ final class PinpushApi extends Construct {
                         .rateLimit(settings.throttleRateLimit())
                         .burstLimit(settings.throttleBurstLimit())
                         .build())
-                .accessLogSettings(new software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings() {
-                    @Override
-                    public software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination getDestination() {
-                        return new LogGroupLogDestination(accessLogs);
-                    }
-
-                    @Override
-                    public AccessLogFormat getFormat() {
-                        return AccessLogFormat.custom(ACCESS_LOG_FORMAT);
-                    }
-                })
+                .accessLogSettings(new JsonAccessLogs(accessLogs))
                 .build();
 
         // One Lambda permission per function for the whole API rather than one per route: a function's
@@ -79,6 +71,25 @@ final class PinpushApi extends Construct {
     /** The stage's URL: what a PinpointClient's endpointOverride points at. */
     String url() {
         return api.getApiEndpoint() + "/";
+    }
+
+    /** Access logs as one JSON object per request, into the stage's log group. */
+    private static final class JsonAccessLogs implements IAccessLogSettings {
+        private final LogGroup destination;
+
+        JsonAccessLogs(LogGroup destination) {
+            this.destination = destination;
+        }
+
+        @Override
+        public IAccessLogDestination getDestination() {
+            return new LogGroupLogDestination(destination);
+        }
+
+        @Override
+        public AccessLogFormat getFormat() {
+            return AccessLogFormat.custom(ACCESS_LOG_FORMAT);
+        }
     }
 
     /** One JSON object per request, with the signing principal: who called what, and how it went. */
