@@ -9,6 +9,11 @@ import io.pinpush.apps.AppStore;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.secrets.SecretStore;
+import io.pinpush.templates.PushTemplateService;
+import io.pinpush.templates.PushTemplateStore;
+import io.pinpush.templates.PushTemplates;
+import io.pinpush.templates.TemplateRenderer;
+import io.pinpush.templates.TemplateRoutes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +31,8 @@ public final class Pinpush {
     private final Clock clock;
     private final SecretStore secrets;
     private final AppService apps;
+    private final PushTemplateService templates;
+    private final PushTemplates pushTemplates;
 
     public Pinpush(PinpushConfig config, AwsClients aws, SecretStore secrets, Clock clock) {
         this.config = config;
@@ -34,6 +41,10 @@ public final class Pinpush {
         this.secrets = secrets;
         Arns arns = new Arns(config.region(), config.accountId());
         this.apps = new AppService(new AppStore(aws.dynamoDb(), config), arns, clock);
+        // Templates belong to the account, not to an app: nothing to register with DeleteApp.
+        TemplateRenderer templateRenderer = new TemplateRenderer(clock);
+        this.templates = new PushTemplateService(new PushTemplateStore(aws.dynamoDb(), config), templateRenderer, arns, clock);
+        this.pushTemplates = new PushTemplates(templates, templateRenderer);
     }
 
     /** Pinpush as configured by the process environment (Lambda). */
@@ -47,6 +58,7 @@ public final class Pinpush {
     public List<Route> apiRoutes() {
         List<Route> routes = new ArrayList<>();
         routes.addAll(AppRoutes.routes(apps));
+        routes.addAll(TemplateRoutes.routes(templates));
         return routes;
     }
 
@@ -72,5 +84,10 @@ public final class Pinpush {
 
     public AppService apps() {
         return apps;
+    }
+
+    /** Push templates as a send uses them: resolve a version, render it per endpoint. */
+    public PushTemplates pushTemplates() {
+        return pushTemplates;
     }
 }
