@@ -178,6 +178,12 @@ class PushTemplateApiTest {
         pinpoint.updatePushTemplate(b -> b.templateName(name).createNewVersion(true).pushNotificationTemplateRequest(body("v4 body")));
 
         assertThat(versions(pinpoint, name)).containsExactly("4", "2");
+
+        // Deleting the only version left (which is the active one) deletes the template.
+        pinpoint.deletePushTemplate(b -> b.templateName(name).version("4"));
+        pinpoint.deletePushTemplate(b -> b.templateName(name).version("2"));
+        assertThatThrownBy(() -> get(pinpoint, name, null)).isInstanceOf(NotFoundException.class);
+        assertThat(pinpoint.listTemplates(b -> b.prefix(name)).templatesResponse().item()).isEmpty();
     }
 
     @Test

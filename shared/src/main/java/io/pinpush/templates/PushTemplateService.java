@@ -118,8 +118,7 @@ public final class PushTemplateService {
         retrying(name, head -> {
             requireVersion(name, number);
             if (head.versionCount() == 1) {
-                store.deleteAll(name);
-                return true;
+                return store.deleteOnlyVersion(head, number);
             }
             if (number == head.activeVersion()) {
                 throw ApiError.badRequest("Version " + number + " is the active version of " + name

@@ -87,6 +87,18 @@ public final class PushTemplateStore {
                         .conditionExpression("attribute_exists(sk)")).build());
     }
 
+    /** Deletes a template whose only version this is, head and version together; false when it changed meanwhile. */
+    boolean deleteOnlyVersion(TemplateHead seen, int version) {
+        return transact(
+                TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(seen.name(), HEAD_SORT_KEY))
+                        .conditionExpression("#rev = :rev")
+                        .expressionAttributeNames(Map.of("#rev", REVISION))
+                        .expressionAttributeValues(Map.of(":rev", Items.n(seen.revision())))).build(),
+                TransactWriteItem.builder().delete(d -> d.tableName(table)
+                        .key(key(seen.name(), versionSortKey(version)))
+                        .conditionExpression("attribute_exists(sk)")).build());
+    }
+
     /**
      * Deletes the template and all its versions; false when there was none. Versions go first and the head last,
      * conditional on the revision seen, so a version added meanwhile is found on the next round rather than orphaned.
@@ -120,7 +132,7 @@ public final class PushTemplateStore {
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
                 .expressionAttributeValues(Map.of(":pk", Items.s(partitionKey(name)),
                         ":from", Items.s(versionSortKey(1)), ":to", Items.s(versionSortKey(version - 1))))
-                .scanIndexForward(false).limit(1).projectionExpression("sk"));
+                .scanIndexForward(false).limit(1).projectionExpression("sk").consistentRead(true));
         return response.items().stream()
                 .mapToInt(item -> Integer.parseInt(Items.string(item, "sk").substring(VERSION_PREFIX.length())))
                 .findFirst();
