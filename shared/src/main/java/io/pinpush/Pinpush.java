@@ -16,6 +16,11 @@ import io.pinpush.endpoints.EndpointRoutes;
 import io.pinpush.endpoints.EndpointService;
 import io.pinpush.endpoints.EndpointStore;
 import io.pinpush.secrets.SecretStore;
+import io.pinpush.templates.PushTemplateService;
+import io.pinpush.templates.PushTemplateStore;
+import io.pinpush.templates.PushTemplates;
+import io.pinpush.templates.TemplateRenderer;
+import io.pinpush.templates.TemplateRoutes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +40,8 @@ public final class Pinpush {
     private final AppService apps;
     private final EndpointService endpoints;
     private final ChannelService channels;
+    private final PushTemplateService templates;
+    private final PushTemplates pushTemplates;
 
     public Pinpush(PinpushConfig config, AwsClients aws, SecretStore secrets, Clock clock) {
         this.config = config;
@@ -48,6 +55,10 @@ public final class Pinpush {
         this.channels = new ChannelService(apps, new ChannelStore(aws.dynamoDb(), config),
                 new ChannelSecrets(secrets, config.secretPrefix()), clock, config.channelCacheTtl());
         apps.deletesWithApp(channels::deleteAllOf);
+        // Templates belong to the account, not to an app: nothing to register with DeleteApp.
+        TemplateRenderer templateRenderer = new TemplateRenderer(clock);
+        this.templates = new PushTemplateService(new PushTemplateStore(aws.dynamoDb(), config), templateRenderer, arns, clock);
+        this.pushTemplates = new PushTemplates(templates, templateRenderer);
     }
 
     /** Pinpush as configured by the process environment (Lambda). */
@@ -63,6 +74,7 @@ public final class Pinpush {
         routes.addAll(AppRoutes.routes(apps));
         routes.addAll(EndpointRoutes.routes(endpoints));
         routes.addAll(ChannelRoutes.routes(channels));
+        routes.addAll(TemplateRoutes.routes(templates));
         return routes;
     }
 
@@ -97,5 +109,10 @@ public final class Pinpush {
     /** Channel configuration, and {@code resolve(appId, type)} for the dispatcher. */
     public ChannelService channels() {
         return channels;
+    }
+
+    /** Push templates as a send uses them: resolve a version, render it per endpoint. */
+    public PushTemplates pushTemplates() {
+        return pushTemplates;
     }
 }

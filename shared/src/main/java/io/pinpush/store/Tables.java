@@ -40,10 +40,24 @@ public final class Tables {
                     new TableSpec.IndexSpec("byAddress", "addressKey", "sk")),
             Optional.empty());
 
+    /**
+     * Message templates (account-level, not app-scoped). One partition per template, {@code pk = name#PUSH}
+     * (names are unique per template type, as in Pinpoint):
+     * <ul>
+     *   <li>{@code sk = "template"}: the head: tags, dates, latest and active version, version count, the next
+     *       version number and a {@code revision} that every change is conditional on</li>
+     *   <li>{@code sk = "v#0000000003"}: one item per version, zero-padded so versions sort numerically</li>
+     * </ul>
+     * The sparse {@code byName} index ({@code listPk = "templates"}, {@code listSk = name#TYPE}) holds only heads
+     * and serves ListTemplates in name order, with {@code prefix} as a key condition.
+     */
+    public static final TableSpec TEMPLATES = new TableSpec("templates", "pk", "sk",
+            List.of(new TableSpec.IndexSpec("byName", "listPk", "listSk")), Optional.empty());
+
     private Tables() {
     }
 
     public static List<TableSpec> all() {
-        return List.of(APPS, ENDPOINTS);
+        return List.of(APPS, ENDPOINTS, TEMPLATES);
     }
 }
