@@ -8,10 +8,27 @@ import io.pinpush.apps.AppService;
 import io.pinpush.apps.AppStore;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
+import io.pinpush.endpoints.EndpointResponse;
+import io.pinpush.events.BatchWriter;
+import io.pinpush.events.Destination;
+import io.pinpush.events.DestinationSinks;
+import io.pinpush.events.EndpointUpserts;
+import io.pinpush.events.EventEnvelopes;
+import io.pinpush.events.EventPublisher;
+import io.pinpush.events.EventRecorder;
+import io.pinpush.events.EventRoutes;
+import io.pinpush.events.EventSpill;
+import io.pinpush.events.EventStreamService;
+import io.pinpush.events.EventStreamStore;
+import io.pinpush.events.FileEventSpill;
+import io.pinpush.events.PutEventsService;
+import io.pinpush.events.SpillReplayer;
+import io.pinpush.events.SqsEventSpill;
 import io.pinpush.secrets.SecretStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The composition root: every store and service of Pinpush, wired by hand from one configuration.
@@ -26,6 +43,11 @@ public final class Pinpush {
     private final Clock clock;
     private final SecretStore secrets;
     private final AppService apps;
+    private final EventStreamService eventStreams;
+    private final EventPublisher eventPublisher;
+    private final EventRecorder events;
+    private final PutEventsService putEvents;
+    private final Optional<SpillReplayer> spillReplayer;
 
     public Pinpush(PinpushConfig config, AwsClients aws, SecretStore secrets, Clock clock) {
         this.config = config;
@@ -34,6 +56,49 @@ public final class Pinpush {
         this.secrets = secrets;
         Arns arns = new Arns(config.region(), config.accountId());
         this.apps = new AppService(new AppStore(aws.dynamoDb(), config), arns, clock);
+
+        this.eventStreams = new EventStreamService(new EventStreamStore(aws.dynamoDb(), config), apps, clock,
+                config.eventStreamCacheTtl());
+        apps.deletesWithApp(eventStreams);
+        DestinationSinks sinks = new DestinationSinks(aws);
+        EventSpill spill = eventSpill(config, aws);
+        this.eventPublisher = new EventPublisher(deploymentStream(config), eventStreams, sinks,
+                BatchWriter.standard(), spill, config.eventFlushInterval(), 10_000);
+        this.events = new EventRecorder(new EventEnvelopes(clock, config.accountId()), eventPublisher);
+        this.putEvents = new PutEventsService(apps, unstoredEndpoints(), eventPublisher, clock, config.accountId());
+        this.spillReplayer = config.eventSpillQueueUrl().map(url -> new SpillReplayer(aws.sqs(), url, sinks,
+                BatchWriter.standard(), spill));
+    }
+
+    /** Every app's events go to the deployment's own stream; locally, to a JSON-lines file instead when set. */
+    private static Optional<Destination> deploymentStream(PinpushConfig config) {
+        if (config.eventFile().isPresent()) {
+            return config.eventFile().map(Destination::file);
+        }
+        return config.eventStreamName().map(name -> Destination.kinesis(name, config.region()));
+    }
+
+    private static EventSpill eventSpill(PinpushConfig config, AwsClients aws) {
+        if (config.eventSpillQueueUrl().isPresent()) {
+            return new SqsEventSpill(aws.sqs(), config.eventSpillQueueUrl().get());
+        }
+        if (config.eventSpillFile().isPresent()) {
+            return new FileEventSpill(config.eventSpillFile().get());
+        }
+        return (destination, records, delay) -> org.slf4j.LoggerFactory.getLogger(Pinpush.class)
+                .error("No event spill configured (PINPUSH_EVENT_SPILL_QUEUE_URL); {} records for {} not kept: {}",
+                        records.size(), destination, records);
+    }
+
+    /**
+     * PutEvents' endpoint update until the endpoints work is merged: the endpoint as submitted, not stored. The
+     * merge replaces this with {@code (app, id, e) -> endpoints.upsert(app, id, e.as(EndpointRequest.class))}.
+     */
+    private static EndpointUpserts unstoredEndpoints() {
+        return (appId, endpointId, e) -> new EndpointResponse(e.address(), appId, e.attributes(), e.channelType(),
+                null, null, e.demographic(), e.effectiveDate(), e.endpointStatus() == null ? "ACTIVE"
+                : e.endpointStatus(), endpointId, e.location(), e.metrics(), e.optOut() == null ? "NONE" : e.optOut(),
+                e.requestId(), e.user());
     }
 
     /** Pinpush as configured by the process environment (Lambda). */
@@ -47,6 +112,7 @@ public final class Pinpush {
     public List<Route> apiRoutes() {
         List<Route> routes = new ArrayList<>();
         routes.addAll(AppRoutes.routes(apps));
+        routes.addAll(EventRoutes.routes(eventStreams, putEvents));
         return routes;
     }
 
@@ -72,5 +138,23 @@ public final class Pinpush {
 
     public AppService apps() {
         return apps;
+    }
+
+    public EventStreamService eventStreams() {
+        return eventStreams;
+    }
+
+    /** What the messaging flow calls for every terminal delivery outcome and every endpoint made INACTIVE. */
+    public EventRecorder events() {
+        return events;
+    }
+
+    public EventPublisher eventPublisher() {
+        return eventPublisher;
+    }
+
+    /** Drains the event spill queue; present when PINPUSH_EVENT_SPILL_QUEUE_URL is set. */
+    public Optional<SpillReplayer> spillReplayer() {
+        return spillReplayer;
     }
 }

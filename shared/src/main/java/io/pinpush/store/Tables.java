@@ -13,6 +13,8 @@ public final class Tables {
      * <ul>
      *   <li>{@code pk = appId, sk = "app"}: the app, its tags and settings</li>
      *   <li>{@code pk = appId, sk = "channel#GCM"} (and the other channel types): channel metadata, never credentials</li>
+     *   <li>{@code pk = appId, sk = "eventstream"}: the app's PutEventStream destination (Kinesis or Firehose
+     *       ARN and role), read by the event publisher</li>
      * </ul>
      * The sparse {@code byCreation} index lists apps for GetApps in creation order.
      */
