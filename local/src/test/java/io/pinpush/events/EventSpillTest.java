@@ -7,6 +7,8 @@ import io.pinpush.apps.CreateApplicationRequest;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
+import io.pinpush.functions.EventSpillHandler;
+import io.pinpush.local.LocalContext;
 import io.pinpush.local.FreePorts;
 import io.pinpush.messaging.DeliveryStatus;
 import io.pinpush.secrets.FileSecretStore;
@@ -20,7 +22,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.awaitility.Awaitility;
+import software.amazon.awssdk.services.sqs.model.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,5 +109,49 @@ class EventSpillTest {
                         .isEqualTo("TEMPORARY_FAILURE"));
         assertThat(StreamedRecords.of(stack.kinesis(), EventsExtension.STREAM, appId))
                 .as("replay writes only where the record was missing").hasSize(1);
+    }
+
+    @Test
+    void spillFunctionReportsMessagesWhoseDestinationIsStillDownAsFailedAndCompletesThemAfterRecovery(
+            EventsStack stack) {
+        String appId = OutcomeEventsTest.newApp(stack);
+        String notYetThere = "late-fn-stream-" + UUID.randomUUID().toString().substring(0, 8);
+        String queue = stack.createQueue("spill-fn");
+        SpillReplayer replayer = new SpillReplayer(stack.sqs(), queue,
+                new DestinationSinks(stack.server().pinpush().aws()), new BatchWriter(2, Duration.ofMillis(10)),
+                new SqsEventSpill(stack.sqs(), queue));
+        new SqsEventSpill(stack.sqs(), queue).spill(Destination.kinesis(notYetThere, "us-east-1"),
+                List.of(new StreamRecord(appId, "endpoint-1",
+                "{\"event_type\":\"_push.send\",\"application\":{\"app_id\":\"" + appId + "\"}}")));
+        EventSpillHandler handler = new EventSpillHandler(replayer);
+
+        SQSEvent down = receive(stack, queue);
+        SQSBatchResponse whileDown = handler.handleRequest(down, new LocalContext());
+
+        assertThat(whileDown.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(down.getRecords().get(0).getMessageId());
+
+        stack.kinesis().createStream(notYetThere, 1);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            SQSEvent again = receive(stack, queue);
+            return !again.getRecords().isEmpty()
+                    && handler.handleRequest(again, new LocalContext()).getBatchItemFailures().isEmpty();
+        });
+        assertThat(StreamedRecords.of(stack.kinesis(), notYetThere, appId)).hasSize(1);
+    }
+
+    /** What Lambda's SQS trigger would hand the function: the messages it received. */
+    private static SQSEvent receive(EventsStack stack, String queue) {
+        List<SQSEvent.SQSMessage> messages = new java.util.ArrayList<>();
+        for (Message message : stack.sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)).messages()) {
+            SQSEvent.SQSMessage sqsMessage = new SQSEvent.SQSMessage();
+            sqsMessage.setMessageId(message.messageId());
+            sqsMessage.setReceiptHandle(message.receiptHandle());
+            sqsMessage.setBody(message.body());
+            messages.add(sqsMessage);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages);
+        return event;
     }
 }
