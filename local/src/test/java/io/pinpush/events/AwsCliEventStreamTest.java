@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.messaging.DeliveryStatus;
+import io.pinpush.testing.AwsCli;
 import io.pinpush.testing.EventsExtension;
 import io.pinpush.testing.EventsExtension.EventsStack;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -56,28 +52,7 @@ class AwsCliEventStreamTest {
         cli(kinesis, "kinesis", "delete-stream", "--stream-name", stream);
     }
 
-    /** Runs {@code aws <args> --endpoint-url <endpoint>} and returns its JSON output (empty object when none). */
     private static JsonNode cli(URI endpoint, String... args) {
-        List<String> command = new ArrayList<>(List.of("aws"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", endpoint.toString(), "--region", "us-east-1", "--output", "json"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("AWS_ACCESS_KEY_ID", "local");
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", "local");
-        builder.environment().put("AWS_PAGER", "");
-        builder.environment().remove("AWS_PROFILE");
-        try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", command) + " failed:\n" + output);
-            }
-            return output.isBlank() ? StreamedRecords.parse("{}") : StreamedRecords.parse(output);
-        } catch (IOException e) {
-            throw new IllegalStateException("The AWS CLI could not be run; is aws on the PATH?", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return AwsCli.json(endpoint, args);
     }
 }

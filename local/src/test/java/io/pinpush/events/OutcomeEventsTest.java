@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.messaging.DeliveryStatus;
+import io.pinpush.testing.AwsCli;
 import io.pinpush.testing.EventsExtension;
 import io.pinpush.testing.EventsExtension.EventsStack;
 import java.time.Instant;
@@ -137,6 +138,41 @@ class OutcomeEventsTest {
         StreamedRecords.await(stack.kinesis(), EventsExtension.STREAM, appId, records -> records.size() == 1);
         StreamedRecords.await(stack.kinesis(), EventsExtension.STREAM, otherApp, records -> records.size() == 1);
         assertThat(StreamedRecords.of(stack.kinesis(), own, otherApp)).as("another app's events stay out").isEmpty();
+    }
+
+    @Test
+    void appsOwnFirehoseDestinationReceivesJsonLinesWrittenWithTheAssumedRole(EventsStack stack) {
+        String appId = newApp(stack);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String bucket = "pinpush-events-" + suffix;
+        String deliveryStream = "events-to-s3-" + suffix;
+        // moto keeps resources per account. The stream lives in the customer's account, where only the role's
+        // credentials reach it (Pinpush's own credentials map to moto's default account): a record arriving
+        // there proves the role was assumed through STS.
+        String customerAccount = "111122223333";
+        AwsCli.Credentials customer = AwsCli.Credentials.ofRoleIn(stack.moto().endpoint(), customerAccount);
+        AwsCli.json(customer, stack.moto().endpoint(), "s3api", "create-bucket", "--bucket", bucket);
+        String firehoseArn = AwsCli.json(customer, stack.moto().endpoint(), "firehose", "create-delivery-stream",
+                "--delivery-stream-name", deliveryStream, "--extended-s3-destination-configuration",
+                "RoleARN=arn:aws:iam::" + customerAccount + ":role/firehose,BucketARN=arn:aws:s3:::" + bucket)
+                .path("DeliveryStreamARN").asText();
+        assertThat(firehoseArn).contains(":" + customerAccount + ":");
+        stack.pinpoint().putEventStream(b -> b.applicationId(appId).writeEventStream(w -> w
+                .destinationStreamArn(firehoseArn).roleArn("arn:aws:iam::" + customerAccount + ":role/PinpointEvents")));
+
+        stack.server().pinpush().events().deliveryOutcome(PushOutcome.builder(appId).endpointId("endpoint-6")
+                .address("t6").channelType(ChannelType.BAIDU).status(DeliveryStatus.THROTTLED).statusCode(429).build());
+        stack.server().pinpush().events().flush();
+
+        String key = AwsCli.text(customer, stack.moto().endpoint(), "text", "s3api", "list-objects-v2", "--bucket",
+                bucket, "--query", "Contents[0].Key").trim();
+        String object = AwsCli.text(customer, stack.moto().endpoint(), "text", "s3", "cp",
+                "s3://" + bucket + "/" + key, "-");
+        assertThat(object).endsWith("\n");
+        JsonNode event = StreamedRecords.parse(object.trim());
+        assertThat(event.path("event_type").asText()).isEqualTo("_push.send");
+        assertThat(event.path("application").path("app_id").asText()).isEqualTo(appId);
+        assertThat(event.path("attributes").path("send_status").asText()).isEqualTo("THROTTLED");
     }
 
     static String newApp(EventsStack stack) {
