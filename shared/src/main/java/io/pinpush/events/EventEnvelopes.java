@@ -32,7 +32,7 @@ public final class EventEnvelopes {
         } else {
             type = EventTypes.PUSH_SEND;
         }
-        put(attributes, "delivery_type", outcome.channelType().name());
+        put(attributes, "delivery_type", channel(outcome));
         put(attributes, "send_status", outcome.status().name());
         putOutcomeDetails(attributes, outcome);
         put(attributes, "updated_token", outcome.updatedToken());
@@ -42,7 +42,7 @@ public final class EventEnvelopes {
     /** {@code _endpoint.inactive}: {@code endpointId} became INACTIVE because of {@code cause}. */
     public StreamRecord endpointInactive(String endpointId, PushOutcome cause) {
         Map<String, String> attributes = new LinkedHashMap<>();
-        put(attributes, "delivery_type", cause.channelType().name());
+        put(attributes, "delivery_type", channel(cause));
         put(attributes, "reason", cause.statusMessage());
         put(attributes, "send_status", cause.status().name());
         putOutcomeDetails(attributes, cause);
@@ -74,13 +74,17 @@ public final class EventEnvelopes {
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("Id", endpointId);
         endpoint.put("Address", outcome.address());
-        endpoint.put("ChannelType", outcome.channelType().name());
+        endpoint.put("ChannelType", channel(outcome));
         endpoint.put("EndpointStatus", endpointStatus);
         if (outcome.userId() != null) {
             endpoint.put("User", Map.of("UserId", outcome.userId()));
         }
         endpoint.values().removeIf(java.util.Objects::isNull);
         return Json.write(endpoint);
+    }
+
+    private static String channel(PushOutcome outcome) {
+        return outcome.channelType() == null ? null : outcome.channelType().name();
     }
 
     private static void put(Map<String, String> attributes, String name, String value) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * The terminal outcome of one push delivery, as the messaging flow reports it to the event stream. Built with
- * {@link #builder(String)}; every member but the app id, channel and status may be left out.
+ * {@link #builder(String)}; every member but the app id and status may be left out (the channel is unknown for
+ * an endpoint id that does not exist).
  *
  * @param endpointId         null for a send to a raw address
  * @param statusCode         the provider's HTTP status, or the one Pinpoint uses for outcomes decided without a call
@@ -21,7 +22,6 @@ public record PushOutcome(String appId, String endpointId, String userId, String
 
     public PushOutcome {
         Objects.requireNonNull(appId, "appId");
-        Objects.requireNonNull(channelType, "channelType");
         Objects.requireNonNull(status, "status");
     }
 
