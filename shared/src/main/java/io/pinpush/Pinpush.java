@@ -15,6 +15,22 @@ import io.pinpush.config.PinpushConfig;
 import io.pinpush.endpoints.EndpointRoutes;
 import io.pinpush.endpoints.EndpointService;
 import io.pinpush.endpoints.EndpointStore;
+import io.pinpush.endpoints.EndpointRequest;
+import io.pinpush.events.BatchWriter;
+import io.pinpush.events.Destination;
+import io.pinpush.events.DestinationSinks;
+import io.pinpush.events.EndpointUpserts;
+import io.pinpush.events.EventEnvelopes;
+import io.pinpush.events.EventPublisher;
+import io.pinpush.events.EventRecorder;
+import io.pinpush.events.EventRoutes;
+import io.pinpush.events.EventSpill;
+import io.pinpush.events.EventStreamService;
+import io.pinpush.events.EventStreamStore;
+import io.pinpush.events.FileEventSpill;
+import io.pinpush.events.PutEventsService;
+import io.pinpush.events.SpillReplayer;
+import io.pinpush.events.SqsEventSpill;
 import io.pinpush.secrets.SecretStore;
 import io.pinpush.templates.PushTemplateService;
 import io.pinpush.templates.PushTemplateStore;
@@ -24,6 +40,7 @@ import io.pinpush.templates.TemplateRoutes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The composition root: every store and service of Pinpush, wired by hand from one configuration.
@@ -42,6 +59,11 @@ public final class Pinpush {
     private final ChannelService channels;
     private final PushTemplateService templates;
     private final PushTemplates pushTemplates;
+    private final EventStreamService eventStreams;
+    private final EventPublisher eventPublisher;
+    private final EventRecorder events;
+    private final PutEventsService putEvents;
+    private final Optional<SpillReplayer> spillReplayer;
 
     public Pinpush(PinpushConfig config, AwsClients aws, SecretStore secrets, Clock clock) {
         this.config = config;
@@ -59,7 +81,41 @@ public final class Pinpush {
         TemplateRenderer templateRenderer = new TemplateRenderer(clock);
         this.templates = new PushTemplateService(new PushTemplateStore(aws.dynamoDb(), config), templateRenderer, arns, clock);
         this.pushTemplates = new PushTemplates(templates, templateRenderer);
+
+        this.eventStreams = new EventStreamService(new EventStreamStore(aws.dynamoDb(), config), apps, clock,
+                config.eventStreamCacheTtl());
+        apps.deletesWithApp(eventStreams);
+        DestinationSinks sinks = new DestinationSinks(aws);
+        EventSpill spill = eventSpill(config, aws);
+        this.eventPublisher = new EventPublisher(deploymentStream(config), eventStreams, sinks,
+                BatchWriter.standard(), spill, config.eventFlushInterval(), 10_000);
+        this.events = new EventRecorder(new EventEnvelopes(clock, config.accountId()), eventPublisher);
+        this.putEvents = new PutEventsService(apps,
+                (appId, endpointId, e) -> endpoints.upsert(appId, endpointId, e.as(EndpointRequest.class)), eventPublisher, clock, config.accountId());
+        this.spillReplayer = config.eventSpillQueueUrl().map(url -> new SpillReplayer(aws.sqs(), url, sinks,
+                BatchWriter.standard(), spill));
     }
+
+    /** Every app's events go to the deployment's own stream; locally, to a JSON-lines file instead when set. */
+    private static Optional<Destination> deploymentStream(PinpushConfig config) {
+        if (config.eventFile().isPresent()) {
+            return config.eventFile().map(Destination::file);
+        }
+        return config.eventStreamName().map(name -> Destination.kinesis(name, config.region()));
+    }
+
+    private static EventSpill eventSpill(PinpushConfig config, AwsClients aws) {
+        if (config.eventSpillQueueUrl().isPresent()) {
+            return new SqsEventSpill(aws.sqs(), config.eventSpillQueueUrl().get());
+        }
+        if (config.eventSpillFile().isPresent()) {
+            return new FileEventSpill(config.eventSpillFile().get());
+        }
+        return (destination, records, delay) -> org.slf4j.LoggerFactory.getLogger(Pinpush.class)
+                .error("No event spill configured (PINPUSH_EVENT_SPILL_QUEUE_URL); {} records for {} not kept: {}",
+                        records.size(), destination, records);
+    }
+
 
     /** Pinpush as configured by the process environment (Lambda). */
     public static Pinpush fromEnvironment() {
@@ -75,6 +131,7 @@ public final class Pinpush {
         routes.addAll(EndpointRoutes.routes(endpoints));
         routes.addAll(ChannelRoutes.routes(channels));
         routes.addAll(TemplateRoutes.routes(templates));
+        routes.addAll(EventRoutes.routes(eventStreams, putEvents));
         return routes;
     }
 
@@ -114,5 +171,23 @@ public final class Pinpush {
     /** Push templates as a send uses them: resolve a version, render it per endpoint. */
     public PushTemplates pushTemplates() {
         return pushTemplates;
+    }
+
+    public EventStreamService eventStreams() {
+        return eventStreams;
+    }
+
+    /** What the messaging flow calls for every terminal delivery outcome and every endpoint made INACTIVE. */
+    public EventRecorder events() {
+        return events;
+    }
+
+    public EventPublisher eventPublisher() {
+        return eventPublisher;
+    }
+
+    /** Drains the event spill queue; present when PINPUSH_EVENT_SPILL_QUEUE_URL is set. */
+    public Optional<SpillReplayer> spillReplayer() {
+        return spillReplayer;
     }
 }

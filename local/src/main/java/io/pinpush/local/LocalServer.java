@@ -60,11 +60,13 @@ public final class LocalServer implements AutoCloseable {
             settings.put("PINPUSH_LOCAL_CREDENTIALS", "true");
             settings.put("PINPUSH_ENDPOINT_DYNAMODB", dynamoDb.endpoint().toString());
             settings.put("PINPUSH_SECRET_STORE", "file:" + dataDir.resolve("secrets"));
+            settings.putAll(LocalEvents.defaults(dataDir, options.settings()));
             settings.putAll(options.settings());
             PinpushConfig config = new PinpushConfig(settings);
             AwsClients aws = new AwsClients(config);
             Pinpush pinpush = new Pinpush(config, aws, SecretStore.from(config, aws), Clock.systemUTC());
             new TableCreator(aws.dynamoDb(), config).createAll();
+            LocalEvents.createStreamIfMissing(config, aws);
 
             HttpServer http = HttpServer.create(new InetSocketAddress("localhost", options.port()), 256);
             ExecutorService threads = Executors.newFixedThreadPool(64, runnable -> {
@@ -107,6 +109,7 @@ public final class LocalServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        pinpush.eventPublisher().close();
         pinpush.aws().close();
         dynamoDb.close();
         if (temporaryFolder != null) {
@@ -136,6 +139,7 @@ public final class LocalServer implements AutoCloseable {
         URI url = server.endpoint();
         System.out.println("Pinpush is listening on " + url
                 + (options.inMemory() ? " (in memory)" : " (data in " + options.dataDir().toAbsolutePath() + ")"));
+        System.out.println(LocalEvents.describe(server.pinpush().config()));
         System.out.println("Try: AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws pinpoint get-apps"
                 + " --region us-east-1 --endpoint-url " + url);
     }
