@@ -32,6 +32,11 @@ import io.pinpush.events.PutEventsService;
 import io.pinpush.events.SpillReplayer;
 import io.pinpush.events.SqsEventSpill;
 import io.pinpush.secrets.SecretStore;
+import io.pinpush.segments.SegmentAudience;
+import io.pinpush.segments.SegmentEvaluator;
+import io.pinpush.segments.SegmentRoutes;
+import io.pinpush.segments.SegmentService;
+import io.pinpush.segments.SegmentStore;
 import io.pinpush.templates.PushTemplateService;
 import io.pinpush.templates.PushTemplateStore;
 import io.pinpush.templates.PushTemplates;
@@ -58,12 +63,17 @@ public final class Pinpush {
     private final EndpointService endpoints;
     private final ChannelService channels;
     private final PushTemplateService templates;
+    private final SegmentService segments;
+    private final SegmentAudience segmentAudience;
     private final PushTemplates pushTemplates;
     private final EventStreamService eventStreams;
     private final EventPublisher eventPublisher;
     private final EventRecorder events;
     private final PutEventsService putEvents;
     private final Optional<SpillReplayer> spillReplayer;
+
+    /** Shards of one app read at once by a segment evaluation: bounded, since each reader holds a DynamoDB page. */
+    private static final int SEGMENT_SHARD_READERS = 8;
 
     public Pinpush(PinpushConfig config, AwsClients aws, SecretStore secrets, Clock clock) {
         this.config = config;
@@ -77,6 +87,10 @@ public final class Pinpush {
         this.channels = new ChannelService(apps, new ChannelStore(aws.dynamoDb(), config),
                 new ChannelSecrets(secrets, config.secretPrefix()), clock, config.channelCacheTtl());
         apps.deletesWithApp(channels::deleteAllOf);
+        this.segments = new SegmentService(new SegmentStore(aws.dynamoDb(), config), apps, new SegmentEvaluator(clock),
+                arns, clock);
+        apps.deletesWithApp(segments);
+        this.segmentAudience = new SegmentAudience(segments, endpoints, SEGMENT_SHARD_READERS);
         // Templates belong to the account, not to an app: nothing to register with DeleteApp.
         TemplateRenderer templateRenderer = new TemplateRenderer(clock);
         this.templates = new PushTemplateService(new PushTemplateStore(aws.dynamoDb(), config), templateRenderer, arns, clock);
@@ -131,6 +145,7 @@ public final class Pinpush {
         routes.addAll(EndpointRoutes.routes(endpoints));
         routes.addAll(ChannelRoutes.routes(channels));
         routes.addAll(TemplateRoutes.routes(templates));
+        routes.addAll(SegmentRoutes.routes(segments, segmentAudience));
         routes.addAll(EventRoutes.routes(eventStreams, putEvents));
         return routes;
     }
@@ -171,6 +186,16 @@ public final class Pinpush {
     /** Push templates as a send uses them: resolve a version, render it per endpoint. */
     public PushTemplates pushTemplates() {
         return pushTemplates;
+    }
+
+    /** Segment definitions and versions. */
+    public SegmentService segments() {
+        return segments;
+    }
+
+    /** A segment's sendable members, streamed shard by shard (campaigns send through this). */
+    public SegmentAudience segmentAudience() {
+        return segmentAudience;
     }
 
     public EventStreamService eventStreams() {

@@ -56,10 +56,21 @@ public final class Tables {
     public static final TableSpec TEMPLATES = new TableSpec("templates", "pk", "sk",
             List.of(new TableSpec.IndexSpec("byName", "listPk", "listSk")), Optional.empty());
 
+    /**
+     * Segments, one partition per app ({@code pk = appId}), so DeleteApp removes them with one query:
+     * <ul>
+     *   <li>{@code sk = "segment#<id>"}: the head, the latest version's document; {@code version} (a number) is what
+     *       every update conditions on</li>
+     *   <li>{@code sk = "version#<id>#0000000003"}: one immutable item per version, zero-padded so versions sort
+     *       numerically. Heads and versions use different prefixes so GetSegments reads heads only.</li>
+     * </ul>
+     */
+    public static final TableSpec SEGMENTS = new TableSpec("segments", "pk", "sk", List.of(), Optional.empty());
+
     private Tables() {
     }
 
     public static List<TableSpec> all() {
-        return List.of(APPS, ENDPOINTS, TEMPLATES);
+        return List.of(APPS, ENDPOINTS, TEMPLATES, SEGMENTS);
     }
 }

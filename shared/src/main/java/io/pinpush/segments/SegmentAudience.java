@@ -1,0 +1,107 @@
+package io.pinpush.segments;
+
+import io.pinpush.endpoints.EndpointResponse;
+import io.pinpush.endpoints.EndpointService;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * A segment's audience, streamed: every endpoint of the app is read shard by shard (shards in parallel on a
+ * bounded pool, each shard page by page), judged, and handed on or counted out. Nothing holds the audience in
+ * memory, so an app with millions of endpoints is evaluated in constant memory.
+ */
+public final class SegmentAudience implements AutoCloseable {
+
+    private final SegmentService segments;
+    private final EndpointService endpoints;
+    private final ExecutorService shardReaders;
+
+    public SegmentAudience(SegmentService segments, EndpointService endpoints, int parallelShards) {
+        this.segments = segments;
+        this.endpoints = endpoints;
+        this.shardReaders = Executors.newFixedThreadPool(parallelShards, runnable -> {
+            Thread thread = new Thread(runnable, "pinpush-segment-shard");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Calls {@code member} for every sendable member of the segment (at {@code version}, or its latest when null)
+     * and returns the counts. {@code member} is called from several threads at once and must be thread-safe.
+     * NotFoundException for an unknown app, segment or version. When {@code member} throws, the pass stops and
+     * the first exception is rethrown.
+     */
+    public EvaluationCounts forEachMember(String appId, String segmentId, Integer version, Consumer<EndpointResponse> member) {
+        SegmentResponse segment = segments.require(appId, segmentId, version);
+        return forEachMember(segment, member);
+    }
+
+    /** As {@link #forEachMember(String, String, Integer, Consumer)} for a segment version already read. */
+    public EvaluationCounts forEachMember(SegmentResponse segment, Consumer<EndpointResponse> member) {
+        String appId = segment.applicationId();
+        Predicate<EndpointResponse> inSegment = segments.membership(segment);
+        int shards = endpoints.shardCount(appId);
+        LongAdder total = new LongAdder();
+        LongAdder sendable = new LongAdder();
+        Map<ExclusionReason, LongAdder> excluded = new EnumMap<>(ExclusionReason.class);
+        for (ExclusionReason reason : ExclusionReason.values()) excluded.put(reason, new LongAdder());
+
+        List<Future<?>> running = new ArrayList<>();
+        for (int shard = 0; shard < shards; shard++) {
+            int s = shard;
+            running.add(shardReaders.submit(() -> endpoints.forEachInShard(appId, s, endpoint -> {
+                total.increment();
+                ExclusionReason reason = inSegment.test(endpoint)
+                        ? ExclusionReason.ofMember(endpoint).orElse(null) : ExclusionReason.FILTERED_OUT_BY_SEGMENT;
+                if (reason != null) {
+                    excluded.get(reason).increment();
+                } else {
+                    sendable.increment();
+                    member.accept(endpoint);
+                }
+            })));
+        }
+        awaitAll(running);
+
+        Map<ExclusionReason, Long> counts = new EnumMap<>(ExclusionReason.class);
+        excluded.forEach((reason, n) -> {
+            if (n.sum() > 0) counts.put(reason, n.sum());
+        });
+        return new EvaluationCounts(total.sum(), sendable.sum(), counts);
+    }
+
+    private static void awaitAll(List<Future<?>> running) {
+        RuntimeException failure = null;
+        for (Future<?> future : running) {
+            try {
+                if (failure != null) {
+                    future.cancel(true);
+                } else {
+                    future.get();
+                }
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.forEach(f -> f.cancel(true));
+                throw new IllegalStateException("Interrupted while evaluating a segment", e);
+            }
+        }
+        if (failure != null) throw failure;
+    }
+
+    @Override
+    public void close() {
+        shardReaders.shutdownNow();
+    }
+}

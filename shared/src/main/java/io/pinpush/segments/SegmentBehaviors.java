@@ -1,0 +1,5 @@
+package io.pinpush.segments;
+
+/** Pinpoint's SegmentBehaviors. */
+public record SegmentBehaviors(RecencyDimension recency) {
+}

@@ -1,0 +1,11 @@
+package io.pinpush.segments;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** A segment version as Pinpoint returns it, and as the segments table stores it. */
+public record SegmentResponse(String applicationId, String arn, String creationDate, SegmentDimensions dimensions,
+                              String id, String lastModifiedDate, String name, SegmentGroupList segmentGroups,
+                              SegmentType segmentType, @JsonProperty("tags") Map<String, String> tags,
+                              Integer version) {
+}

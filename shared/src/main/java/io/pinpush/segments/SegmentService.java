@@ -1,0 +1,131 @@
+package io.pinpush.segments;
+
+import io.pinpush.api.ApiError;
+import io.pinpush.api.Arns;
+import io.pinpush.api.Ids;
+import io.pinpush.api.PageRequest;
+import io.pinpush.api.Timestamps;
+import io.pinpush.apps.AppScopedData;
+import io.pinpush.apps.AppService;
+import io.pinpush.store.Page;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Predicate;
+import io.pinpush.endpoints.EndpointResponse;
+
+/**
+ * Segments and their versions. Every write is a new immutable version; the head names the latest. A definition
+ * is compiled (base segments resolved, cycles refused) before anything is written, so an invalid segment is a 400
+ * with nothing stored.
+ */
+public final class SegmentService implements AppScopedData {
+
+    static final int MAX_WRITE_ATTEMPTS = 20;
+
+    private final SegmentStore store;
+    private final AppService apps;
+    private final SegmentEvaluator evaluator;
+    private final Arns arns;
+    private final Clock clock;
+
+    public SegmentService(SegmentStore store, AppService apps, SegmentEvaluator evaluator, Arns arns, Clock clock) {
+        this.store = store;
+        this.apps = apps;
+        this.evaluator = evaluator;
+        this.arns = arns;
+        this.clock = clock;
+    }
+
+    // ---- The service API other packages build on --------------------------------------------------------------
+
+    /** The segment at {@code version}, or its latest when null; NotFoundException for an unknown app, segment or version. */
+    public SegmentResponse require(String appId, String segmentId, Integer version) {
+        apps.require(appId);
+        Optional<SegmentResponse> found = version == null ? store.head(appId, segmentId)
+                : store.version(appId, segmentId, version);
+        return found.orElseThrow(() -> version == null || store.head(appId, segmentId).isEmpty()
+                ? notFound(appId, segmentId)
+                : ApiError.notFound("Version " + version + " of segment " + segmentId + " not found"));
+    }
+
+    /** The segment as a predicate over endpoints, base segments resolved as they are now. */
+    public Predicate<EndpointResponse> membership(SegmentResponse segment) {
+        return evaluator.compile(segment, reference -> find(segment.applicationId(), reference));
+    }
+
+    // ---- Operations behind the API routes ---------------------------------------------------------------------
+
+    SegmentResponse create(String appId, WriteSegmentRequest request) {
+        apps.require(appId);
+        String now = Timestamps.now(clock);
+        String id = Ids.newId();
+        SegmentResponse segment = new SegmentResponse(appId, arns.appChild(appId, "segments", id), now,
+                request.dimensions(), id, now, request.name(), request.segmentGroups(), SegmentType.DIMENSIONAL,
+                request.tags(), 1);
+        membership(segment);
+        if (!store.create(segment)) {
+            throw ApiError.conflict("Segment " + id + " already exists");
+        }
+        return segment;
+    }
+
+    /** A new version: members present in the request replace the stored ones, absent members are kept. */
+    SegmentResponse update(String appId, String segmentId, WriteSegmentRequest request) {
+        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+            SegmentResponse latest = require(appId, segmentId, null);
+            if (latest.segmentType() != SegmentType.DIMENSIONAL) {
+                throw ApiError.badRequest("Segment " + segmentId + " is an imported segment and cannot be updated");
+            }
+            SegmentResponse next = new SegmentResponse(appId, latest.arn(), latest.creationDate(),
+                    request.dimensions() != null ? request.dimensions() : latest.dimensions(), segmentId,
+                    Timestamps.now(clock), request.name() != null ? request.name() : latest.name(),
+                    request.segmentGroups() != null ? request.segmentGroups() : latest.segmentGroups(),
+                    latest.segmentType(), request.tags() != null ? request.tags() : latest.tags(),
+                    latest.version() + 1);
+            membership(next);
+            if (store.addVersion(latest, next)) {
+                return next;
+            }
+        }
+        throw ApiError.tooManyRequests("Segment " + segmentId + " is being updated by many requests at once; retry");
+    }
+
+    Page<SegmentResponse> list(String appId, PageRequest page) {
+        apps.require(appId);
+        return store.list(appId, page);
+    }
+
+    Page<SegmentResponse> versions(String appId, String segmentId, PageRequest page) {
+        require(appId, segmentId, null);
+        return store.versions(appId, segmentId, page);
+    }
+
+    SegmentResponse delete(String appId, String segmentId) {
+        apps.require(appId);
+        return store.delete(appId, segmentId).orElseThrow(() -> notFound(appId, segmentId));
+    }
+
+    @Override
+    public void deleteAllOf(String appId) {
+        store.deleteAll(appId);
+    }
+
+    static Integer parseVersion(String version) {
+        try {
+            int parsed = Integer.parseInt(version);
+            if (parsed >= 1) return parsed;
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiError.badRequest("version must be a whole number of 1 or more, got '" + version + "'");
+    }
+
+    private Optional<SegmentResponse> find(String appId, SegmentReference reference) {
+        return reference.version() == null ? store.head(appId, reference.id())
+                : store.version(appId, reference.id(), reference.version());
+    }
+
+    private static ApiError notFound(String appId, String segmentId) {
+        return ApiError.notFound("Segment " + segmentId + " not found in application " + appId);
+    }
+}

@@ -1,0 +1,197 @@
+package io.pinpush.segments;
+
+import io.pinpush.api.ApiError;
+import io.pinpush.api.Json;
+import io.pinpush.api.PageRequest;
+import io.pinpush.api.PageToken;
+import io.pinpush.config.PinpushConfig;
+import io.pinpush.store.Items;
+import io.pinpush.store.Page;
+import io.pinpush.store.Tables;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Segments in the {@code segments} table; see {@link Tables#SEGMENTS}. A new version and the head that names it
+ * are written in one transaction, conditional on the head's version, so two concurrent updates cannot both
+ * become version n+1.
+ */
+public final class SegmentStore {
+
+    private static final String HEAD_PREFIX = "segment#";
+    private static final String VERSION_PREFIX = "version#";
+    private static final String VERSION = "version";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public SegmentStore(DynamoDbClient dynamoDb, PinpushConfig config) {
+        this.dynamoDb = dynamoDb;
+        this.table = config.tableName(Tables.SEGMENTS.logicalName());
+    }
+
+    Optional<SegmentResponse> head(String appId, String segmentId) {
+        return get(appId, HEAD_PREFIX + segmentId);
+    }
+
+    Optional<SegmentResponse> version(String appId, String segmentId, int version) {
+        return get(appId, versionSortKey(segmentId, version));
+    }
+
+    /** Writes version 1 and its head; false when the id is taken. */
+    boolean create(SegmentResponse first) {
+        return transact(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(item(HEAD_PREFIX + first.id(), first))
+                        .conditionExpression("attribute_not_exists(pk)")).build(),
+                versionPut(first));
+    }
+
+    /** Writes {@code next} as the new latest version; false when the head is no longer {@code seen} (changed or deleted). */
+    boolean addVersion(SegmentResponse seen, SegmentResponse next) {
+        return transact(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(item(HEAD_PREFIX + next.id(), next))
+                        .conditionExpression("#v = :seen")
+                        .expressionAttributeNames(Map.of("#v", VERSION))
+                        .expressionAttributeValues(Map.of(":seen", Items.n(seen.version())))).build(),
+                versionPut(next));
+    }
+
+    /** Heads of the app's segments, in id order. */
+    Page<SegmentResponse> list(String appId, PageRequest page) {
+        return query(appId, HEAD_PREFIX, page);
+    }
+
+    /** Versions of one segment, oldest first. */
+    Page<SegmentResponse> versions(String appId, String segmentId, PageRequest page) {
+        return query(appId, VERSION_PREFIX + segmentId + "#", page);
+    }
+
+    /** Deletes the segment and all its versions; the latest version as it was, or empty when there was none. */
+    Optional<SegmentResponse> delete(String appId, String segmentId) {
+        Map<String, AttributeValue> old;
+        try {
+            old = dynamoDb.deleteItem(b -> b.tableName(table).key(key(appId, HEAD_PREFIX + segmentId))
+                    .conditionExpression("attribute_exists(pk)").returnValues(ReturnValue.ALL_OLD)).attributes();
+        } catch (ConditionalCheckFailedException absent) {
+            return Optional.empty();
+        }
+        // Without the head the versions are unreachable; a version written by a racing update is removed here too.
+        deleteWhere(appId, VERSION_PREFIX + segmentId + "#");
+        return Optional.of(Json.read(Items.string(old, Items.DOC), SegmentResponse.class));
+    }
+
+    /** DeleteApp's cascade: the app's whole partition. */
+    void deleteAll(String appId) {
+        deleteWhere(appId, "");
+    }
+
+    private Page<SegmentResponse> query(String appId, String prefix, PageRequest page) {
+        Optional<Map<String, String>> start = page.token().map(PageToken::decode);
+        start.ifPresent(key -> {
+            String sk = key.get("sk");
+            if (key.size() != 2 || !appId.equals(key.get("pk")) || sk == null || !sk.startsWith(prefix)) {
+                throw ApiError.badRequest("The pagination token is not valid: use the NextToken of a previous response");
+            }
+        });
+        QueryResponse response = dynamoDb.query(b -> {
+            b.tableName(table).limit(page.pageSize()).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", Items.s(appId), ":prefix", Items.s(prefix)));
+            start.map(Items::attributeKey).ifPresent(b::exclusiveStartKey);
+        });
+        List<SegmentResponse> items = response.items().stream()
+                .map(item -> Json.read(Items.string(item, Items.DOC), SegmentResponse.class)).toList();
+        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? PageToken.encode(Items.stringKey(response.lastEvaluatedKey())) : null;
+        return new Page<>(items, next);
+    }
+
+    private void deleteWhere(String appId, String prefix) {
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamoDb.query(b -> {
+                b.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", Items.s(appId), ":prefix", Items.s(prefix)))
+                        .projectionExpression("pk, sk").consistentRead(true);
+                if (from != null) b.exclusiveStartKey(from);
+            });
+            List<WriteRequest> deletes = new ArrayList<>();
+            for (Map<String, AttributeValue> item : page.items()) {
+                deletes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(item).build()).build());
+                if (deletes.size() == 25) {
+                    batchWrite(deletes);
+                    deletes = new ArrayList<>();
+                }
+            }
+            if (!deletes.isEmpty()) batchWrite(deletes);
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+    }
+
+    private void batchWrite(List<WriteRequest> requests) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, requests);
+        while (!pending.isEmpty()) {
+            Map<String, List<WriteRequest>> batch = pending;
+            BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(batch));
+            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+        }
+    }
+
+    private TransactWriteItem versionPut(SegmentResponse version) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table)
+                .item(item(versionSortKey(version.id(), version.version()), version))
+                .conditionExpression("attribute_not_exists(pk)")).build();
+    }
+
+    private boolean transact(TransactWriteItem... items) {
+        try {
+            dynamoDb.transactWriteItems(b -> b.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException e) {
+            boolean lostRace = e.hasCancellationReasons() && e.cancellationReasons().stream()
+                    .map(CancellationReason::code)
+                    .allMatch(code -> code == null || "None".equals(code) || "ConditionalCheckFailed".equals(code)
+                            || "TransactionConflict".equals(code));
+            if (lostRace) return false;
+            throw e;
+        }
+    }
+
+    private Optional<SegmentResponse> get(String appId, String sortKey) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key(appId, sortKey))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(Json.read(Items.string(item, Items.DOC), SegmentResponse.class));
+    }
+
+    private Map<String, AttributeValue> item(String sortKey, SegmentResponse segment) {
+        Map<String, AttributeValue> item = new HashMap<>(key(segment.applicationId(), sortKey));
+        item.put(VERSION, Items.n(segment.version()));
+        item.put(Items.DOC, Items.s(Json.write(segment)));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> key(String appId, String sortKey) {
+        return Map.of("pk", Items.s(appId), "sk", Items.s(sortKey));
+    }
+
+    /** Zero-padded so versions sort numerically. */
+    private static String versionSortKey(String segmentId, int version) {
+        return VERSION_PREFIX + segmentId + "#" + String.format("%010d", version);
+    }
+}
