@@ -96,7 +96,7 @@ public final class SegmentStore {
 
     /** DeleteApp's cascade: the app's whole partition. */
     void deleteAll(String appId) {
-        deleteWhere(appId, "");
+        deleteWhere(appId, null);
     }
 
     private Page<SegmentResponse> query(String appId, String prefix, PageRequest page) {
@@ -120,13 +120,17 @@ public final class SegmentStore {
         return new Page<>(items, next);
     }
 
+    /** Deletes the app's items whose sort key begins with {@code prefix}, or all of them when it is null. */
     private void deleteWhere(String appId, String prefix) {
+        // DynamoDB refuses begins_with on an empty string.
+        Map<String, AttributeValue> values = prefix == null ? Map.of(":pk", Items.s(appId))
+                : Map.of(":pk", Items.s(appId), ":prefix", Items.s(prefix));
+        String condition = prefix == null ? "pk = :pk" : "pk = :pk AND begins_with(sk, :prefix)";
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
             QueryResponse page = dynamoDb.query(b -> {
-                b.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", Items.s(appId), ":prefix", Items.s(prefix)))
+                b.tableName(table).keyConditionExpression(condition).expressionAttributeValues(values)
                         .projectionExpression("pk, sk").consistentRead(true);
                 if (from != null) b.exclusiveStartKey(from);
             });
