@@ -3,7 +3,9 @@ package io.pinpush.providers;
 import io.pinpush.api.Json;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.config.PinpushConfig;
+import io.pinpush.local.standins.AdmStandIn;
 import io.pinpush.local.standins.ApnsStandIn;
+import io.pinpush.local.standins.BaiduStandIn;
 import io.pinpush.local.standins.FcmStandIn;
 import io.pinpush.local.standins.StandInTls;
 import io.pinpush.messaging.DirectMessageConfiguration;
@@ -32,6 +34,18 @@ final class ProviderTesting {
             settings.put("PINPUSH_FCM_TRUSTED_CERT", StandInTls.caFile().toString());
         }
         settings.put("PINPUSH_PROVIDER_TIMEOUT", "PT5S");
+        return settings;
+    }
+
+    static Map<String, String> settings(AdmStandIn adm, BaiduStandIn baidu) {
+        Map<String, String> settings = settings(null, (FcmStandIn) null);
+        if (adm != null) {
+            settings.put("PINPUSH_ADM_ENDPOINT", adm.endpoint().toString());
+            settings.put("PINPUSH_ADM_TOKEN_ENDPOINT", adm.tokenEndpoint().toString());
+        }
+        if (baidu != null) {
+            settings.put("PINPUSH_BAIDU_ENDPOINT", baidu.endpoint().toString());
+        }
         return settings;
     }
 

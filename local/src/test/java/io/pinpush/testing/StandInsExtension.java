@@ -1,12 +1,14 @@
 package io.pinpush.testing;
 
+import io.pinpush.local.standins.AdmStandIn;
 import io.pinpush.local.standins.ApnsStandIn;
+import io.pinpush.local.standins.BaiduStandIn;
 import io.pinpush.local.standins.FcmStandIn;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** Starts the APNs and FCM stand-ins once per test run (real TLS, HTTP/2) and hands them to tests. */
+/** Starts the APNs, FCM (real TLS, HTTP/2), ADM and Baidu (HTTP/1.1) stand-ins once per test run and hands them to tests. */
 public final class StandInsExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StandInsExtension.class);
@@ -21,7 +23,7 @@ public final class StandInsExtension implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == ApnsStandIn.class || type == FcmStandIn.class;
+        return type == ApnsStandIn.class || type == FcmStandIn.class || type == AdmStandIn.class || type == BaiduStandIn.class;
     }
 
     @Override
@@ -29,6 +31,12 @@ public final class StandInsExtension implements ParameterResolver {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         if (parameter.getParameter().getType() == ApnsStandIn.class) {
             return store.getOrComputeIfAbsent(ApnsStandIn.class, key -> new Closing<>(ApnsStandIn.start()), Closing.class).standIn();
+        }
+        if (parameter.getParameter().getType() == AdmStandIn.class) {
+            return store.getOrComputeIfAbsent(AdmStandIn.class, key -> new Closing<>(AdmStandIn.start()), Closing.class).standIn();
+        }
+        if (parameter.getParameter().getType() == BaiduStandIn.class) {
+            return store.getOrComputeIfAbsent(BaiduStandIn.class, key -> new Closing<>(BaiduStandIn.start()), Closing.class).standIn();
         }
         return store.getOrComputeIfAbsent(FcmStandIn.class, key -> new Closing<>(FcmStandIn.start()), Closing.class).standIn();
     }

@@ -125,6 +125,21 @@ public final class PinpushConfig {
         return get("PINPUSH_FCM_TRUSTED_CERT").map(Path::of);
     }
 
+    /** The ADM API base URL ({@code PINPUSH_ADM_ENDPOINT}). */
+    public URI admEndpoint() {
+        return URI.create(get("PINPUSH_ADM_ENDPOINT", "https://api.amazon.com"));
+    }
+
+    /** Login with Amazon's OAuth token endpoint for ADM client credentials ({@code PINPUSH_ADM_TOKEN_ENDPOINT}). */
+    public URI admTokenEndpoint() {
+        return URI.create(get("PINPUSH_ADM_TOKEN_ENDPOINT", "https://api.amazon.com/auth/o2/token"));
+    }
+
+    /** The Baidu Cloud Push REST API 3.0 base URL ({@code PINPUSH_BAIDU_ENDPOINT}). */
+    public URI baiduEndpoint() {
+        return URI.create(get("PINPUSH_BAIDU_ENDPOINT", "https://api.tuisong.baidu.com/rest/3.0"));
+    }
+
     /** How long one provider call may take, connecting included ({@code PINPUSH_PROVIDER_TIMEOUT}, ISO-8601, default PT10S). */
     public Duration providerTimeout() {
         return getDuration("PINPUSH_PROVIDER_TIMEOUT", Duration.ofSeconds(10));

@@ -11,8 +11,8 @@ import java.time.Duration;
  * <table>
  *   <tr><th>outcome</th><th>DeliveryStatus</th><th>StatusCode</th></tr>
  *   <tr><td>Delivered</td><td>SUCCESSFUL</td><td>the provider's (200)</td></tr>
- *   <tr><td>Rejected, token invalid (Unregistered, BadDeviceToken, UNREGISTERED, ...)</td><td>PERMANENT_FAILURE</td><td>the provider's</td></tr>
- *   <tr><td>Rejected 429 (TooManyRequests, QUOTA_EXCEEDED, TooManyProviderTokenUpdates)</td><td>THROTTLED</td><td>429</td></tr>
+ *   <tr><td>Rejected, token invalid (Unregistered, BadDeviceToken, UNREGISTERED, ADM InvalidRegistrationId, Baidu 30608, ...)</td><td>PERMANENT_FAILURE</td><td>the provider's</td></tr>
+ *   <tr><td>Rejected 429 (TooManyRequests, QUOTA_EXCEEDED, TooManyProviderTokenUpdates, MaxRateExceeded, Baidu 30699)</td><td>THROTTLED</td><td>429</td></tr>
  *   <tr><td>Rejected, retryable (5xx, UNAVAILABLE, INTERNAL, ExpiredProviderToken)</td><td>TEMPORARY_FAILURE</td><td>the provider's</td></tr>
  *   <tr><td>Failed, retryable (timeout, connection refused or reset)</td><td>TEMPORARY_FAILURE</td><td>503</td></tr>
  *   <tr><td>any other rejection or failure</td><td>UNKNOWN_FAILURE</td><td>the provider's, else 500</td></tr>

@@ -2,6 +2,8 @@ package io.pinpush.providers;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pinpush.api.Json;
+import io.pinpush.messaging.Action;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +17,7 @@ public final class PinpointData {
 
     public static final String PREFIX = "pinpoint.";
     public static final String DIRECT_CAMPAIGN = "_DIRECT";
+    public static final String NOTIFICATION = PREFIX + "notification.";
 
     private PinpointData() {
     }
@@ -51,5 +54,42 @@ public final class PinpointData {
             }
         });
         return pinpoint;
+    }
+
+    /** The images and icon a message names, which the Android SDKs read from the data keys. */
+    public record Images(String imageUrl, String imageIconUrl, String smallImageIconUrl, String iconReference) {
+    }
+
+    /**
+     * The data keys the Amplify/Pinpoint Android SDKs read from an FCM, ADM or Baidu message: the pinpoint
+     * attributes, title, body, silentPush, what to open (openApp, url or deeplink), image URLs, then the
+     * message's Data keys (never replacing a pinpoint key) and their JSON as {@code pinpoint.jsonBody}.
+     */
+    public static Map<String, String> androidData(RenderRequest request, PushContent content, Images images) {
+        Map<String, String> data = new LinkedHashMap<>(flat(request));
+        putIfPresent(data, NOTIFICATION + "title", content.title());
+        putIfPresent(data, NOTIFICATION + "body", content.body());
+        data.put(NOTIFICATION + "silentPush", content.silentPush() ? "1" : "0");
+        Action action = content.action() == null ? Action.OPEN_APP : content.action();
+        switch (action) {
+            case OPEN_APP -> data.put(PREFIX + "openApp", "true");
+            case URL -> putIfPresent(data, PREFIX + "url", content.url());
+            case DEEP_LINK -> putIfPresent(data, PREFIX + "deeplink", content.url());
+        }
+        putIfPresent(data, NOTIFICATION + "imageUrl", images.imageUrl());
+        putIfPresent(data, NOTIFICATION + "imageIconUrl", images.imageIconUrl());
+        putIfPresent(data, NOTIFICATION + "imageSmallIconUrl", images.smallImageIconUrl());
+        putIfPresent(data, NOTIFICATION + "icon", images.iconReference());
+        content.data().forEach(data::putIfAbsent);
+        if (!content.data().isEmpty()) {
+            data.put(PREFIX + "jsonBody", Json.write(content.data()));
+        }
+        return data;
+    }
+
+    private static void putIfPresent(Map<String, String> data, String key, String value) {
+        if (value != null) {
+            data.put(key, value);
+        }
     }
 }

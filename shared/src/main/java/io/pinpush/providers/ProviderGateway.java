@@ -1,7 +1,9 @@
 package io.pinpush.providers;
 
 import io.pinpush.config.PinpushConfig;
+import io.pinpush.providers.adm.AdmSender;
 import io.pinpush.providers.apns.ApnsSender;
+import io.pinpush.providers.baidu.BaiduSender;
 import io.pinpush.providers.fcm.FcmSender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link PushGateway} of Pinpush: resolves the app's channel for each notification and hands it to the
- * provider client for its family (APNs through Pushy, FCM through the JDK HttpClient). Provider clients are
- * created on first use, so a function that only ever talks to FCM never starts Netty.
+ * provider client for its family (APNs through Pushy; FCM, ADM and Baidu through one shared JDK HttpClient).
+ * Provider clients are created on first use, so a function that only ever talks to FCM never starts Netty.
  */
 public final class ProviderGateway implements PushGateway {
 
@@ -27,6 +29,8 @@ public final class ProviderGateway implements PushGateway {
     private final Clock clock;
     private ApnsSender apns;
     private FcmSender fcm;
+    private AdmSender adm;
+    private BaiduSender baidu;
     private HttpClient http;
 
     public ProviderGateway(PinpushConfig config, ChannelResolver channels, Clock clock) {
@@ -60,6 +64,8 @@ public final class ProviderGateway implements PushGateway {
             }
             return switch (push.channelType()) {
                 case GCM -> fcm().send(channel, push);
+                case ADM -> adm().send(channel, push);
+                case BAIDU -> baidu().send(channel, push);
                 default -> failed("Pinpush cannot deliver through " + push.channelType() + " channels yet", false);
             };
         } catch (RuntimeException e) {
@@ -82,7 +88,22 @@ public final class ProviderGateway implements PushGateway {
         return fcm;
     }
 
-    private HttpClient http() {
+    private synchronized AdmSender adm() {
+        if (adm == null) {
+            adm = new AdmSender(http(), config.admEndpoint(), config.admTokenEndpoint(), config.providerTimeout(), clock);
+        }
+        return adm;
+    }
+
+    private synchronized BaiduSender baidu() {
+        if (baidu == null) {
+            baidu = new BaiduSender(http(), config.baiduEndpoint(), config.providerTimeout(), clock);
+        }
+        return baidu;
+    }
+
+    /** HTTP/2 where the provider offers it (FCM), HTTP/1.1 otherwise (ADM, Baidu). */
+    private synchronized HttpClient http() {
         if (http == null) {
             HttpClient.Builder builder = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_2)
@@ -111,6 +132,8 @@ public final class ProviderGateway implements PushGateway {
         }
         // The JDK 17 HttpClient has no close(); its threads end once it is unreachable.
         fcm = null;
+        adm = null;
+        baidu = null;
         http = null;
     }
 }

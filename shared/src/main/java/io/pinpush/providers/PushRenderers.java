@@ -1,6 +1,8 @@
 package io.pinpush.providers;
 
+import io.pinpush.providers.adm.AdmRenderer;
 import io.pinpush.providers.apns.ApnsRenderer;
+import io.pinpush.providers.baidu.BaiduRenderer;
 import io.pinpush.providers.fcm.FcmRenderer;
 import java.time.Clock;
 
@@ -9,10 +11,14 @@ public final class PushRenderers implements PushRenderer {
 
     private final ApnsRenderer apns;
     private final FcmRenderer fcm;
+    private final AdmRenderer adm;
+    private final BaiduRenderer baidu;
 
     public PushRenderers(Clock clock) {
         this.apns = new ApnsRenderer(clock);
         this.fcm = new FcmRenderer(clock);
+        this.adm = new AdmRenderer(clock);
+        this.baidu = new BaiduRenderer(clock);
     }
 
     @Override
@@ -22,6 +28,8 @@ public final class PushRenderers implements PushRenderer {
         }
         return switch (request.channelType()) {
             case GCM -> fcm.render(request);
+            case ADM -> adm.render(request);
+            case BAIDU -> baidu.render(request);
             default -> new RenderResult.Invalid("Pinpush cannot deliver through " + request.channelType() + " channels yet");
         };
     }

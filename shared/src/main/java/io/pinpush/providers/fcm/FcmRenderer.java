@@ -3,8 +3,6 @@ package io.pinpush.providers.fcm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pinpush.api.Json;
-import io.pinpush.messaging.Action;
 import io.pinpush.messaging.DirectMessageConfiguration;
 import io.pinpush.messaging.GCMMessage;
 import io.pinpush.providers.InvalidMessage;
@@ -37,7 +35,6 @@ public final class FcmRenderer implements PushRenderer {
     public static final int MAX_PAYLOAD_BYTES = 4096;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d{1,9})?)s");
-    private static final String NOTIFICATION = PinpointData.PREFIX + "notification.";
 
     private final Clock clock;
 
@@ -120,28 +117,8 @@ public final class FcmRenderer implements PushRenderer {
         }
 
         ObjectNode data = v1Message.putObject("data");
-        PinpointData.flat(request).forEach(data::put);
-        putIfPresent(data, NOTIFICATION + "title", content.title());
-        putIfPresent(data, NOTIFICATION + "body", content.body());
-        data.put(NOTIFICATION + "silentPush", content.silentPush() ? "1" : "0");
-        Action action = content.action() == null ? Action.OPEN_APP : content.action();
-        switch (action) {
-            case OPEN_APP -> data.put(PinpointData.PREFIX + "openApp", "true");
-            case URL -> putIfPresent(data, PinpointData.PREFIX + "url", content.url());
-            case DEEP_LINK -> putIfPresent(data, PinpointData.PREFIX + "deeplink", content.url());
-        }
-        putIfPresent(data, NOTIFICATION + "imageUrl", message.imageUrl());
-        putIfPresent(data, NOTIFICATION + "imageIconUrl", message.imageIconUrl());
-        putIfPresent(data, NOTIFICATION + "imageSmallIconUrl", message.smallImageIconUrl());
-        putIfPresent(data, NOTIFICATION + "icon", message.iconReference());
-        content.data().forEach((key, value) -> {
-            if (!data.has(key)) {
-                data.put(key, value);
-            }
-        });
-        if (!content.data().isEmpty()) {
-            data.put(PinpointData.PREFIX + "jsonBody", Json.write(content.data()));
-        }
+        PinpointData.androidData(request, content, new PinpointData.Images(message.imageUrl(), message.imageIconUrl(),
+                message.smallImageIconUrl(), message.iconReference())).forEach(data::put);
         return sendRequest;
     }
 

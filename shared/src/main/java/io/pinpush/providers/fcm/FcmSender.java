@@ -4,23 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.api.Json;
 import io.pinpush.channels.ChannelCredentials;
 import io.pinpush.providers.ProviderChannel;
+import io.pinpush.providers.ProviderHttp;
 import io.pinpush.providers.ProviderOutcome;
 import io.pinpush.providers.RenderedPush;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Sends rendered notifications to FCM over one shared JDK HttpClient (HTTP/2): through the HTTP v1 API with a
@@ -149,56 +143,19 @@ public final class FcmSender {
         return new ProviderOutcome.Rejected(equivalent, error, tokenInvalid, retryable, retryable ? retryAfter(response) : null);
     }
 
-    /** Retry-After in seconds or as an HTTP date. */
     private Duration retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After").map(value -> {
-            try {
-                return Duration.ofSeconds(Long.parseLong(value.trim()));
-            } catch (NumberFormatException notSeconds) {
-                try {
-                    Duration wait = Duration.between(clock.instant(),
-                            ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                    return wait.isNegative() ? Duration.ZERO : wait;
-                } catch (DateTimeParseException notADate) {
-                    return null;
-                }
-            }
-        }).orElse(null);
+        return ProviderHttp.retryAfter(response, clock);
     }
 
     private static JsonNode parse(String body) {
-        try {
-            return Json.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
-        } catch (IOException e) {
-            return Json.mapper().createObjectNode();
-        }
+        return ProviderHttp.json(body);
     }
 
     private static ProviderOutcome failure(Throwable error) {
-        Throwable cause = unwrap(error);
-        if (cause instanceof GoogleAccessTokens.TokenFailure tokenFailure) {
-            return new ProviderOutcome.Failed(tokenFailure.getMessage(), tokenFailure.retryable);
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return new ProviderOutcome.Failed("FCM did not answer in time", true);
-        }
-        return new ProviderOutcome.Failed("Could not deliver to FCM: " + describe(cause), cause instanceof IOException);
-    }
-
-    static String describe(Throwable error) {
-        Throwable cause = unwrap(error);
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
+        return ProviderHttp.failure("FCM", error);
     }
 
     private static CompletableFuture<ProviderOutcome> failed(String reason, boolean retryable) {
-        return CompletableFuture.completedFuture(new ProviderOutcome.Failed(reason, retryable));
+        return ProviderHttp.failed(reason, retryable);
     }
 }

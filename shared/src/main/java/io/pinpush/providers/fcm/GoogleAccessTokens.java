@@ -3,7 +3,11 @@ package io.pinpush.providers.fcm;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.api.Json;
 import io.pinpush.channels.ChannelCredentials;
+import io.pinpush.providers.AccessTokenCache;
+import io.pinpush.providers.AccessTokenCache.AccessToken;
 import io.pinpush.providers.Pem;
+import io.pinpush.providers.ProviderHttp;
+import io.pinpush.providers.TokenFailure;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,28 +29,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * OAuth2 access tokens for FCM, minted from a service account the way Google's libraries do it, with the JDK
  * alone: a JWT signed RS256 with the account's key, exchanged at its token_uri (the jwt-bearer grant). A token
- * is reused until shortly before it expires; concurrent callers share one request for a new one.
+ * is reused until shortly before it expires ({@link AccessTokenCache}).
  */
 final class GoogleAccessTokens {
 
     static final String SCOPE = "https://www.googleapis.com/auth/firebase.messaging";
     static final String DEFAULT_TOKEN_URI = "https://oauth2.googleapis.com/token";
     private static final Duration LIFETIME = Duration.ofHours(1);
-    private static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofMinutes(5);
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-
-    /** The token endpoint said no, or could not be reached. */
-    static final class TokenFailure extends RuntimeException {
-        final boolean retryable;
-
-        TokenFailure(String message, boolean retryable) {
-            super(message, null, false, false);
-            this.retryable = retryable;
-        }
-    }
-
-    record AccessToken(String value, Instant expiresAt) {
-    }
 
     private final HttpClient http;
     private final Duration timeout;
@@ -83,31 +73,22 @@ final class GoogleAccessTokens {
         private final ChannelCredentials.FcmServiceAccount credentials;
         private final PrivateKey key;
         private final String keyId;
-        private CompletableFuture<AccessToken> current;
+        private final AccessTokenCache cache;
 
         Account(ChannelCredentials.FcmServiceAccount credentials) {
             this.credentials = credentials;
             this.key = Pem.privateKey(credentials.privateKeyPem());
             this.keyId = credentials.serviceJson() == null ? null
                     : Json.read(credentials.serviceJson(), JsonNode.class).path("private_key_id").asText(null);
+            this.cache = new AccessTokenCache(this::mint, clock);
         }
 
-        synchronized CompletableFuture<String> token() {
-            if (current == null || current.isCompletedExceptionally() || (current.isDone() && expiresSoon(current.join()))) {
-                current = mint();
-            }
-            return current.thenApply(AccessToken::value);
+        CompletableFuture<String> token() {
+            return cache.token();
         }
 
-        synchronized void invalidate(String token) {
-            if (current != null && current.isDone() && !current.isCompletedExceptionally()
-                    && current.join().value().equals(token)) {
-                current = null;
-            }
-        }
-
-        private boolean expiresSoon(AccessToken token) {
-            return !clock.instant().isBefore(token.expiresAt().minus(REFRESH_BEFORE_EXPIRY));
+        void invalidate(String token) {
+            cache.invalidate(token);
         }
 
         private CompletableFuture<AccessToken> mint() {
@@ -123,7 +104,7 @@ final class GoogleAccessTokens {
                     .handle((response, error) -> {
                         if (error != null) {
                             throw new TokenFailure("Could not reach the OAuth token endpoint " + tokenUri(credentials)
-                                    + ": " + FcmSender.describe(error), true);
+                                    + ": " + ProviderHttp.describe(error), true);
                         }
                         if (response.statusCode() != 200) {
                             throw new TokenFailure("The OAuth token endpoint refused the service account "
