@@ -6,12 +6,31 @@ import io.pinpush.api.Router;
 import io.pinpush.apps.AppRoutes;
 import io.pinpush.apps.AppService;
 import io.pinpush.apps.AppStore;
+import io.pinpush.channels.ChannelType;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
+import io.pinpush.messaging.ChannelDirectory;
+import io.pinpush.messaging.DeliveryListener;
+import io.pinpush.messaging.DeliveryQueue;
+import io.pinpush.messaging.DeliveryStore;
+import io.pinpush.messaging.Dispatcher;
+import io.pinpush.messaging.EndpointDirectory;
+import io.pinpush.messaging.MessagingRoutes;
+import io.pinpush.messaging.MessagingService;
+import io.pinpush.messaging.RecipientResolver;
+import io.pinpush.messaging.RetryPolicy;
+import io.pinpush.messaging.SendPlanner;
+import io.pinpush.providers.ProviderOutcome;
+import io.pinpush.providers.PushGateway;
+import io.pinpush.providers.PushRenderer;
+import io.pinpush.providers.RenderedPush;
 import io.pinpush.secrets.SecretStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The composition root: every store and service of Pinpush, wired by hand from one configuration.
@@ -26,6 +45,13 @@ public final class Pinpush {
     private final Clock clock;
     private final SecretStore secrets;
     private final AppService apps;
+    private final DeliveryStore deliveries;
+    private final DeliveryQueue deliveryQueue;
+    private final MessagingService messaging;
+    private final EndpointDirectory endpointDirectory;
+    private final DeliveryListener deliveryListener;
+    private final AwsClients.Lazy<PushGateway> gateway;
+    private final AwsClients.Lazy<Dispatcher> dispatcher;
 
     public Pinpush(PinpushConfig config, AwsClients aws, SecretStore secrets, Clock clock) {
         this.config = config;
@@ -34,6 +60,24 @@ public final class Pinpush {
         this.secrets = secrets;
         Arns arns = new Arns(config.region(), config.accountId());
         this.apps = new AppService(new AppStore(aws.dynamoDb(), config), arns, clock);
+
+        // Seams the channels, endpoints and providers work fills in; until then nothing resolves and nothing sends.
+        this.endpointDirectory = EndpointDirectory.NONE;
+        ChannelDirectory channelDirectory = ChannelDirectory.NONE;
+        Map<ChannelType, PushRenderer> renderers = Map.of();
+        this.gateway = new AwsClients.Lazy<>(Pinpush::noProviderClients);
+        this.deliveryListener = DeliveryListener.NONE;
+
+        this.deliveries = new DeliveryStore(aws.dynamoDb(), config, clock);
+        apps.deletesWithApp(deliveries);
+        this.deliveryQueue = new DeliveryQueue(aws::sqs, config::deliveryQueueUrl);
+        this.messaging = new MessagingService(apps, new RecipientResolver(endpointDirectory),
+                new SendPlanner(channelDirectory, renderers), deliveries, deliveryQueue, deliveryListener,
+                config.sendWait(), clock);
+        this.dispatcher = new AwsClients.Lazy<>(() -> new Dispatcher(gateway.get(), deliveries, deliveryQueue,
+                endpointDirectory, deliveryListener,
+                new RetryPolicy(config.maxDeliveryAttempts(), config.retryBaseDelay(), config.retryMaxDelay()),
+                clock, () -> ThreadLocalRandom.current().nextDouble()));
     }
 
     /** Pinpush as configured by the process environment (Lambda). */
@@ -47,11 +91,17 @@ public final class Pinpush {
     public List<Route> apiRoutes() {
         List<Route> routes = new ArrayList<>();
         routes.addAll(AppRoutes.routes(apps));
+        routes.addAll(MessagingRoutes.routes(messaging));
         return routes;
     }
 
     public Router apiRouter() {
         return new Router(apiRoutes());
+    }
+
+    /** Only SendMessages and SendUsersMessages: what the send function answers over HTTP. */
+    public Router sendRouter() {
+        return new Router(MessagingRoutes.routes(messaging));
     }
 
     public PinpushConfig config() {
@@ -72,5 +122,32 @@ public final class Pinpush {
 
     public AppService apps() {
         return apps;
+    }
+
+    public MessagingService messaging() {
+        return messaging;
+    }
+
+    public DeliveryStore deliveries() {
+        return deliveries;
+    }
+
+    /** The dispatcher, with its provider clients; built on first use (only the dispatcher function needs it). */
+    public Dispatcher dispatcher() {
+        return dispatcher.get();
+    }
+
+    private static PushGateway noProviderClients() {
+        return new PushGateway() {
+            @Override
+            public CompletableFuture<ProviderOutcome> send(String appId, RenderedPush push) {
+                return CompletableFuture.completedFuture(new ProviderOutcome.Failed(
+                        "No provider client for " + push.channelType() + " in this build", false));
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 }
