@@ -111,4 +111,9 @@ public final class PinpushConfig {
     public Duration deliveryRetention() {
         return getDuration("PINPUSH_DELIVERY_RETENTION", Duration.ofDays(7));
     }
+
+    /** The send function's name, which other functions invoke directly ({@code PINPUSH_SEND_FUNCTION_NAME}). */
+    public String sendFunctionName() {
+        return get("PINPUSH_SEND_FUNCTION_NAME", "pinpush-send");
+    }
 }
