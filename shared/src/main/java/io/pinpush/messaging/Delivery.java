@@ -15,7 +15,7 @@ public record Delivery(String appId, String requestId, int index, DeliveryTarget
         return deliveryId(requestId, index);
     }
 
-    public DeliveryOutcome outcome(DeliveryResult result, int attempts, String finishedAt) {
+    public DeliveryOutcome outcome(MessageResult result, int attempts, String finishedAt) {
         return new DeliveryOutcome(appId, requestId, index, target, traceId, result, attempts, finishedAt);
     }
 

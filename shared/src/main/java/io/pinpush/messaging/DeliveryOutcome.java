@@ -9,7 +9,7 @@ package io.pinpush.messaging;
  * @param finishedAt ISO-8601 instant the outcome became final
  */
 public record DeliveryOutcome(String appId, String requestId, int index, DeliveryTarget target, String traceId,
-                              DeliveryResult result, int attempts, String finishedAt) {
+                              MessageResult result, int attempts, String finishedAt) {
 
     public String deliveryId() {
         return Delivery.deliveryId(requestId, index);

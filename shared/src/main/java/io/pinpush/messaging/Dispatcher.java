@@ -123,8 +123,8 @@ public final class Dispatcher {
 
     /** @return true when the message is done with (outcome recorded), false when it must come back */
     private boolean settle(QueuedMessage message, Delivery delivery, ProviderOutcome outcome) {
-        DeliveryResult result = ProviderResults.toResult(outcome);
-        if (result.isRetryable()) {
+        MessageResult result = ProviderResults.toResult(outcome);
+        if (ProviderResults.isRetryable(result)) {
             Long expiresAtMs = delivery.push().expiresAtEpochMs();
             RetryPolicy.Decision decision = retry.afterFailure(message.receiveCount(),
                     ProviderResults.retryAfter(outcome), clock.instant(),

@@ -66,15 +66,15 @@ public final class MessagingService {
         apps.require(appId);
         SendPlan plan = planner.plan(appId, requestId, request.traceId(), request.messageConfiguration(),
                 recipients.forMessages(appId, request), clock.instant());
-        Map<Integer, DeliveryResult> results = execute(plan, wait);
+        Map<Integer, MessageResult> results = execute(plan, wait);
 
         Map<String, MessageResult> byAddress = new LinkedHashMap<>();
         Map<String, EndpointMessageResult> byEndpoint = new LinkedHashMap<>();
         for (int index = 0; index < plan.size(); index++) {
             DeliveryTarget target = plan.targets().get(index);
-            DeliveryResult result = results.get(index);
+            MessageResult result = results.get(index);
             if (target.isRawAddress()) {
-                byAddress.put(target.address(), result.toMessageResult());
+                byAddress.put(target.address(), result);
             } else {
                 byEndpoint.put(target.endpointId(), result.toEndpointResult(target.address()));
             }
@@ -88,7 +88,7 @@ public final class MessagingService {
         apps.require(appId);
         SendPlan plan = planner.plan(appId, requestId, request.traceId(), request.messageConfiguration(),
                 recipients.forUsers(appId, request), clock.instant());
-        Map<Integer, DeliveryResult> results = execute(plan, wait);
+        Map<Integer, MessageResult> results = execute(plan, wait);
 
         Map<String, Map<String, EndpointMessageResult>> byUser = new LinkedHashMap<>();
         request.users().keySet().forEach(userId -> byUser.put(userId, new LinkedHashMap<>()));
@@ -100,17 +100,17 @@ public final class MessagingService {
     }
 
     /** Records, queues and waits; returns a result for every index of the plan. */
-    private Map<Integer, DeliveryResult> execute(SendPlan plan, Duration wait) {
+    private Map<Integer, MessageResult> execute(SendPlan plan, Duration wait) {
         Instant started = clock.instant();
         store.begin(plan, Timestamps.format(started));
         plan.decided().forEach(listener::onOutcome);
 
-        Map<Integer, DeliveryResult> results = new HashMap<>();
+        Map<Integer, MessageResult> results = new HashMap<>();
         plan.decided().forEach(o -> results.put(o.index(), o.result()));
         List<Delivery> notQueued = queue.enqueue(plan.deliveries());
         if (!notQueued.isEmpty()) {
             String now = Timestamps.now(clock);
-            List<DeliveryOutcome> failures = notQueued.stream().map(d -> d.outcome(DeliveryResult.of(
+            List<DeliveryOutcome> failures = notQueued.stream().map(d -> d.outcome(MessageResult.of(
                     DeliveryStatus.UNKNOWN_FAILURE, 500, "The delivery could not be queued; nothing was sent"), 0, now))
                     .toList();
             store.recordAll(failures);
@@ -124,7 +124,7 @@ public final class MessagingService {
             store.outcomes(plan.requestId()).forEach(o -> results.put(o.index(), o.result()));
         }
         for (int index = 0; index < plan.size(); index++) {
-            results.putIfAbsent(index, DeliveryResult.QUEUED);
+            results.putIfAbsent(index, MessageResult.QUEUED);
         }
         return results;
     }

@@ -13,18 +13,24 @@ public final class ProviderResults {
     private ProviderResults() {
     }
 
-    public static DeliveryResult toResult(ProviderOutcome outcome) {
+    public static MessageResult toResult(ProviderOutcome outcome) {
         if (outcome instanceof ProviderOutcome.Delivered d) {
-            return new DeliveryResult(DeliveryStatus.SUCCESSFUL, d.statusCode(), "Delivered", d.messageId(),
+            return new MessageResult(DeliveryStatus.SUCCESSFUL, d.messageId(), d.statusCode(), "Delivered",
                     d.updatedToken());
         }
         if (outcome instanceof ProviderOutcome.Rejected r) {
-            return DeliveryResult.of(rejectedStatus(r), r.statusCode(), r.reason());
+            return MessageResult.of(rejectedStatus(r), r.statusCode(), r.reason());
         }
         ProviderOutcome.Failed f = (ProviderOutcome.Failed) outcome;
         return f.retryable()
-                ? DeliveryResult.of(DeliveryStatus.TEMPORARY_FAILURE, 503, f.reason())
-                : DeliveryResult.of(DeliveryStatus.UNKNOWN_FAILURE, 500, f.reason());
+                ? MessageResult.of(DeliveryStatus.TEMPORARY_FAILURE, 503, f.reason())
+                : MessageResult.of(DeliveryStatus.UNKNOWN_FAILURE, 500, f.reason());
+    }
+
+    /** Worth another provider call later: the provider throttled us or failed temporarily. */
+    public static boolean isRetryable(MessageResult result) {
+        return result.deliveryStatus() == DeliveryStatus.THROTTLED
+                || result.deliveryStatus() == DeliveryStatus.TEMPORARY_FAILURE;
     }
 
     public static Duration retryAfter(ProviderOutcome outcome) {

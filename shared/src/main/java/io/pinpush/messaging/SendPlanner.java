@@ -40,12 +40,12 @@ public final class SendPlanner {
     public SendPlan plan(String appId, String requestId, String traceId, DirectMessageConfiguration message,
                          List<Recipient> recipients, Instant now) {
         String timestamp = Timestamps.format(now);
-        Map<Integer, DeliveryResult> decided = new LinkedHashMap<>();
+        Map<Integer, MessageResult> decided = new LinkedHashMap<>();
         Map<Integer, Recipient> toSend = new LinkedHashMap<>();
         Set<String> addressesSeen = new HashSet<>();
         for (int index = 0; index < recipients.size(); index++) {
             Recipient recipient = recipients.get(index);
-            DeliveryResult withoutProvider = decideWithoutProvider(recipient, addressesSeen);
+            MessageResult withoutProvider = decideWithoutProvider(recipient, addressesSeen);
             if (withoutProvider != null) {
                 decided.put(index, withoutProvider);
             } else {
@@ -60,9 +60,9 @@ public final class SendPlanner {
             if (rendered instanceof RenderResult.Rendered r) {
                 deliveries.add(new Delivery(appId, requestId, index, recipient.target(), traceId, r.push(), timestamp));
             } else if (rendered instanceof RenderResult.TooLarge tooLarge) {
-                decided.put(index, DeliveryResult.permanentFailure(413, tooLarge.statusMessage()));
+                decided.put(index, MessageResult.permanentFailure(413, tooLarge.statusMessage()));
             } else {
-                decided.put(index, DeliveryResult.permanentFailure(400, ((RenderResult.Invalid) rendered).statusMessage()));
+                decided.put(index, MessageResult.permanentFailure(400, ((RenderResult.Invalid) rendered).statusMessage()));
             }
         });
 
@@ -76,29 +76,29 @@ public final class SendPlanner {
     }
 
     /** The outcome of a recipient that needs no provider call, or null when it should be sent. */
-    private static DeliveryResult decideWithoutProvider(Recipient recipient, Set<String> addressesSeen) {
+    private static MessageResult decideWithoutProvider(Recipient recipient, Set<String> addressesSeen) {
         DeliveryTarget target = recipient.target();
         if (recipient.isMissingEndpoint()) {
-            return DeliveryResult.permanentFailure(404, "Endpoint " + target.endpointId() + " not found");
+            return MessageResult.permanentFailure(404, "Endpoint " + target.endpointId() + " not found");
         }
         if (recipient.endpoint() != null) {
             if (!recipient.endpoint().isActive()) {
-                return DeliveryResult.permanentFailure(400,
+                return MessageResult.permanentFailure(400,
                         "The endpoint is INACTIVE: a provider rejected its address, or it was deactivated");
             }
             if (recipient.endpoint().isOptedOut()) {
-                return DeliveryResult.of(DeliveryStatus.OPT_OUT, 400, "The endpoint opted out of messages (OptOut ALL)");
+                return MessageResult.of(DeliveryStatus.OPT_OUT, 400, "The endpoint opted out of messages (OptOut ALL)");
             }
             if (target.channelType() == null || !target.channelType().isPush()) {
-                return DeliveryResult.permanentFailure(400, "The endpoint's ChannelType " + target.channelType()
+                return MessageResult.permanentFailure(400, "The endpoint's ChannelType " + target.channelType()
                         + " is not a push channel: Pinpush sends through " + Recipients.PUSH_CHANNELS);
             }
             if (target.address() == null || target.address().isBlank()) {
-                return DeliveryResult.permanentFailure(400, "The endpoint has no Address");
+                return MessageResult.permanentFailure(400, "The endpoint has no Address");
             }
         }
         if (!addressesSeen.add(target.address())) {
-            return DeliveryResult.of(DeliveryStatus.DUPLICATE, 400,
+            return MessageResult.of(DeliveryStatus.DUPLICATE, 400,
                     "Duplicate address: this request already sends to it once");
         }
         return null;

@@ -10,42 +10,42 @@ class ProviderResultsTest {
 
     @Test
     void deliveredKeepsTheProviderStatusMessageIdAndUpdatedToken() {
-        DeliveryResult result = ProviderResults.toResult(new ProviderOutcome.Delivered(200, "apns-id-1", "new-token"));
-        assertThat(result).isEqualTo(new DeliveryResult(DeliveryStatus.SUCCESSFUL, 200, "Delivered", "apns-id-1", "new-token"));
-        assertThat(result.isRetryable()).isFalse();
+        MessageResult result = ProviderResults.toResult(new ProviderOutcome.Delivered(200, "apns-id-1", "new-token"));
+        assertThat(result).isEqualTo(new MessageResult(DeliveryStatus.SUCCESSFUL, "apns-id-1", 200, "Delivered", "new-token"));
+        assertThat(ProviderResults.isRetryable(result)).isFalse();
     }
 
     @Test
     void aDeadTokenIsAPermanentFailureThatDeactivatesTheEndpoint() {
         ProviderOutcome unregistered = new ProviderOutcome.Rejected(410, "Unregistered", true, false, null);
         assertThat(ProviderResults.toResult(unregistered))
-                .isEqualTo(DeliveryResult.permanentFailure(410, "Unregistered"));
+                .isEqualTo(MessageResult.permanentFailure(410, "Unregistered"));
         assertThat(ProviderResults.tokenInvalid(unregistered)).isTrue();
     }
 
     @Test
     void throttlingIsRetriedAndKeepsRetryAfter() {
         ProviderOutcome throttled = new ProviderOutcome.Rejected(429, "TooManyRequests", false, true, Duration.ofSeconds(7));
-        DeliveryResult result = ProviderResults.toResult(throttled);
+        MessageResult result = ProviderResults.toResult(throttled);
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.THROTTLED);
-        assertThat(result.isRetryable()).isTrue();
+        assertThat(ProviderResults.isRetryable(result)).isTrue();
         assertThat(ProviderResults.retryAfter(throttled)).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test
     void retryableRefusalsAreTemporaryAndOthersPermanent() {
         assertThat(ProviderResults.toResult(new ProviderOutcome.Rejected(503, "ServiceUnavailable", false, true, null)))
-                .isEqualTo(DeliveryResult.of(DeliveryStatus.TEMPORARY_FAILURE, 503, "ServiceUnavailable"));
+                .isEqualTo(MessageResult.of(DeliveryStatus.TEMPORARY_FAILURE, 503, "ServiceUnavailable"));
         assertThat(ProviderResults.toResult(new ProviderOutcome.Rejected(400, "BadTopic", false, false, null)))
-                .isEqualTo(DeliveryResult.permanentFailure(400, "BadTopic"));
+                .isEqualTo(MessageResult.permanentFailure(400, "BadTopic"));
     }
 
     @Test
     void aSendThatNeverGotAnAnswerHasNoProviderStatus() {
         assertThat(ProviderResults.toResult(new ProviderOutcome.Failed("Connection refused", true)))
-                .isEqualTo(DeliveryResult.of(DeliveryStatus.TEMPORARY_FAILURE, 503, "Connection refused"));
+                .isEqualTo(MessageResult.of(DeliveryStatus.TEMPORARY_FAILURE, 503, "Connection refused"));
         assertThat(ProviderResults.toResult(new ProviderOutcome.Failed("No credentials", false)))
-                .isEqualTo(DeliveryResult.of(DeliveryStatus.UNKNOWN_FAILURE, 500, "No credentials"));
+                .isEqualTo(MessageResult.of(DeliveryStatus.UNKNOWN_FAILURE, 500, "No credentials"));
         assertThat(ProviderResults.retryAfter(new ProviderOutcome.Failed("x", true))).isNull();
     }
 }

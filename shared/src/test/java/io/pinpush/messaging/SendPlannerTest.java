@@ -105,13 +105,13 @@ class SendPlannerTest {
                 "ghost", noOverrides(), "mail", noOverrides())));
 
         assertThat(plan.deliveries()).isEmpty();
-        Map<String, DeliveryResult> byEndpoint = plan.decided().stream()
+        Map<String, MessageResult> byEndpoint = plan.decided().stream()
                 .collect(Collectors.toMap(o -> o.target().endpointId(), DeliveryOutcome::result));
-        assertThat(byEndpoint.get("opted")).isEqualTo(DeliveryResult.of(DeliveryStatus.OPT_OUT, 400,
+        assertThat(byEndpoint.get("opted")).isEqualTo(MessageResult.of(DeliveryStatus.OPT_OUT, 400,
                 "The endpoint opted out of messages (OptOut ALL)"));
         assertThat(byEndpoint.get("dead").deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
         assertThat(byEndpoint.get("dead").statusMessage()).contains("INACTIVE");
-        assertThat(byEndpoint.get("ghost")).isEqualTo(DeliveryResult.permanentFailure(404, "Endpoint ghost not found"));
+        assertThat(byEndpoint.get("ghost")).isEqualTo(MessageResult.permanentFailure(404, "Endpoint ghost not found"));
         assertThat(byEndpoint.get("mail").statusMessage()).contains("EMAIL is not a push channel");
         assertThat(plan.decided()).allSatisfy(o -> assertThat(o.attempts()).isZero());
         assertThat(rendered).isEmpty();
@@ -127,7 +127,7 @@ class SendPlannerTest {
         assertThat(plan.deliveries()).extracting(d -> d.target().address()).containsExactly("small");
         assertThat(plan.decided()).singleElement().satisfies(o -> {
             assertThat(o.target().address()).isEqualTo("big");
-            assertThat(o.result()).isEqualTo(DeliveryResult.permanentFailure(413,
+            assertThat(o.result()).isEqualTo(MessageResult.permanentFailure(413,
                     "The payload is 112 bytes; APNs accepts at most 40"));
         });
     }
@@ -140,7 +140,7 @@ class SendPlannerTest {
         SendPlan plan = plan(request(Map.of("t", raw), Map.of()));
 
         assertThat(plan.decided()).singleElement().extracting(DeliveryOutcome::result)
-                .isEqualTo(DeliveryResult.permanentFailure(400, "RawContent is not valid JSON"));
+                .isEqualTo(MessageResult.permanentFailure(400, "RawContent is not valid JSON"));
     }
 
     @Test
