@@ -9,6 +9,10 @@ import io.pinpush.apps.AppStore;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
+import io.pinpush.endpoints.EndpointResponse;
+import io.pinpush.endpoints.EndpointRoutes;
+import io.pinpush.endpoints.EndpointService;
+import io.pinpush.endpoints.EndpointStore;
 import io.pinpush.messaging.ChannelDirectory;
 import io.pinpush.messaging.DeliveryListener;
 import io.pinpush.messaging.DeliveryQueue;
@@ -27,6 +31,7 @@ import io.pinpush.providers.RenderedPush;
 import io.pinpush.secrets.SecretStore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +50,7 @@ public final class Pinpush {
     private final Clock clock;
     private final SecretStore secrets;
     private final AppService apps;
+    private final EndpointService endpoints;
     private final DeliveryStore deliveries;
     private final DeliveryQueue deliveryQueue;
     private final MessagingService messaging;
@@ -60,9 +66,11 @@ public final class Pinpush {
         this.secrets = secrets;
         Arns arns = new Arns(config.region(), config.accountId());
         this.apps = new AppService(new AppStore(aws.dynamoDb(), config), arns, clock);
+        this.endpoints = new EndpointService(new EndpointStore(aws.dynamoDb(), config), apps, clock);
+        apps.deletesWithApp(endpoints);
 
-        // Seams the channels, endpoints and providers work fills in; until then nothing resolves and nothing sends.
-        this.endpointDirectory = EndpointDirectory.NONE;
+        // Seams the channels and providers work fills in; until then nothing resolves and nothing sends.
+        this.endpointDirectory = endpointDirectory(endpoints);
         ChannelDirectory channelDirectory = ChannelDirectory.NONE;
         Map<ChannelType, PushRenderer> renderers = Map.of();
         this.gateway = new AwsClients.Lazy<>(Pinpush::noProviderClients);
@@ -91,6 +99,7 @@ public final class Pinpush {
     public List<Route> apiRoutes() {
         List<Route> routes = new ArrayList<>();
         routes.addAll(AppRoutes.routes(apps));
+        routes.addAll(EndpointRoutes.routes(endpoints));
         routes.addAll(MessagingRoutes.routes(messaging));
         return routes;
     }
@@ -124,6 +133,10 @@ public final class Pinpush {
         return apps;
     }
 
+    public EndpointService endpoints() {
+        return endpoints;
+    }
+
     public MessagingService messaging() {
         return messaging;
     }
@@ -135,6 +148,36 @@ public final class Pinpush {
     /** The dispatcher, with its provider clients; built on first use (only the dispatcher function needs it). */
     public Dispatcher dispatcher() {
         return dispatcher.get();
+    }
+
+    /** What messaging needs from the endpoints, answered by the endpoint service. */
+    private static EndpointDirectory endpointDirectory(EndpointService endpoints) {
+        return new EndpointDirectory() {
+            @Override
+            public Map<String, EndpointResponse> findAll(String appId, Collection<String> endpointIds) {
+                return endpoints.findAll(appId, endpointIds);
+            }
+
+            @Override
+            public List<EndpointResponse> userEndpoints(String appId, String userId) {
+                return endpoints.userEndpoints(appId, userId);
+            }
+
+            @Override
+            public void markInactive(String appId, String endpointId) {
+                endpoints.markInactive(appId, endpointId);
+            }
+
+            @Override
+            public List<String> markInactiveByAddress(String appId, ChannelType channelType, String address) {
+                return endpoints.markInactiveByAddress(appId, channelType, address);
+            }
+
+            @Override
+            public boolean replaceAddress(String appId, String endpointId, String oldAddress, String newAddress) {
+                return endpoints.replaceAddress(appId, endpointId, oldAddress, newAddress);
+            }
+        };
     }
 
     private static PushGateway noProviderClients() {

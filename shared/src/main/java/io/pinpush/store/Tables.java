@@ -28,6 +28,9 @@ public final class Tables {
      *   <li>{@code byAddress}: {@code addressKey = appId#channelType#address} (a provider rejecting a token marks
      *       the endpoint holding it INACTIVE)</li>
      * </ul>
+     * Each item also carries a {@code version} number: every write is conditional on it (or on
+     * {@code attribute_not_exists} for a new endpoint), so concurrent updates of one endpoint never lose a change.
+     * {@code created} is the CreationDate in fixed-width form, so the byUser index sorts it correctly.
      */
     public static final TableSpec ENDPOINTS = new TableSpec("endpoints", "pk", "sk",
             List.of(new TableSpec.IndexSpec("byUser", "userKey", "created"),

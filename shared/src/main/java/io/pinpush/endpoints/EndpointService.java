@@ -1,0 +1,392 @@
+package io.pinpush.endpoints;
+
+import io.pinpush.api.ApiError;
+import io.pinpush.api.Timestamps;
+import io.pinpush.apps.AppScopedData;
+import io.pinpush.apps.AppService;
+import io.pinpush.channels.ChannelType;
+import io.pinpush.endpoints.EndpointStore.Stored;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
+
+/**
+ * Endpoints and users: UpdateEndpoint's merge and quotas, Pinpoint's automatic status rules, and the reads the
+ * messaging, segment and event code build on.
+ *
+ * <p>Every write is optimistic: read the endpoint with its version, compute the new document, write it on the
+ * condition that the version is unchanged (or, for a new endpoint, that none exists), and start over when
+ * another writer came first. Concurrent updates of one endpoint therefore never lose each other's changes.
+ *
+ * <p>Two of Pinpoint's rules touch other endpoints after a write:
+ * <ul>
+ *   <li>An ACTIVE endpoint owns its address: other endpoints of the app with the same channel and address
+ *       become INACTIVE (a reinstalled app gets a new endpoint id for the same device token).</li>
+ *   <li>A user id has at most 15 endpoints ({@link UserEndpointCap}).</li>
+ * </ul>
+ * Both run after the write and are best effort under concurrency: the indexes they query are eventually consistent.
+ */
+public final class EndpointService implements AppScopedData {
+
+    /** Conditional-write attempts before a caller is told to slow down (429, which the AWS SDKs retry). */
+    static final int MAX_WRITE_ATTEMPTS = 50;
+    private static final int WORKER_THREADS = 16;
+
+    private final EndpointStore store;
+    private final AppService apps;
+    private final Clock clock;
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, runnable -> {
+        Thread thread = new Thread(runnable, "pinpush-endpoints");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public EndpointService(EndpointStore store, AppService apps, Clock clock) {
+        this.store = store;
+        this.apps = apps;
+        this.clock = clock;
+    }
+
+    // ---- The service API other packages build on --------------------------------------------------------------
+
+    /** The endpoint, or empty when it does not exist. NotFoundException when the app does not exist. */
+    public Optional<EndpointResponse> find(String appId, String endpointId) {
+        int shards = shardCount(appId);
+        if (!EndpointLimits.isStorableKey(endpointId)) {
+            return Optional.empty();
+        }
+        return store.get(appId, EndpointHashing.shard(endpointId, shards), endpointId).map(Stored::endpoint);
+    }
+
+    /** The endpoints among {@code endpointIds} that exist, by id (BatchGetItem in chunks of 100). */
+    public Map<String, EndpointResponse> findAll(String appId, Collection<String> endpointIds) {
+        int shards = shardCount(appId);
+        Map<String, Integer> shardById = new LinkedHashMap<>();
+        endpointIds.stream().filter(EndpointLimits::isStorableKey).distinct()
+                .forEach(id -> shardById.put(id, EndpointHashing.shard(id, shards)));
+        Map<String, EndpointResponse> found = new LinkedHashMap<>();
+        store.getAll(appId, shardById).forEach((id, stored) -> found.put(id, stored.endpoint()));
+        return Collections.unmodifiableMap(found);
+    }
+
+    /** The user's endpoints, oldest first; empty when the user has none. */
+    public List<EndpointResponse> userEndpoints(String appId, String userId) {
+        shardCount(appId);
+        if (!EndpointLimits.isStorableKey(userId)) {
+            return List.of();
+        }
+        return store.byUser(appId, userId);
+    }
+
+    /**
+     * Creates or updates an endpoint exactly as UpdateEndpoint does: validation, {@link EndpointMerge}'s rules,
+     * the quotas, then the address and user rules. Nothing is written when the request breaks a rule.
+     */
+    public EndpointResponse upsert(String appId, String endpointId, EndpointRequest request) {
+        EndpointLimits.requireValidId(endpointId, "EndpointId");
+        int shards = shardCount(appId);
+        int shard = EndpointHashing.shard(endpointId, shards);
+        Change change = write(appId, shard, endpointId, request, store.get(appId, shard, endpointId));
+        afterWrite(appId, shards, change);
+        return change.after();
+    }
+
+    /** Sets the endpoint INACTIVE (a provider said its address is dead); nothing happens when it does not exist. */
+    public void markInactive(String appId, String endpointId) {
+        int shards = shardCount(appId);
+        if (EndpointLimits.isStorableKey(endpointId)) {
+            deactivate(appId, shards, endpointId);
+        }
+    }
+
+    /** Sets every ACTIVE endpoint with this channel and address INACTIVE; returns the ids it changed. */
+    public List<String> markInactiveByAddress(String appId, ChannelType channelType, String address) {
+        int shards = shardCount(appId);
+        if (!EndpointLimits.isStorableKey(address)) {
+            return List.of();
+        }
+        List<String> changed = new ArrayList<>();
+        for (EndpointResponse endpoint : store.byAddress(appId, channelType, address)) {
+            if (endpoint.isActive() && deactivate(appId, shards, endpoint.id())) {
+                changed.add(endpoint.id());
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Replaces the endpoint's address with the provider's canonical one, only if it still is {@code oldAddress}
+     * (the app may have registered a fresh token meanwhile). True when the address was replaced.
+     */
+    public boolean replaceAddress(String appId, String endpointId, String oldAddress, String newAddress) {
+        if (newAddress == null || newAddress.isEmpty()) {
+            throw new IllegalArgumentException("A replacement address is required");
+        }
+        EndpointLimits.requireKeySize("Address", newAddress);
+        int shards = shardCount(appId);
+        if (!EndpointLimits.isStorableKey(endpointId)) {
+            return false;
+        }
+        Optional<Change> change = update(appId, EndpointHashing.shard(endpointId, shards), endpointId,
+                endpoint -> endpoint != null && Objects.equals(endpoint.address(), oldAddress)
+                        ? endpoint.withAddress(newAddress) : null);
+        change.filter(Change::changed).ifPresent(c -> deactivateDuplicates(appId, shards, c.after()));
+        return change.map(Change::changed).orElse(false);
+    }
+
+    /** How many shards the app's endpoints are spread over; NotFoundException when the app does not exist. */
+    public int shardCount(String appId) {
+        return Math.max(1, apps.require(appId).endpointShards());
+    }
+
+    /** Every endpoint of one shard, read page by page (segment evaluation and campaigns run shards in parallel). */
+    public void forEachInShard(String appId, int shard, Consumer<EndpointResponse> consumer) {
+        int shards = shardCount(appId);
+        if (shard < 0 || shard >= shards) {
+            throw new IllegalArgumentException("App " + appId + " has shards 0 to " + (shards - 1) + ", not " + shard);
+        }
+        store.forEachInShard(appId, shard, stored -> consumer.accept(stored.endpoint()));
+    }
+
+    // ---- Operations behind the API routes ---------------------------------------------------------------------
+
+    EndpointResponse require(String appId, String endpointId) {
+        return find(appId, endpointId).orElseThrow(() -> notFound(appId, endpointId));
+    }
+
+    /** UpdateEndpointsBatch: every item is validated against the stored endpoints before any is written. */
+    void upsertBatch(String appId, EndpointBatchRequest batch, String apiRequestId) {
+        int shards = shardCount(appId);
+        Map<String, EndpointRequest> requests = new LinkedHashMap<>();
+        batch.requests().forEach((id, request) -> requests.put(id, request.withRequestIdIfAbsent(apiRequestId)));
+        Map<String, Integer> shardById = new LinkedHashMap<>();
+        requests.keySet().forEach(id -> shardById.put(id, EndpointHashing.shard(id, shards)));
+        Map<String, Stored> current = store.getAll(appId, shardById);
+
+        int index = 0;
+        for (Map.Entry<String, EndpointRequest> entry : requests.entrySet()) {
+            Stored stored = current.get(entry.getKey());
+            try {
+                merged(appId, entry.getKey(), stored == null ? null : stored.endpoint(), entry.getValue());
+            } catch (ApiError error) {
+                throw ApiError.badRequest("Item[" + index + "] (Id " + entry.getKey() + "): " + error.getMessage());
+            }
+            index++;
+        }
+
+        List<Callable<Change>> writes = requests.entrySet().stream().<Callable<Change>>map(entry -> () ->
+                write(appId, shardById.get(entry.getKey()), entry.getKey(), entry.getValue(),
+                        Optional.ofNullable(current.get(entry.getKey())))).toList();
+        List<Change> changes = new ArrayList<>(inParallel(writes));
+        // Later items win an address both claim, as if the batch had been sent one by one.
+        Collections.reverse(changes);
+        changes.forEach(change -> afterWrite(appId, shards, change));
+    }
+
+    EndpointResponse delete(String appId, String endpointId) {
+        int shards = shardCount(appId);
+        if (!EndpointLimits.isStorableKey(endpointId)) {
+            throw notFound(appId, endpointId);
+        }
+        return store.delete(appId, EndpointHashing.shard(endpointId, shards), endpointId)
+                .orElseThrow(() -> notFound(appId, endpointId));
+    }
+
+    List<EndpointResponse> deleteUserEndpoints(String appId, String userId) {
+        int shards = shardCount(appId);
+        if (!EndpointLimits.isStorableKey(userId)) {
+            return List.of();
+        }
+        List<EndpointResponse> deleted = new ArrayList<>();
+        for (EndpointResponse endpoint : store.byUser(appId, userId)) {
+            store.delete(appId, EndpointHashing.shard(endpoint.id(), shards), endpoint.id()).ifPresent(deleted::add);
+        }
+        return deleted;
+    }
+
+    /** RemoveAttributes: takes the named (or glob-matched) attributes off every endpoint of the app, shards in parallel. */
+    AttributesResource removeAttributes(String appId, AttributeType type, UpdateAttributesRequest request) {
+        int shards = shardCount(appId);
+        Predicate<String> names = Globs.anyOf(request.blacklist());
+        Set<String> removed = ConcurrentHashMap.newKeySet();
+        inParallel(IntStream.range(0, shards).<Callable<Void>>mapToObj(shard -> () -> {
+            store.forEachInShard(appId, shard, stored -> {
+                if (type.matching(stored.endpoint(), names).isEmpty()) {
+                    return;
+                }
+                update(appId, shard, stored.endpoint().id(), Optional.of(stored),
+                        endpoint -> endpoint == null ? null : type.without(endpoint, names))
+                        .filter(Change::changed)
+                        .ifPresent(change -> removed.addAll(type.matching(change.before(), names)));
+            });
+            return null;
+        }).toList());
+        return new AttributesResource(appId, type.pathValue(), List.copyOf(new TreeSet<>(removed)));
+    }
+
+    /** DeleteApp's cascade: every endpoint of the app, shards in parallel. */
+    @Override
+    public void deleteAllOf(String appId) {
+        int shards = shardCount(appId);
+        inParallel(IntStream.range(0, shards).<Callable<Integer>>mapToObj(shard -> () -> store.deleteShard(appId, shard))
+                .toList());
+    }
+
+    // ---- Writing ----------------------------------------------------------------------------------------------
+
+    /** One successful (or unnecessary) write: the endpoint before (null when created) and after. */
+    private record Change(EndpointResponse before, EndpointResponse after) {
+        boolean changed() {
+            return !after.equals(before);
+        }
+    }
+
+    private Change write(String appId, int shard, String endpointId, EndpointRequest request, Optional<Stored> current) {
+        return update(appId, shard, endpointId, current, before -> merged(appId, endpointId, before, request))
+                .orElseThrow();
+    }
+
+    /** The endpoint as {@code request} would leave it, or BadRequestException when that breaks a quota. */
+    private EndpointResponse merged(String appId, String endpointId, EndpointResponse before, EndpointRequest request) {
+        EndpointResponse after = EndpointMerge.apply(before, request, appId, endpointId, Timestamps.now(clock));
+        EndpointLimits.checkStored(after);
+        if (gainsUser(before, after)) {
+            UserEndpointCap.requireRoom(after, store.byUser(appId, after.userId()));
+        }
+        return after;
+    }
+
+    /** {@link #update(String, int, String, Optional, UnaryOperator)} on a fresh read of the endpoint. */
+    private Optional<Change> update(String appId, int shard, String endpointId, UnaryOperator<EndpointResponse> change) {
+        return update(appId, shard, endpointId, store.get(appId, shard, endpointId), change);
+    }
+
+    /**
+     * The optimistic write loop. {@code change} gets the current endpoint (null when there is none) and returns
+     * the endpoint to store, or null to leave it alone. {@code current} is what the caller already read.
+     */
+    private Optional<Change> update(String appId, int shard, String endpointId, Optional<Stored> current,
+                                    UnaryOperator<EndpointResponse> change) {
+        for (int attempt = 0; ; attempt++) {
+            EndpointResponse before = current.map(Stored::endpoint).orElse(null);
+            EndpointResponse after = change.apply(before);
+            if (after == null) {
+                return Optional.empty();
+            }
+            if (after.equals(before)) {
+                return Optional.of(new Change(before, after));
+            }
+            boolean written = current.isPresent()
+                    ? store.replace(shard, after, current.get().version())
+                    : store.create(shard, after);
+            if (written) {
+                return Optional.of(new Change(before, after));
+            }
+            if (attempt + 1 >= MAX_WRITE_ATTEMPTS) {
+                throw ApiError.tooManyRequests("Endpoint " + endpointId + " is being changed by many requests at once;"
+                        + " retry the request");
+            }
+            Backoff.pause(attempt);
+            current = store.get(appId, shard, endpointId);
+        }
+    }
+
+    private boolean deactivate(String appId, int shards, String endpointId) {
+        return update(appId, EndpointHashing.shard(endpointId, shards), endpointId,
+                endpoint -> endpoint != null && endpoint.isActive()
+                        ? endpoint.withEndpointStatus(EndpointResponse.INACTIVE) : null)
+                .map(Change::changed).orElse(false);
+    }
+
+    private void afterWrite(String appId, int shards, Change change) {
+        EndpointResponse after = change.after();
+        deactivateDuplicates(appId, shards, after);
+        if (gainsUser(change.before(), after)) {
+            releaseExcessUserEndpoints(appId, shards, after);
+        }
+    }
+
+    /** Pinpoint sets other endpoints with the same address INACTIVE when one is written ACTIVE. */
+    private void deactivateDuplicates(String appId, int shards, EndpointResponse owner) {
+        if (!owner.isActive() || owner.channelType() == null || owner.address() == null) {
+            return;
+        }
+        List<EndpointResponse> others = store.byAddress(appId, owner.channelType(), owner.address()).stream()
+                .filter(e -> !e.id().equals(owner.id()) && e.isActive()).toList();
+        if (others.isEmpty()) {
+            return;
+        }
+        // Only the endpoint that holds the address now may take it from the others.
+        boolean stillOwner = store.get(appId, EndpointHashing.shard(owner.id(), shards), owner.id())
+                .map(Stored::endpoint)
+                .filter(e -> e.isActive() && owner.channelType() == e.channelType() && owner.address().equals(e.address()))
+                .isPresent();
+        if (stillOwner) {
+            others.forEach(e -> deactivate(appId, shards, e.id()));
+        }
+    }
+
+    private void releaseExcessUserEndpoints(String appId, int shards, EndpointResponse kept) {
+        String userId = kept.userId();
+        for (EndpointResponse released : UserEndpointCap.toRelease(kept, store.byUser(appId, userId))) {
+            update(appId, EndpointHashing.shard(released.id(), shards), released.id(),
+                    endpoint -> endpoint == null || !userId.equals(endpoint.userId()) ? null
+                            : endpoint.withEndpointStatus(EndpointResponse.INACTIVE)
+                                    .withUser(EndpointMerge.user(endpoint.user().userAttributes(), null)));
+        }
+    }
+
+    private static boolean gainsUser(EndpointResponse before, EndpointResponse after) {
+        return after.userId() != null && (before == null || !after.userId().equals(before.userId()));
+    }
+
+    private <T> List<T> inParallel(List<Callable<T>> tasks) {
+        List<Future<T>> futures;
+        try {
+            futures = workers.invokeAll(tasks);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for endpoint work", e);
+        }
+        List<T> results = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Future<T> future : futures) {
+            try {
+                results.add(future.get());
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for endpoint work", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
+    }
+
+    private static ApiError notFound(String appId, String endpointId) {
+        return ApiError.notFound("Endpoint " + endpointId + " not found in application " + appId);
+    }
+}
