@@ -7,6 +7,10 @@ import io.pinpush.apps.AppRoutes;
 import io.pinpush.apps.AppService;
 import io.pinpush.apps.AppStore;
 import io.pinpush.channels.ChannelType;
+import io.pinpush.channels.ChannelRoutes;
+import io.pinpush.channels.ChannelSecrets;
+import io.pinpush.channels.ChannelService;
+import io.pinpush.channels.ChannelStore;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.endpoints.EndpointResponse;
@@ -24,17 +28,23 @@ import io.pinpush.messaging.MessagingService;
 import io.pinpush.messaging.RecipientResolver;
 import io.pinpush.messaging.RetryPolicy;
 import io.pinpush.messaging.SendPlanner;
-import io.pinpush.providers.ProviderOutcome;
+import io.pinpush.providers.ProviderChannel;
+import io.pinpush.providers.ProviderGateway;
 import io.pinpush.providers.PushGateway;
 import io.pinpush.providers.PushRenderer;
-import io.pinpush.providers.RenderedPush;
+import io.pinpush.providers.PushRenderers;
 import io.pinpush.secrets.SecretStore;
+import io.pinpush.templates.PushTemplateService;
+import io.pinpush.templates.PushTemplateStore;
+import io.pinpush.templates.PushTemplates;
+import io.pinpush.templates.TemplateRenderer;
+import io.pinpush.templates.TemplateRoutes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -43,7 +53,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>No DI framework: construction is plain code that runs once per Lambda container (and before a
  * SnapStart snapshot), and a newcomer can read the whole object graph here.
  */
-public final class Pinpush {
+public final class Pinpush implements AutoCloseable {
+
+    /** The channels Pinpush renders and delivers notifications for (ADM and Baidu come later). */
+    private static final List<ChannelType> RENDERED_CHANNELS = List.of(ChannelType.APNS, ChannelType.APNS_SANDBOX,
+            ChannelType.APNS_VOIP, ChannelType.APNS_VOIP_SANDBOX, ChannelType.GCM);
 
     private final PinpushConfig config;
     private final AwsClients aws;
@@ -51,6 +65,9 @@ public final class Pinpush {
     private final SecretStore secrets;
     private final AppService apps;
     private final EndpointService endpoints;
+    private final ChannelService channels;
+    private final PushTemplateService templates;
+    private final PushTemplates pushTemplates;
     private final DeliveryStore deliveries;
     private final DeliveryQueue deliveryQueue;
     private final MessagingService messaging;
@@ -68,12 +85,25 @@ public final class Pinpush {
         this.apps = new AppService(new AppStore(aws.dynamoDb(), config), arns, clock);
         this.endpoints = new EndpointService(new EndpointStore(aws.dynamoDb(), config), apps, clock);
         apps.deletesWithApp(endpoints);
+        this.channels = new ChannelService(apps, new ChannelStore(aws.dynamoDb(), config),
+                new ChannelSecrets(secrets, config.secretPrefix()), clock, config.channelCacheTtl());
+        apps.deletesWithApp(channels::deleteAllOf);
+        // Templates belong to the account, not to an app: nothing to register with DeleteApp.
+        TemplateRenderer templateRenderer = new TemplateRenderer(clock);
+        this.templates = new PushTemplateService(new PushTemplateStore(aws.dynamoDb(), config), templateRenderer, arns, clock);
+        this.pushTemplates = new PushTemplates(templates, templateRenderer);
 
-        // Seams the channels and providers work fills in; until then nothing resolves and nothing sends.
+        // Messaging: the send path renders and queues, the dispatcher pushes through the provider clients.
         this.endpointDirectory = endpointDirectory(endpoints);
-        ChannelDirectory channelDirectory = ChannelDirectory.NONE;
-        Map<ChannelType, PushRenderer> renderers = Map.of();
-        this.gateway = new AwsClients.Lazy<>(Pinpush::noProviderClients);
+        ChannelDirectory channelDirectory = (appId, type) -> channels.resolve(appId, type)
+                .map(c -> c.enabled() ? ChannelDirectory.Status.ENABLED : ChannelDirectory.Status.DISABLED)
+                .orElse(ChannelDirectory.Status.MISSING);
+        PushRenderer pushRenderers = new PushRenderers(clock);
+        Map<ChannelType, PushRenderer> renderers = new EnumMap<>(ChannelType.class);
+        RENDERED_CHANNELS.forEach(type -> renderers.put(type, pushRenderers));
+        this.gateway = new AwsClients.Lazy<>(() -> new ProviderGateway(config, (appId, type) -> channels
+                .resolve(appId, type)
+                .map(c -> new ProviderChannel(c.appId(), c.type(), c.enabled(), c.version(), c.credentials())), clock));
         this.deliveryListener = DeliveryListener.NONE;
 
         this.deliveries = new DeliveryStore(aws.dynamoDb(), config, clock);
@@ -100,6 +130,8 @@ public final class Pinpush {
         List<Route> routes = new ArrayList<>();
         routes.addAll(AppRoutes.routes(apps));
         routes.addAll(EndpointRoutes.routes(endpoints));
+        routes.addAll(ChannelRoutes.routes(channels));
+        routes.addAll(TemplateRoutes.routes(templates));
         routes.addAll(MessagingRoutes.routes(messaging));
         return routes;
     }
@@ -135,6 +167,25 @@ public final class Pinpush {
 
     public EndpointService endpoints() {
         return endpoints;
+    }
+
+    /** Closes the provider clients (if the dispatcher made any) and the AWS clients. */
+    @Override
+    public void close() {
+        if (gateway.isCreated()) {
+            gateway.get().close();
+        }
+        aws.close();
+    }
+
+    /** Channel configuration, and {@code resolve(appId, type)} for the dispatcher. */
+    public ChannelService channels() {
+        return channels;
+    }
+
+    /** Push templates as a send uses them: resolve a version, render it per endpoint. */
+    public PushTemplates pushTemplates() {
+        return pushTemplates;
     }
 
     public MessagingService messaging() {
@@ -176,20 +227,6 @@ public final class Pinpush {
             @Override
             public boolean replaceAddress(String appId, String endpointId, String oldAddress, String newAddress) {
                 return endpoints.replaceAddress(appId, endpointId, oldAddress, newAddress);
-            }
-        };
-    }
-
-    private static PushGateway noProviderClients() {
-        return new PushGateway() {
-            @Override
-            public CompletableFuture<ProviderOutcome> send(String appId, RenderedPush push) {
-                return CompletableFuture.completedFuture(new ProviderOutcome.Failed(
-                        "No provider client for " + push.channelType() + " in this build", false));
-            }
-
-            @Override
-            public void close() {
             }
         };
     }

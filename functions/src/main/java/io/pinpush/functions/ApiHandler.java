@@ -5,28 +5,71 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.pinpush.Pinpush;
+import io.pinpush.api.ApiRequest;
 import io.pinpush.api.Router;
+import io.pinpush.functions.priming.ApiPriming;
+import io.pinpush.functions.priming.Priming;
+import io.pinpush.functions.priming.SdkPriming;
+import org.slf4j.MDC;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The API function: every Pinpoint REST operation routed from API Gateway's HTTP API (payload v2).
  *
- * <p>Lambda calls the no-argument constructor, which wires the real dependencies once per container;
- * tests and the local server pass a router of their own.
+ * <p>Lambda calls the no-argument constructor, which wires the real dependencies once per container
+ * and registers the SnapStart priming; tests and the local server pass a router of their own.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    /** Powertools' log field for the id that ties a log line to the caller's request. */
+    static final String CORRELATION_ID = "correlation_id";
+
     private final Router router;
+    /** Held so the CRaC runtime, which keeps resources weakly, still has the hooks at snapshot time. */
+    private final Priming priming;
 
     public ApiHandler() {
-        this(Pinpush.fromEnvironment().apiRouter());
+        this(Pinpush.fromEnvironment());
+    }
+
+    private ApiHandler(Pinpush pinpush) {
+        this.router = pinpush.apiRouter();
+        String region = pinpush.config().region();
+        this.priming = Priming.builder()
+                .warmUp("json", ApiPriming::json)
+                .warmUp("http api", () -> {
+                    try {
+                        ApiPriming.httpApi(this::route);
+                    } finally {
+                        MDC.clear();
+                    }
+                })
+                .warmUp("aws sdk", () -> {
+                    // Builds the function's own clients (no connection is opened until the first request)...
+                    pinpush.aws().dynamoDb();
+                    pinpush.aws().secretsManager();
+                    // ...and runs representative calls through throwaway ones that stop before sending.
+                    SdkPriming.dynamoDb(region);
+                    SdkPriming.secretsManager(region);
+                })
+                // Nothing to re-create after a restore: the warm-ups open no connection, and the AWS SDK
+                // clients connect (and fetch SnapStart's container credentials) on first use.
+                .register();
     }
 
     public ApiHandler(Router router) {
         this.router = router;
+        this.priming = null;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpEvents.toEvent(router.handle(HttpEvents.toApiRequest(event)));
+        return PowertoolsLogging.withLogging(context, () -> route(event));
+    }
+
+    private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent event) {
+        ApiRequest request = HttpEvents.toApiRequest(event);
+        MDC.put(CORRELATION_ID, request.requestId());
+        return HttpEvents.toEvent(router.handle(request));
     }
 }

@@ -139,7 +139,7 @@ public final class LocalServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         dispatcher.close();
-        pinpush.aws().close();
+        pinpush.close();
         if (sqs != null) {
             sqs.close();
         }

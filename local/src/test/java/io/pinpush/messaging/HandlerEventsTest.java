@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The sample events in events/ replayed through SendHandler and DispatcherHandler, as Lambda would deliver them. */
 class HandlerEventsTest {
 
-    static final String SAMPLE_APP = "611e3e3cdd47474c9c1399a50example";
+    static final String SAMPLE_APP = "${applicationId}";
     static final String APNS_TOKEN = "5f6aa01d8e3358949b7c25d461bb78ad740f4707462c7eafbebcf74fa5ddb387";
     static final String GCM_TOKEN = "fcm-sample-token:APA91bHun4MxP5egoKMwt2KZFBaFUH-1RYqx";
 
@@ -44,7 +44,7 @@ class HandlerEventsTest {
     void anApiGatewaySendMessagesEventIsAnsweredWithTheProvidersOutcomes() {
         String app = harness.newApp();
         String requestId = UUID.randomUUID().toString();
-        String event = sample("send-messages.apigateway-v2.json", app).replace("Rb6aQjTSoAMEbXA=", requestId);
+        String event = sample("apigw-send-messages.json", app).replace("Rb6aQjTSoAMEbXA=", requestId);
 
         JsonNode response = invokeSend(event);
 
@@ -60,7 +60,7 @@ class HandlerEventsTest {
 
     @Test
     void anApiGatewayEventWithAMistakeIsAPinpointError() {
-        String event = sample("send-messages.apigateway-v2.json", "0123456789abcdef0123456789abcdef");
+        String event = sample("apigw-send-messages.json", "0123456789abcdef0123456789abcdef");
 
         JsonNode response = invokeSend(event);
 
@@ -72,7 +72,7 @@ class HandlerEventsTest {
     void anApiGatewaySendUsersMessagesEventReachesTheUsersEndpoints() {
         String app = harness.newApp();
         harness.endpoint(app, "alice-phone", MessagingFlowTest.token(), ChannelType.APNS, "ACTIVE", "NONE", "user-alice");
-        String event = sample("send-users-messages.apigateway-v2.json", app)
+        String event = sample("apigw-send-users-messages.json", app)
                 .replace("Rb6aQjTSoAMEbXB=", UUID.randomUUID().toString());
 
         JsonNode response = invokeSend(event);
@@ -137,7 +137,7 @@ class HandlerEventsTest {
     void anSqsEventIsDispatchedAndItsOutcomeRecorded() throws IOException {
         String app = harness.newApp();
         String requestId = UUID.randomUUID().toString();
-        String event = sample("dispatcher.sqs.json", app).replace("2f1c7a52-6b1e-4c4e-9d53-sample000001", requestId);
+        String event = sample("sqs-delivery.json", app).replace("2f1c7a52-6b1e-4c4e-9d53-sample000001", requestId);
         int before = harness.gateway.pushesTo(APNS_TOKEN).size();
 
         SQSBatchResponse response = harness.dispatcherHandler().handleRequest(
@@ -161,7 +161,7 @@ class HandlerEventsTest {
     @Test
     void anUnreadableSqsRecordIsABatchItemFailureAndTheOthersAreSettled() throws IOException {
         String app = harness.newApp();
-        SQSEvent event = EventJson.mapper().readValue(sample("dispatcher.sqs.json", app)
+        SQSEvent event = EventJson.mapper().readValue(sample("sqs-delivery.json", app)
                 .replace("2f1c7a52-6b1e-4c4e-9d53-sample000001", UUID.randomUUID().toString()), SQSEvent.class);
         SQSEvent.SQSMessage poison = new SQSEvent.SQSMessage();
         poison.setMessageId("poison-1");

@@ -8,12 +8,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** moto_server (preinstalled on this kind of machine) as a subprocess on a free port: the Secrets Manager emulator. */
 public final class MotoServer implements AutoCloseable {
 
     private final Process process;
     private final URI endpoint;
+    private SecretsManagerClient secretsManager;
 
     private MotoServer(Process process, URI endpoint) {
         this.process = process;
@@ -68,8 +74,24 @@ public final class MotoServer implements AutoCloseable {
         return endpoint;
     }
 
+    /** A client of moto's Secrets Manager, to check what Pinpush stored there. */
+    public synchronized SecretsManagerClient secretsManager() {
+        if (secretsManager == null) {
+            secretsManager = SecretsManagerClient.builder()
+                    .endpointOverride(endpoint)
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+        }
+        return secretsManager;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (secretsManager != null) {
+            secretsManager.close();
+        }
         process.destroy();
     }
 }

@@ -63,6 +63,11 @@ public record ApiRequest(
 
     /** Parsed {@code page-size} and {@code token} query parameters, validated. */
     public PageRequest page() {
-        return PageRequest.from(queryParam("page-size"), queryParam("token"));
+        return page("token");
+    }
+
+    /** Parsed {@code page-size} and a differently named token parameter (the template listings use {@code next-token}). */
+    public PageRequest page(String tokenParameter) {
+        return PageRequest.from(queryParam("page-size"), queryParam(tokenParameter));
     }
 }

@@ -1,6 +1,8 @@
 package io.pinpush.config;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -115,5 +117,67 @@ public final class PinpushConfig {
     /** The send function's name, which other functions invoke directly ({@code PINPUSH_SEND_FUNCTION_NAME}). */
     public String sendFunctionName() {
         return get("PINPUSH_SEND_FUNCTION_NAME", "pinpush-send");
+    }
+
+    /**
+     * How long the dispatcher trusts what it read about a channel ({@code PINPUSH_CHANNEL_CACHE_TTL}, an ISO-8601
+     * duration, default 30 s): a channel update reaches deliveries within this time.
+     */
+    public Duration channelCacheTtl() {
+        return getDuration("PINPUSH_CHANNEL_CACHE_TTL", Duration.ofSeconds(30));
+    }
+
+    // Push providers. The defaults are the real services; the overrides point at stand-ins locally and in tests.
+
+    /** The APNs production host ({@code PINPUSH_APNS_ENDPOINT}, host:port); absent means api.push.apple.com:443. */
+    public Optional<InetSocketAddress> apnsEndpoint() {
+        return get("PINPUSH_APNS_ENDPOINT").map(value -> hostAndPort("PINPUSH_APNS_ENDPOINT", value));
+    }
+
+    /** The APNs development host for sandbox channels ({@code PINPUSH_APNS_SANDBOX_ENDPOINT}, host:port). */
+    public Optional<InetSocketAddress> apnsSandboxEndpoint() {
+        return get("PINPUSH_APNS_SANDBOX_ENDPOINT").map(value -> hostAndPort("PINPUSH_APNS_SANDBOX_ENDPOINT", value));
+    }
+
+    /** A PEM file with the CA that signs the APNs server certificate, instead of the JDK's trust store (stand-ins only). */
+    public Optional<Path> apnsTrustedCertificate() {
+        return get("PINPUSH_APNS_TRUSTED_CERT").map(Path::of);
+    }
+
+    /** HTTP/2 connections each APNs client keeps open ({@code PINPUSH_APNS_CONNECTIONS}, default 1). */
+    public int apnsConcurrentConnections() {
+        return getInt("PINPUSH_APNS_CONNECTIONS", 1);
+    }
+
+    /** The FCM HTTP v1 base URL ({@code PINPUSH_FCM_ENDPOINT}). */
+    public URI fcmEndpoint() {
+        return URI.create(get("PINPUSH_FCM_ENDPOINT", "https://fcm.googleapis.com"));
+    }
+
+    /** The legacy FCM (server key) send URL ({@code PINPUSH_GCM_LEGACY_ENDPOINT}); Google has shut the real one down. */
+    public URI gcmLegacyEndpoint() {
+        return URI.create(get("PINPUSH_GCM_LEGACY_ENDPOINT", "https://fcm.googleapis.com/fcm/send"));
+    }
+
+    /** A PEM file with the CA that signs the FCM and OAuth servers' certificates, instead of the JDK's (stand-ins only). */
+    public Optional<Path> fcmTrustedCertificate() {
+        return get("PINPUSH_FCM_TRUSTED_CERT").map(Path::of);
+    }
+
+    /** How long one provider call may take, connecting included ({@code PINPUSH_PROVIDER_TIMEOUT}, ISO-8601, default PT10S). */
+    public Duration providerTimeout() {
+        return getDuration("PINPUSH_PROVIDER_TIMEOUT", Duration.ofSeconds(10));
+    }
+
+    private static InetSocketAddress hostAndPort(String name, String value) {
+        int colon = value.lastIndexOf(':');
+        try {
+            if (colon <= 0) {
+                throw new NumberFormatException();
+            }
+            return InetSocketAddress.createUnresolved(value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be host:port, was " + value);
+        }
     }
 }

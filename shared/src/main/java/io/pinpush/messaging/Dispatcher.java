@@ -2,6 +2,7 @@ package io.pinpush.messaging;
 
 import io.pinpush.api.Json;
 import io.pinpush.api.Timestamps;
+import io.pinpush.providers.DeliveryResult;
 import io.pinpush.providers.ProviderOutcome;
 import io.pinpush.providers.PushGateway;
 import java.time.Clock;
@@ -123,12 +124,12 @@ public final class Dispatcher {
 
     /** @return true when the message is done with (outcome recorded), false when it must come back */
     private boolean settle(QueuedMessage message, Delivery delivery, ProviderOutcome outcome) {
-        MessageResult result = ProviderResults.toResult(outcome);
-        if (ProviderResults.isRetryable(result)) {
+        DeliveryResult answer = DeliveryResult.of(outcome);
+        MessageResult result = MessageResult.of(answer);
+        if (answer.retryable()) {
             Long expiresAtMs = delivery.push().expiresAtEpochMs();
-            RetryPolicy.Decision decision = retry.afterFailure(message.receiveCount(),
-                    ProviderResults.retryAfter(outcome), clock.instant(),
-                    expiresAtMs == null ? null : Instant.ofEpochMilli(expiresAtMs), random);
+            RetryPolicy.Decision decision = retry.afterFailure(message.receiveCount(), answer.retryAfter(),
+                    clock.instant(), expiresAtMs == null ? null : Instant.ofEpochMilli(expiresAtMs), random);
             if (decision instanceof RetryPolicy.Decision.Retry again) {
                 LOG.info("Delivery {} attempt {}: {} {}; next attempt in {} s", delivery.deliveryId(),
                         message.receiveCount(), result.statusCode(), result.statusMessage(), again.delay().toSeconds());
@@ -143,7 +144,7 @@ public final class Dispatcher {
             LOG.info("Delivery {} was settled by another attempt; keeping that outcome", delivery.deliveryId());
             return true;
         }
-        maintainEndpoint(settled, outcome);
+        maintainEndpoint(settled, answer);
         listener.onOutcome(settled);
         return true;
     }
@@ -152,10 +153,10 @@ public final class Dispatcher {
      * Keeps endpoints in step with what the provider said. Best effort once the outcome is recorded: a failure is
      * logged, and the next send to the same token gets the same answer and tries again.
      */
-    private void maintainEndpoint(DeliveryOutcome outcome, ProviderOutcome providerOutcome) {
+    private void maintainEndpoint(DeliveryOutcome outcome, DeliveryResult answer) {
         DeliveryTarget target = outcome.target();
         try {
-            if (ProviderResults.tokenInvalid(providerOutcome)) {
+            if (answer.tokenInvalid()) {
                 List<String> deactivated;
                 if (target.isRawAddress()) {
                     deactivated = endpoints.markInactiveByAddress(outcome.appId(), target.channelType(), target.address());
@@ -164,9 +165,8 @@ public final class Dispatcher {
                     deactivated = List.of(target.endpointId());
                 }
                 deactivated.forEach(id -> listener.onEndpointInactive(outcome.appId(), id, outcome));
-            } else if (providerOutcome instanceof ProviderOutcome.Delivered delivered
-                    && delivered.updatedToken() != null && !target.isRawAddress()) {
-                endpoints.replaceAddress(outcome.appId(), target.endpointId(), target.address(), delivered.updatedToken());
+            } else if (answer.updatedToken() != null && !target.isRawAddress()) {
+                endpoints.replaceAddress(outcome.appId(), target.endpointId(), target.address(), answer.updatedToken());
             }
         } catch (RuntimeException e) {
             LOG.error("Delivery {}: recorded, but updating endpoint {} failed", outcome.deliveryId(),

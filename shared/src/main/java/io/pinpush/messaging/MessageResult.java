@@ -1,5 +1,7 @@
 package io.pinpush.messaging;
 
+import io.pinpush.providers.DeliveryResult;
+
 /**
  * Pinpoint's MessageResult: Provides information about the results of sending a message directly to an endpoint address.
  *
@@ -19,6 +21,12 @@ public record MessageResult(
 
     public static MessageResult of(DeliveryStatus status, int statusCode, String statusMessage) {
         return new MessageResult(status, null, statusCode, statusMessage, null);
+    }
+
+    /** What the API reports of a provider's answer (or of a notification that could not be rendered). */
+    public static MessageResult of(DeliveryResult result) {
+        return new MessageResult(result.deliveryStatus(), result.messageId(), result.statusCode(), result.statusMessage(),
+                result.updatedToken());
     }
 
     public static MessageResult permanentFailure(int statusCode, String statusMessage) {

@@ -3,6 +3,7 @@ package io.pinpush.messaging;
 import io.pinpush.api.ApiError;
 import io.pinpush.api.Timestamps;
 import io.pinpush.channels.ChannelType;
+import io.pinpush.providers.DeliveryResult;
 import io.pinpush.providers.PushRenderer;
 import io.pinpush.providers.RenderRequest;
 import io.pinpush.providers.RenderResult;
@@ -59,10 +60,8 @@ public final class SendPlanner {
             RenderResult rendered = renderers.get(recipient.target().channelType()).render(renderRequest(recipient, message));
             if (rendered instanceof RenderResult.Rendered r) {
                 deliveries.add(new Delivery(appId, requestId, index, recipient.target(), traceId, r.push(), timestamp));
-            } else if (rendered instanceof RenderResult.TooLarge tooLarge) {
-                decided.put(index, MessageResult.permanentFailure(413, tooLarge.statusMessage()));
             } else {
-                decided.put(index, MessageResult.permanentFailure(400, ((RenderResult.Invalid) rendered).statusMessage()));
+                decided.put(index, MessageResult.of(DeliveryResult.notRendered(rendered)));
             }
         });
 

@@ -11,10 +11,18 @@ import java.util.Optional;
  */
 public interface SecretStore {
 
-    /** Creates the secret or replaces its value. */
-    void put(String name, String value);
+    /**
+     * Creates the secret or stores a new version of it, and returns that version's id. The new version becomes
+     * the current one; earlier versions stay readable by id, so metadata that names the version it was written
+     * with never pairs with another writer's value.
+     */
+    String put(String name, String value);
 
+    /** The current version's value. */
     Optional<String> get(String name);
+
+    /** One version's value; empty when the secret or that version is gone. */
+    Optional<String> get(String name, String versionId);
 
     /** Removes the secret at once; removing one that does not exist is not an error. */
     void delete(String name);

@@ -1,14 +1,17 @@
 package io.pinpush.secrets;
 
 import java.util.Optional;
+import java.util.UUID;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * AWS Secrets Manager, encrypted with the stack's customer-managed KMS key when one is configured.
  *
- * <p>Deletion skips the recovery window: a channel deleted and configured again must be able to
- * re-create a secret of the same name straight away.
+ * <p>Each put is a new secret version whose id we choose (the client request token), so a caller can record
+ * the id before anyone else can write. Deletion skips the recovery window: a channel deleted and configured
+ * again must be able to re-create a secret of the same name straight away.
  */
 public final class SecretsManagerSecretStore implements SecretStore {
 
@@ -21,21 +24,41 @@ public final class SecretsManagerSecretStore implements SecretStore {
     }
 
     @Override
-    public void put(String name, String value) {
+    public String put(String name, String value) {
+        String versionId = UUID.randomUUID().toString();
         try {
-            client.putSecretValue(b -> b.secretId(name).secretString(value));
+            putVersion(name, value, versionId);
         } catch (ResourceNotFoundException notYetCreated) {
-            client.createSecret(b -> {
-                b.name(name).secretString(value).description("Pinpush channel credentials");
-                kmsKeyId.ifPresent(b::kmsKeyId);
-            });
+            try {
+                client.createSecret(b -> {
+                    b.name(name).secretString(value).clientRequestToken(versionId)
+                            .description("Pinpush channel credentials");
+                    kmsKeyId.ifPresent(b::kmsKeyId);
+                });
+            } catch (ResourceExistsException createdConcurrently) {
+                putVersion(name, value, versionId);
+            }
         }
+        return versionId;
+    }
+
+    private void putVersion(String name, String value, String versionId) {
+        client.putSecretValue(b -> b.secretId(name).secretString(value).clientRequestToken(versionId));
     }
 
     @Override
     public Optional<String> get(String name) {
         try {
             return Optional.ofNullable(client.getSecretValue(b -> b.secretId(name)).secretString());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<String> get(String name, String versionId) {
+        try {
+            return Optional.ofNullable(client.getSecretValue(b -> b.secretId(name).versionId(versionId)).secretString());
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         }

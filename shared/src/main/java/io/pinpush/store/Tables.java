@@ -12,7 +12,10 @@ public final class Tables {
      * Per-app configuration: one partition per app, so DeleteApp finds everything with one query.
      * <ul>
      *   <li>{@code pk = appId, sk = "app"}: the app, its tags and settings</li>
-     *   <li>{@code pk = appId, sk = "channel#GCM"} (and the other channel types): channel metadata, never credentials</li>
+     *   <li>{@code pk = appId, sk = "channel#<TYPE>"} ({@code channel#APNS}, {@code channel#GCM}, ... one per push
+     *       channel type): channel metadata, never credentials. {@code doc} holds the channel, {@code version} (a
+     *       number) the version every update conditions on; the doc names the secret version that holds the
+     *       credentials (secret {@code <prefix>apps/<appId>/channels/<TYPE>})</li>
      * </ul>
      * The sparse {@code byCreation} index lists apps for GetApps in creation order.
      */
@@ -38,6 +41,20 @@ public final class Tables {
             Optional.empty());
 
     /**
+     * Message templates (account-level, not app-scoped). One partition per template, {@code pk = name#PUSH}
+     * (names are unique per template type, as in Pinpoint):
+     * <ul>
+     *   <li>{@code sk = "template"}: the head: tags, dates, latest and active version, version count, the next
+     *       version number and a {@code revision} that every change is conditional on</li>
+     *   <li>{@code sk = "v#0000000003"}: one item per version, zero-padded so versions sort numerically</li>
+     * </ul>
+     * The sparse {@code byName} index ({@code listPk = "templates"}, {@code listSk = name#TYPE}) holds only heads
+     * and serves ListTemplates in name order, with {@code prefix} as a key condition.
+     */
+    public static final TableSpec TEMPLATES = new TableSpec("templates", "pk", "sk",
+            List.of(new TableSpec.IndexSpec("byName", "listPk", "listSk")), Optional.empty());
+
+    /**
      * The outcome of every send request, kept for {@code PINPUSH_DELIVERY_RETENTION} (TTL attribute {@code expiresAt},
      * epoch seconds). One partition per request, so the send function reads its outcomes with one query:
      * <ul>
@@ -55,6 +72,6 @@ public final class Tables {
     }
 
     public static List<TableSpec> all() {
-        return List.of(APPS, ENDPOINTS, DELIVERIES);
+        return List.of(APPS, ENDPOINTS, TEMPLATES, DELIVERIES);
     }
 }

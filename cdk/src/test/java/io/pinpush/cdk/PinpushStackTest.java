@@ -1,0 +1,430 @@
+package io.pinpush.cdk;
+
+import static io.pinpush.cdk.Cfn.actions;
+import static io.pinpush.cdk.Cfn.at;
+import static io.pinpush.cdk.Cfn.list;
+import static io.pinpush.cdk.Cfn.logicalId;
+import static io.pinpush.cdk.Cfn.map;
+import static io.pinpush.cdk.Cfn.props;
+import static io.pinpush.cdk.Cfn.resources;
+import static io.pinpush.cdk.Cfn.statementsOfRole;
+import static io.pinpush.cdk.Cfn.target;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pinpush.Pinpush;
+import io.pinpush.api.Route;
+import io.pinpush.config.AwsClients;
+import io.pinpush.config.PinpushConfig;
+import io.pinpush.secrets.FileSecretStore;
+import io.pinpush.store.TableSpec;
+import io.pinpush.store.Tables;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The synthesized stack with default settings (a stage named "test"): every resource and its security posture. */
+class PinpushStackTest {
+
+    private static Template template;
+
+    @BeforeAll
+    static void synthesize() {
+        template = Synth.template(Map.of());
+    }
+
+    // --- HTTP API -------------------------------------------------------------------------------------------
+
+    @Test
+    void everyRouteRequiresIamSignatures() {
+        var routes = resources(template, "AWS::ApiGatewayV2::Route");
+        assertThat(routes).isNotEmpty();
+        routes.forEach((id, route) -> assertThat(props(route).get("AuthorizationType")).as(id).isEqualTo("AWS_IAM"));
+    }
+
+    @Test
+    void routesCoverExactlyTheOperationsTheFunctionsImplement(@org.junit.jupiter.api.io.TempDir Path secrets) {
+        PinpushConfig config = new PinpushConfig(Map.of("PINPUSH_LOCAL_CREDENTIALS", "true"));
+        List<Route> handled;
+        try (AwsClients aws = new AwsClients(config)) {
+            handled = new Pinpush(config, aws, new FileSecretStore(secrets), Clock.systemUTC()).apiRoutes();
+        }
+        Set<String> expected = handled.stream()
+                .map(route -> route.method() + " " + shape(route.path().template()))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        Set<String> routed = resources(template, "AWS::ApiGatewayV2::Route").values().stream()
+                .map(route -> (String) props(route).get("RouteKey"))
+                .map(key -> key.substring(0, key.indexOf(' ') + 1) + shape(key.substring(key.indexOf(' ') + 1)))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(routed).as("no route without a handler, no handler without a route").isEqualTo(expected);
+        assertThat(resources(template, "AWS::ApiGatewayV2::Route")).hasSize(handled.size());
+    }
+
+    @Test
+    void sendingOperationsGoToTheSendFunctionAndTheRestToTheApiFunction() {
+        String apiAlias = logicalId(template, "AWS::Lambda::Alias", "FunctionsApiLive");
+        String sendAlias = logicalId(template, "AWS::Lambda::Alias", "FunctionsSendLive");
+        var integrations = resources(template, "AWS::ApiGatewayV2::Integration");
+        resources(template, "AWS::ApiGatewayV2::Route").forEach((id, route) -> {
+            String key = (String) props(route).get("RouteKey");
+            String integrationId = integrationOf(props(route));
+            var integration = props(integrations.get(integrationId));
+            assertThat(integration.get("IntegrationType")).isEqualTo("AWS_PROXY");
+            assertThat(integration.get("PayloadFormatVersion")).isEqualTo("2.0");
+            boolean send = key.endsWith("/messages") || key.endsWith("/users-messages");
+            assertThat(target(integration.get("IntegrationUri"))).as(key).isEqualTo(send ? sendAlias : apiAlias);
+        });
+    }
+
+    @Test
+    void routeKeysUseOnlyVariableNamesApiGatewayAccepts() {
+        resources(template, "AWS::ApiGatewayV2::Route").values().forEach(route ->
+                assertThat((String) props(route).get("RouteKey"))
+                        .matches("(GET|POST|PUT|DELETE|PATCH) (/([A-Za-z0-9._~-]+|\\{[A-Za-z0-9_]+}))*(/\\{[A-Za-z0-9_]+\\+})?"));
+        assertThat(ApiRoutes.routePath("/v1/apps/{application-id}/endpoints/{endpoint-id}"))
+                .isEqualTo("/v1/apps/{applicationId}/endpoints/{endpointId}");
+        assertThat(ApiRoutes.routePath("/v1/tags/{resource-arn}")).isEqualTo("/v1/tags/{resourceArn+}");
+    }
+
+    @Test
+    void stageIsThrottledAndWritesAccessLogsWithTheCaller() {
+        template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Match.objectLike(Map.of(
+                "StageName", "$default",
+                "AutoDeploy", true,
+                "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 1000, "ThrottlingBurstLimit", 2000),
+                "AccessLogSettings", Match.objectLike(Map.of(
+                        "DestinationArn", Map.of("Fn::GetAtt", List.of(logicalId(template, "AWS::Logs::LogGroup", "ApiAccessLogs"), "Arn")),
+                        "Format", Match.stringLikeRegexp(".*\\$context.identity.userArn.*\\$context.requestId.*|.*\\$context.requestId.*\\$context.identity.userArn.*"))))));
+        assertThat(resources(template, "AWS::ApiGatewayV2::Stage")).hasSize(1);
+    }
+
+    @Test
+    void apiGatewayMayInvokeOnlyTheLiveAliasesOfThisApi() {
+        var permissions = resources(template, "AWS::Lambda::Permission");
+        assertThat(permissions).isNotEmpty();
+        String apiId = logicalId(template, "AWS::ApiGatewayV2::Api", "ApiHttpApi");
+        permissions.values().forEach(permission -> {
+            var p = props(permission);
+            assertThat(p.get("Principal")).isEqualTo("apigateway.amazonaws.com");
+            assertThat(target(p.get("FunctionName"))).startsWith("Functions").contains("Live");
+            assertThat(String.valueOf(p.get("SourceArn"))).contains("Ref=" + apiId);
+        });
+    }
+
+    // --- Functions ------------------------------------------------------------------------------------------
+
+    @Test
+    void functionsRunJava21OnArm64WithSnapStartBehindLiveAliases() {
+        var functions = resources(template, "AWS::Lambda::Function");
+        assertThat(functions.values()).extracting(f -> props(f).get("Handler")).containsExactlyInAnyOrder(
+                "io.pinpush.functions.ApiHandler::handleRequest",
+                "io.pinpush.functions.SendHandler::handleRequest",
+                "io.pinpush.functions.DispatcherHandler::handleRequest");
+        var aliases = resources(template, "AWS::Lambda::Alias");
+        var versions = resources(template, "AWS::Lambda::Version");
+        functions.forEach((id, function) -> {
+            var p = props(function);
+            assertThat(p.get("Runtime")).isEqualTo("java21");
+            assertThat(p.get("Architectures")).isEqualTo(List.of("arm64"));
+            assertThat(p.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+            assertThat(p.get("MemorySize")).isEqualTo(1024);
+            assertThat(at(p, "LoggingConfig", "LogGroup")).isNotNull();
+            // A published version of this function, and the "live" alias pointing at it.
+            String version = versions.entrySet().stream()
+                    .filter(v -> id.equals(target(props(v.getValue()).get("FunctionName"))))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no version of " + id));
+            assertThat(aliases.values()).anySatisfy(alias -> {
+                assertThat(props(alias).get("Name")).isEqualTo("live");
+                assertThat(target(props(alias).get("FunctionName"))).isEqualTo(id);
+                assertThat(target(props(alias).get("FunctionVersion"))).isEqualTo(version);
+            });
+        });
+    }
+
+    @Test
+    void timeoutsFitApiGatewayAndTheQueue() {
+        assertThat(function("ApiHandler").get("Timeout")).isEqualTo(29);
+        assertThat(function("SendHandler").get("Timeout")).isEqualTo(29);
+        assertThat(function("DispatcherHandler").get("Timeout")).isEqualTo(60);
+    }
+
+    @Test
+    void functionsFindEveryResourceThroughTheirEnvironment() {
+        for (String handler : List.of("ApiHandler", "SendHandler", "DispatcherHandler")) {
+            var env = map(at(function(handler), "Environment", "Variables"));
+            for (TableSpec spec : Tables.all()) {
+                String tableId = logicalId(template, "AWS::DynamoDB::GlobalTable",
+                        "Tables" + Character.toUpperCase(spec.logicalName().charAt(0)) + spec.logicalName().substring(1));
+                assertThat(target(env.get("PINPUSH_TABLE_" + spec.logicalName().toUpperCase()))).isEqualTo(tableId);
+            }
+            assertThat(env.get("PINPUSH_SECRET_PREFIX")).isEqualTo("pinpush/test/");
+            assertThat(target(env.get("PINPUSH_SECRET_KMS_KEY_ID"))).isEqualTo(logicalId(template, "AWS::KMS::Key", "Key"));
+            assertThat(target(env.get("PINPUSH_DELIVERY_QUEUE_URL")))
+                    .isEqualTo(logicalId(template, "AWS::SQS::Queue", "MessagingDeliveryQueue"));
+            assertThat(target(env.get("PINPUSH_EVENT_STREAM_NAME")))
+                    .isEqualTo(logicalId(template, "AWS::Kinesis::Stream", "MessagingEventStream"));
+            assertThat(env.get("PINPUSH_ACCOUNT_ID")).isEqualTo(Map.of("Ref", "AWS::AccountId"));
+            assertThat(env.get("POWERTOOLS_METRICS_NAMESPACE")).isEqualTo("Pinpush");
+        }
+    }
+
+    @Test
+    void dispatcherReadsTheQueueInBatchesWithPartialBatchResponses() {
+        var mappings = resources(template, "AWS::Lambda::EventSourceMapping");
+        assertThat(mappings).hasSize(1);
+        var mapping = props(mappings.values().iterator().next());
+        assertThat(target(mapping.get("EventSourceArn"))).isEqualTo(logicalId(template, "AWS::SQS::Queue", "MessagingDeliveryQueue"));
+        assertThat(String.valueOf(mapping.get("FunctionName")))
+                .contains(logicalId(template, "AWS::Lambda::Alias", "FunctionsDispatcherLive")).contains(":live");
+        assertThat(mapping.get("BatchSize")).isEqualTo(10);
+        assertThat(mapping.get("MaximumBatchingWindowInSeconds")).isEqualTo(1);
+        assertThat(mapping.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+        assertThat(mapping.get("ScalingConfig")).isEqualTo(Map.of("MaximumConcurrency", 20));
+    }
+
+    // --- Storage --------------------------------------------------------------------------------------------
+
+    @Test
+    void tablesFollowTheirSpecsAndAreProtected() {
+        var tables = resources(template, "AWS::DynamoDB::GlobalTable");
+        assertThat(tables).hasSize(Tables.all().size());
+        for (TableSpec spec : Tables.all()) {
+            var entry = tables.entrySet().stream()
+                    .filter(t -> ("pinpush-test-" + spec.logicalName()).equals(props(t.getValue()).get("TableName")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no table for " + spec.logicalName()));
+            var resource = entry.getValue();
+            var p = props(resource);
+            assertThat(resource.get("DeletionPolicy")).isEqualTo("Retain");
+            assertThat(resource.get("UpdateReplacePolicy")).isEqualTo("Retain");
+            assertThat(p.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
+            assertThat(p.get("SSESpecification")).isEqualTo(Map.of("SSEEnabled", true, "SSEType", "KMS"));
+            assertThat(p.get("KeySchema")).isEqualTo(keySchema(spec.partitionKey(), spec.sortKey()));
+            var indexes = list(p.getOrDefault("GlobalSecondaryIndexes", List.of()));
+            assertThat(indexes).hasSize(spec.indexes().size());
+            for (TableSpec.IndexSpec index : spec.indexes()) {
+                assertThat(indexes).anySatisfy(i -> {
+                    assertThat(map(i).get("IndexName")).isEqualTo(index.name());
+                    assertThat(map(i).get("KeySchema")).isEqualTo(keySchema(index.partitionKey(), index.sortKey()));
+                    assertThat(map(i).get("Projection")).isEqualTo(Map.of("ProjectionType", "ALL"));
+                });
+            }
+            spec.ttlAttribute().ifPresentOrElse(
+                    ttl -> assertThat(p.get("TimeToLiveSpecification")).isEqualTo(Map.of("AttributeName", ttl, "Enabled", true)),
+                    () -> assertThat(p).doesNotContainKey("TimeToLiveSpecification"));
+            var replicas = list(p.get("Replicas"));
+            assertThat(replicas).hasSize(1);
+            var replica = map(replicas.get(0));
+            assertThat(replica.get("PointInTimeRecoverySpecification")).isEqualTo(Map.of("PointInTimeRecoveryEnabled", true));
+            assertThat(replica.get("DeletionProtectionEnabled")).isEqualTo(true);
+        }
+    }
+
+    @Test
+    void deliveryQueueIsEncryptedDeadLettersAndOutlastsTheDispatcher() {
+        var queue = props(resources(template, "AWS::SQS::Queue").get(logicalId(template, "AWS::SQS::Queue", "MessagingDeliveryQueue")));
+        var dlqId = logicalId(template, "AWS::SQS::Queue", "MessagingDeadLetterQueue");
+        var dlq = props(resources(template, "AWS::SQS::Queue").get(dlqId));
+        String keyId = logicalId(template, "AWS::KMS::Key", "Key");
+
+        assertThat(target(queue.get("KmsMasterKeyId"))).isEqualTo(keyId);
+        assertThat(target(dlq.get("KmsMasterKeyId"))).isEqualTo(keyId);
+        assertThat(target(at(queue, "RedrivePolicy", "deadLetterTargetArn"))).isEqualTo(dlqId);
+        assertThat(at(queue, "RedrivePolicy", "maxReceiveCount")).isEqualTo(5);
+        assertThat(dlq.get("MessageRetentionPeriod")).isEqualTo(14 * 24 * 3600);
+        int dispatcherTimeout = (Integer) function("DispatcherHandler").get("Timeout");
+        assertThat(queue.get("VisibilityTimeout")).isEqualTo(6 * dispatcherTimeout);
+        // Both queues refuse requests that do not use TLS.
+        assertThat(resources(template, "AWS::SQS::QueuePolicy")).hasSize(2).allSatisfy((id, policy) ->
+                assertThat(String.valueOf(props(policy).get("PolicyDocument")))
+                        .contains("Effect=Deny").contains("aws:SecureTransport=false"));
+    }
+
+    @Test
+    void eventStreamIsOnDemandAndEncryptedWithTheStackKey() {
+        template.hasResourceProperties("AWS::Kinesis::Stream", Map.of(
+                "Name", "pinpush-test-events",
+                "StreamModeDetails", Map.of("StreamMode", "ON_DEMAND"),
+                "RetentionPeriodHours", 24,
+                "StreamEncryption", Map.of("EncryptionType", "KMS",
+                        "KeyId", Map.of("Fn::GetAtt", List.of(logicalId(template, "AWS::KMS::Key", "Key"), "Arn")))));
+        template.hasResource("AWS::Kinesis::Stream", Map.of("DeletionPolicy", "Retain"));
+    }
+
+    @Test
+    void customerManagedKeyRotatesAndIsRetained() {
+        template.hasResource("AWS::KMS::Key", Match.objectLike(Map.of(
+                "Properties", Match.objectLike(Map.of("EnableKeyRotation", true)),
+                "DeletionPolicy", "Retain")));
+        template.hasResourceProperties("AWS::KMS::Alias", Map.of("AliasName", "alias/pinpush-test",
+                "TargetKeyId", Map.of("Fn::GetAtt", List.of(logicalId(template, "AWS::KMS::Key", "Key"), "Arn"))));
+    }
+
+    // --- IAM ------------------------------------------------------------------------------------------------
+
+    @Test
+    void noPolicyGrantsWildcardActionsOrDataAccessOnEveryResource() {
+        var policies = resources(template, "AWS::IAM::Policy");
+        assertThat(policies).isNotEmpty();
+        policies.forEach((id, policy) -> list(at(props(policy), "PolicyDocument", "Statement")).forEach(s -> {
+            var statement = map(s);
+            assertThat(actions(statement)).as(id).noneMatch(action -> action.contains("*"));
+            assertThat(list(statement.get("Resource"))).as(id).doesNotContain("*");
+        }));
+    }
+
+    @Test
+    void eachFunctionIsGrantedOnlyWhatItUses() {
+        Set<String> tables = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem",
+                "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem");
+        Set<String> common = union(tables, Set.of("kms:Decrypt", "kms:GenerateDataKey", "kinesis:PutRecord", "kinesis:PutRecords"));
+        Set<String> readSecrets = Set.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
+
+        assertThat(actionsOf("ApiHandler")).isEqualTo(union(common, Set.of("secretsmanager:CreateSecret",
+                "secretsmanager:PutSecretValue", "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret",
+                "secretsmanager:DeleteSecret", "secretsmanager:TagResource")));
+        assertThat(actionsOf("SendHandler")).isEqualTo(union(common, readSecrets, Set.of("sqs:SendMessage")));
+        assertThat(actionsOf("DispatcherHandler")).isEqualTo(union(common, readSecrets, Set.of("sqs:SendMessage",
+                "sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:DeleteMessage",
+                "sqs:GetQueueAttributes")));
+    }
+
+    @Test
+    void tableAccessCoversOnlyTheStacksTablesAndTheirIndexes() {
+        Set<String> tableIds = resources(template, "AWS::DynamoDB::GlobalTable").keySet();
+        for (String handler : List.of("ApiHandler", "SendHandler", "DispatcherHandler")) {
+            statementsOfRole(template, roleOf(handler)).stream()
+                    .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("dynamodb:")))
+                    .forEach(s -> assertThat(list(s.get("Resource"))).allSatisfy(resource ->
+                            assertThat(tableIds).anyMatch(id -> String.valueOf(resource).contains(id))));
+        }
+    }
+
+    @Test
+    void secretAccessStopsAtTheStagesPrefix() {
+        for (String handler : List.of("ApiHandler", "SendHandler", "DispatcherHandler")) {
+            var statements = statementsOfRole(template, roleOf(handler)).stream()
+                    .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("secretsmanager:"))).toList();
+            assertThat(statements).as(handler).hasSize(1);
+            assertThat(String.valueOf(statements.get(0).get("Resource")))
+                    .contains(":secretsmanager:").endsWith(":secret:pinpush/test/*]]}");
+        }
+    }
+
+    // --- Observability --------------------------------------------------------------------------------------
+
+    @Test
+    void alarmsWatchDeadLettersDispatcherErrorsFailureRateAndQueueAge() {
+        var alarms = resources(template, "AWS::CloudWatch::Alarm");
+        String dlq = logicalId(template, "AWS::SQS::Queue", "MessagingDeadLetterQueue");
+        String queue = logicalId(template, "AWS::SQS::Queue", "MessagingDeliveryQueue");
+        String dispatcher = logicalId(template, "AWS::Lambda::Function", "FunctionsDispatcherFunction");
+
+        assertThat(alarms.values()).anySatisfy(a -> {
+            assertThat(props(a).get("MetricName")).isEqualTo("ApproximateNumberOfMessagesVisible");
+            assertThat(String.valueOf(props(a).get("Dimensions"))).contains(dlq);
+            assertThat(props(a).get("Threshold")).isEqualTo(1);
+        });
+        assertThat(alarms.values()).anySatisfy(a -> {
+            assertThat(props(a).get("MetricName")).isEqualTo("Errors");
+            assertThat(String.valueOf(props(a).get("Dimensions"))).contains(dispatcher);
+        });
+        assertThat(alarms.values()).anySatisfy(a -> {
+            assertThat(props(a).get("MetricName")).isEqualTo("ApproximateAgeOfOldestMessage");
+            assertThat(String.valueOf(props(a).get("Dimensions"))).contains(queue);
+            assertThat(props(a).get("Threshold")).isEqualTo(300);
+        });
+        assertThat(alarms.values()).anySatisfy(a -> {
+            String metrics = String.valueOf(props(a).get("Metrics"));
+            assertThat(metrics).contains("Namespace=Pinpush").contains("MetricName=Deliveries")
+                    .contains("Value=PERMANENT_FAILURE").contains("Value=SUCCESSFUL").contains("100 * FILL(");
+            assertThat(props(a).get("Threshold")).isEqualTo(5);
+        });
+        assertThat(resources(template, "AWS::SNS::Topic")).as("no topic without an alarm e-mail").isEmpty();
+    }
+
+    @Test
+    void dashboardShowsDeliveriesLatencyQueuesAndFunctionHealth() {
+        var dashboards = resources(template, "AWS::CloudWatch::Dashboard");
+        assertThat(dashboards).hasSize(1);
+        String body = String.valueOf(props(dashboards.values().iterator().next()).get("DashboardBody"));
+        assertThat(body).contains("Deliveries by status").contains("Deliveries by channel and status")
+                .contains("SEARCH('{Pinpush,Channel,Status} MetricName=\\\"Deliveries\\\"'").contains("ProviderLatency")
+                .contains("ApproximateAgeOfOldestMessage").contains("ApproximateNumberOfMessagesVisible")
+                .contains("Errors").contains("Throttles").contains("5xx");
+    }
+
+    @Test
+    void logGroupsKeepLogsForTheConfiguredRetention() {
+        var groups = resources(template, "AWS::Logs::LogGroup");
+        assertThat(groups.values()).extracting(g -> props(g).get("LogGroupName")).containsExactlyInAnyOrder(
+                "/aws/lambda/pinpush-test-api", "/aws/lambda/pinpush-test-send", "/aws/lambda/pinpush-test-dispatcher",
+                "/aws/apigateway/pinpush-test-access");
+        groups.values().forEach(g -> assertThat(props(g).get("RetentionInDays")).isEqualTo(30));
+    }
+
+    @Test
+    void outputsNameEverythingACallerNeeds() {
+        assertThat(template.toJSON().get("Outputs")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsKeys("ApiUrl", "EventStreamName", "EventStreamArn", "DeliveryQueueUrl", "DeadLetterQueueUrl",
+                        "DashboardUrl", "SendFunctionArn", "SecretPrefix");
+        template.hasOutput("DashboardUrl", Match.objectLike(Map.of("Value",
+                Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(Match.arrayWith(
+                        List.of(Match.stringLikeRegexp(".*#dashboards:name=.*")))))))))); 
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------
+
+    /** A path with every variable name erased: {@code /v1/apps/{}/settings}. */
+    static String shape(String path) {
+        return path.replaceAll("\\{[^}]*}", "{}");
+    }
+
+    private static Map<String, Object> function(String handlerClass) {
+        return resources(template, "AWS::Lambda::Function").values().stream().map(Cfn::props)
+                .filter(p -> String.valueOf(p.get("Handler")).contains("." + handlerClass + "::"))
+                .findFirst().orElseThrow(() -> new AssertionError("no function runs " + handlerClass));
+    }
+
+    private static String roleOf(String handlerClass) {
+        return target(function(handlerClass).get("Role"));
+    }
+
+    private static Set<String> actionsOf(String handlerClass) {
+        return statementsOfRole(template, roleOf(handlerClass)).stream()
+                .flatMap(s -> actions(s).stream()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static String integrationOf(Map<String, Object> route) {
+        // "integrations/<id>" joined with a Ref to the integration.
+        return list(list(map(route.get("Target")).get("Fn::Join")).get(1)).stream()
+                .filter(part -> part instanceof Map).map(Cfn::target).findFirst().orElseThrow();
+    }
+
+    private static List<Map<String, String>> keySchema(String partitionKey, String sortKey) {
+        return sortKey == null
+                ? List.of(Map.of("AttributeName", partitionKey, "KeyType", "HASH"))
+                : List.of(Map.of("AttributeName", partitionKey, "KeyType", "HASH"),
+                        Map.of("AttributeName", sortKey, "KeyType", "RANGE"));
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new TreeSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,54 @@
+package io.pinpush.channels;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Pinpoint's APNSChannelRequest. APNSSandboxChannelRequest, APNSVoipChannelRequest and
+ * APNSVoipSandboxChannelRequest have exactly these members, so this one record reads all four.
+ *
+ * <p>Token authentication: {@code TokenKey} (the .p8 file), {@code TokenKeyId}, {@code TeamId}, {@code BundleId}.
+ * Certificate authentication: {@code Certificate} and {@code PrivateKey}, both PEM. See {@link ApnsCredentialRules}.
+ */
+public record APNSChannelRequest(
+        String bundleId,
+        String certificate,
+        String defaultAuthenticationMethod,
+        Boolean enabled,
+        String privateKey,
+        String teamId,
+        String tokenKey,
+        String tokenKeyId) implements ChannelRequest {
+
+    public APNSChannelRequest {
+        defaultAuthenticationMethod = RequestMembers.authenticationMethod(defaultAuthenticationMethod, "APNs",
+                ApnsCredentialRules.TOKEN, ApnsCredentialRules.CERTIFICATE);
+        RequestMembers.notBlank("BundleId", bundleId);
+        RequestMembers.notBlank("Certificate", certificate);
+        RequestMembers.notBlank("PrivateKey", privateKey);
+        RequestMembers.notBlank("TeamId", teamId);
+        RequestMembers.notBlank("TokenKey", tokenKey);
+        RequestMembers.notBlank("TokenKeyId", tokenKeyId);
+    }
+
+    /** The request replaces the token key. BundleId alone does not count: it also names a certificate's topic. */
+    boolean carriesTokenKey() {
+        return tokenKey != null || tokenKeyId != null || teamId != null;
+    }
+
+    /** The request replaces the certificate. */
+    boolean carriesCertificate() {
+        return certificate != null || privateKey != null;
+    }
+
+    @Override
+    public ChannelCredentials credentialsOver(Optional<ChannelCredentials> stored, Instant now) {
+        return ApnsCredentialRules.merge(this, RequestMembers.stored(stored, ChannelCredentials.Apns.class), now);
+    }
+
+    @Override
+    public String toString() {
+        return "APNSChannelRequest[enabled=" + enabled + ", defaultAuthenticationMethod=" + defaultAuthenticationMethod
+                + ", credentials redacted]";
+    }
+}
