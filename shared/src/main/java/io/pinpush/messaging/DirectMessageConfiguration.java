@@ -24,11 +24,12 @@ public record DirectMessageConfiguration(
         refuse(emailMessage, "EmailMessage");
         refuse(smsMessage, "SMSMessage");
         refuse(voiceMessage, "VoiceMessage");
-        if (admMessage == null && apnsMessage == null && baiduMessage == null && defaultMessage == null
-                && defaultPushNotificationMessage == null && gcmMessage == null) {
-            throw ApiError.badRequest("MessageConfiguration needs a push message: DefaultPushNotificationMessage, "
-                    + "DefaultMessage, APNSMessage, GCMMessage, ADMMessage or BaiduMessage");
-        }
+    }
+
+    /** Holds content for at least one push channel (a send without a template needs it). */
+    public boolean hasPushMessage() {
+        return admMessage != null || apnsMessage != null || baiduMessage != null || defaultMessage != null
+                || defaultPushNotificationMessage != null || gcmMessage != null;
     }
 
     /** A push-only configuration (the common case in code). */

@@ -29,6 +29,10 @@ final class Recipients {
         if (template != null) {
             throw ApiError.badRequest("TemplateConfiguration is not supported yet: put the content in MessageConfiguration");
         }
+        if (!message.hasPushMessage()) {
+            throw ApiError.badRequest("MessageConfiguration needs a push message: DefaultPushNotificationMessage, "
+                    + "DefaultMessage, APNSMessage, GCMMessage, ADMMessage or BaiduMessage");
+        }
     }
 
     static void requireAtMost(int size, int max, String member) {
