@@ -1,0 +1,322 @@
+package io.pinpush.messaging.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.eatthepath.pushy.apns.server.RejectionReason;
+import io.pinpush.local.standins.ApnsStandIn;
+import io.pinpush.local.standins.FcmResponse;
+import io.pinpush.local.standins.FcmStandIn;
+import io.pinpush.testing.StandInsExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.pinpoint.model.AddressConfiguration;
+import software.amazon.awssdk.services.pinpoint.model.BadRequestException;
+import software.amazon.awssdk.services.pinpoint.model.ChannelType;
+import software.amazon.awssdk.services.pinpoint.model.DeliveryStatus;
+import software.amazon.awssdk.services.pinpoint.model.DirectMessageConfiguration;
+import software.amazon.awssdk.services.pinpoint.model.EndpointMessageResult;
+import software.amazon.awssdk.services.pinpoint.model.EndpointSendConfiguration;
+import software.amazon.awssdk.services.pinpoint.model.MessageResponse;
+import software.amazon.awssdk.services.pinpoint.model.MessageResult;
+
+/**
+ * SendMessages through the real PinpointClient into the local server: send function, ElasticMQ, dispatcher,
+ * the real provider clients, and the APNs and FCM stand-ins answering as the providers do.
+ */
+@ExtendWith(StandInsExtension.class)
+class SendMessagesEndToEndTest {
+
+    private static PushStack stack;
+
+    @BeforeAll
+    static void start(ApnsStandIn apns, FcmStandIn fcm) {
+        stack = new PushStack(apns, fcm);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void anApnsNotificationIsDeliveredAndTheResponseCarriesApnsAnswer() {
+        String app = stack.newApp();
+        String token = stack.apnsToken();
+
+        MessageResult result = send(app, Map.of(token, address(ChannelType.APNS)), message()).result().get(token);
+
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.messageId()).isNotBlank();
+        assertThat(stack.apnsReceived(token)).singleElement().satisfies(received -> {
+            assertThat(received.topic()).isEqualTo(PushStack.BUNDLE_ID);
+            assertThat(received.payload()).contains("Bob wants to play poker").contains("_DIRECT");
+        });
+    }
+
+    @Test
+    void anFcmNotificationIsDeliveredWithFcmsMessageName() {
+        String app = stack.newApp();
+        String token = PushStack.fcmToken();
+
+        MessageResult result = send(app, Map.of(token, address(ChannelType.GCM)), message()).result().get(token);
+
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.messageId()).startsWith("projects/");
+        assertThat(stack.fcmReceived(token)).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("Bob wants to play poker"));
+    }
+
+    @Test
+    void anUnregisteredApnsTokenIsAPermanentFailureAndItsEndpointBecomesInactive() {
+        String app = stack.newApp();
+        String token = stack.apnsToken();
+        stack.apns.unregisterDevice(token, Instant.now().minusSeconds(60));
+        endpoint(app, "iphone", token, ChannelType.APNS, "NONE", null);
+
+        EndpointMessageResult result = sendToEndpoints(app, "iphone").endpointResult().get("iphone");
+
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
+        assertThat(result.statusCode()).isEqualTo(410);
+        assertThat(result.statusMessage()).contains("Unregistered");
+        assertThat(result.address()).isEqualTo(token);
+        assertThat(endpointStatus(app, "iphone")).isEqualTo("INACTIVE");
+    }
+
+    @Test
+    void anFcmTokenRejectedForGoodDeactivatesTheEndpointsHoldingTheRawAddress() {
+        String app = stack.newApp();
+        String token = PushStack.fcmToken();
+        stack.fcm.respondTo(token, FcmResponse.unregistered());
+        endpoint(app, "pixel", token, ChannelType.GCM, "NONE", null);
+
+        MessageResult result = send(app, Map.of(token, address(ChannelType.GCM)), message()).result().get(token);
+
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
+        assertThat(result.statusCode()).isEqualTo(404);
+        assertThat(result.statusMessage()).contains("UNREGISTERED");
+        assertThat(endpointStatus(app, "pixel")).isEqualTo("INACTIVE");
+    }
+
+    @Test
+    void aMalformedApnsTokenIsBadDeviceToken() {
+        String app = stack.newApp();
+
+        MessageResult result = send(app, Map.of("not-a-device-token", address(ChannelType.APNS)), message())
+                .result().get("not-a-device-token");
+
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
+        assertThat(result.statusCode()).isEqualTo(400);
+        assertThat(result.statusMessage()).contains("BadDeviceToken");
+    }
+
+    @Test
+    void aMessageFcmRefusesIsNotRetried() {
+        String app = stack.newApp();
+        String token = PushStack.fcmToken();
+        stack.fcm.respondTo(token, FcmResponse.invalidMessage("Invalid value at 'message.android.ttl'"));
+
+        MessageResult result = send(app, Map.of(token, address(ChannelType.GCM)), message()).result().get(token);
+
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.UNKNOWN_FAILURE);
+        assertThat(result.statusCode()).isEqualTo(400);
+        assertThat(stack.fcmReceived(token)).hasSize(1);
+    }
+
+    @Test
+    void throttlingIsRetriedAndIsFinalWhenAttemptsRunOut() {
+        String app = stack.newApp();
+        String token = stack.apnsToken();
+        stack.apns.rejectWith(token, RejectionReason.TOO_MANY_REQUESTS);
+
+        MessageResult result = send(app, Map.of(token, address(ChannelType.APNS)), message()).result().get(token);
+
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.THROTTLED);
+        assertThat(result.statusCode()).isEqualTo(429);
+        assertThat(result.statusMessage()).contains("TooManyRequests").endsWith("gave up after 3 attempts");
+        assertThat(stack.apnsReceived(token)).hasSize(PushStack.MAX_ATTEMPTS);
+    }
+
+    @Test
+    void aTemporaryFailureThatPersistsIsFinalAfterTheLastAttempt() {
+        String app = stack.newApp();
+        String token = PushStack.fcmToken();
+        stack.fcm.respondTo(token, FcmResponse.unavailable());
+
+        MessageResult result = send(app, Map.of(token, address(ChannelType.GCM)), message()).result().get(token);
+
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.TEMPORARY_FAILURE);
+        assertThat(result.statusCode()).isEqualTo(503);
+        assertThat(result.statusMessage()).endsWith("gave up after 3 attempts");
+        assertThat(stack.fcmReceived(token)).hasSize(PushStack.MAX_ATTEMPTS);
+    }
+
+    @Test
+    void aServiceUnavailableAnswerIsRetriedAfterRetryAfterAndThenDelivered() {
+        String app = stack.newApp();
+        String token = PushStack.fcmToken();
+        stack.fcm.respondTo(token, FcmResponse.unavailable().withHeader("Retry-After", "2"));
+
+        CompletableFuture<MessageResponse> sending = CompletableFuture.supplyAsync(() ->
+                send(app, Map.of(token, address(ChannelType.GCM)), message()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> stack.fcmReceived(token).size() == 1);
+        stack.fcm.respondTo(token, new FcmResponse(200, Map.of("Content-Type", "application/json"),
+                "{\"name\": \"projects/p/messages/after-retry\"}"));
+        MessageResult result = sending.join().result().get(token);
+
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
+        assertThat(result.messageId()).isEqualTo("projects/p/messages/after-retry");
+        assertThat(stack.fcmReceived(token)).hasSize(2);
+    }
+
+    @Test
+    void aDeliveryInFlightAtTheDeadlineIsQueuedAndItsFinalOutcomeIsRecorded() {
+        String app = stack.newApp();
+        String token = PushStack.fcmToken();
+        stack.fcm.respondTo(token, FcmResponse.unavailable().withHeader("Retry-After", "7"));
+
+        MessageResponse response = send(app, Map.of(token, address(ChannelType.GCM)), message());
+
+        MessageResult queued = response.result().get(token);
+        assertThat(queued.deliveryStatusAsString()).isEqualTo("QUEUED");
+        assertThat(queued.statusCode()).isEqualTo(202);
+        stack.fcm.respondTo(token, new FcmResponse(200, Map.of("Content-Type", "application/json"),
+                "{\"name\": \"projects/p/messages/late\"}"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(stack.server.pinpush().deliveries().outcomes(response.requestId())).singleElement()
+                        .satisfies(outcome -> {
+                            assertThat(outcome.result().deliveryStatus())
+                                    .isEqualTo(io.pinpush.messaging.DeliveryStatus.SUCCESSFUL);
+                            assertThat(outcome.result().messageId()).isEqualTo("projects/p/messages/late");
+                            assertThat(outcome.attempts()).isEqualTo(2);
+                        }));
+    }
+
+    @Test
+    void duplicatesOptedOutEndpointsAndPayloadsTooLargeAreAnsweredWithoutAProvider() {
+        String app = stack.newApp();
+        String token = stack.apnsToken();
+        String optedOut = stack.apnsToken();
+        String big = stack.apnsToken();
+        endpoint(app, "same-device", token, ChannelType.APNS, "NONE", null);
+        endpoint(app, "opted-out", optedOut, ChannelType.APNS, "ALL", null);
+        Map<String, AddressConfiguration> addresses = new LinkedHashMap<>();
+        addresses.put(token, address(ChannelType.APNS));
+        addresses.put(big, AddressConfiguration.builder().channelType(ChannelType.APNS).bodyOverride("x".repeat(5000)).build());
+
+        MessageResponse response = stack.pinpoint.sendMessages(b -> b.applicationId(app).messageRequest(m -> m
+                .addresses(addresses)
+                .endpoints(Map.of("same-device", EndpointSendConfiguration.builder().build(),
+                        "opted-out", EndpointSendConfiguration.builder().build()))
+                .messageConfiguration(message()))).messageResponse();
+
+        assertThat(response.result().get(token).deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
+        assertThat(response.result().get(big)).satisfies(r -> {
+            assertThat(r.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(r.statusMessage()).contains("4096");
+        });
+        assertThat(response.endpointResult().get("same-device").deliveryStatus()).isEqualTo(DeliveryStatus.DUPLICATE);
+        assertThat(response.endpointResult().get("opted-out").deliveryStatus()).isEqualTo(DeliveryStatus.OPT_OUT);
+        assertThat(stack.apnsReceived(token)).hasSize(1);
+        assertThat(stack.apnsReceived(optedOut)).isEmpty();
+        assertThat(stack.apnsReceived(big)).isEmpty();
+        assertThat(stack.server.pinpush().deliveries().outcomes(response.requestId())).hasSize(4);
+    }
+
+    @Test
+    void moreThanOneHundredAddressesIsABadRequestAndNothingIsQueued() {
+        String app = stack.newApp();
+        Map<String, AddressConfiguration> addresses = new LinkedHashMap<>();
+        IntStream.range(0, 101).forEach(i -> addresses.put(PushStack.fcmToken(), address(ChannelType.GCM)));
+        int sendsBefore = stack.fcm.sendRequests().size();
+
+        assertThatThrownBy(() -> send(app, addresses, message()))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.statusCode()).isEqualTo(400))
+                .hasMessageContaining("At most 100 Addresses per request, got 101");
+
+        assertThat(stack.queuedMessages()).isZero();
+        assertThat(stack.fcm.sendRequests()).hasSize(sendsBefore);
+    }
+
+    @Test
+    void aDisabledChannelIsABadRequest() {
+        String app = stack.newApp();
+        stack.pinpoint.updateGcmChannel(b -> b.applicationId(app).gcmChannelRequest(r -> r.enabled(false)));
+
+        assertThatThrownBy(() -> send(app, Map.of(PushStack.fcmToken(), address(ChannelType.GCM)), message()))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("GCM channel is disabled");
+    }
+
+    @Test
+    void aRedeliveredMessageWhoseOutcomeIsRecordedPushesNothing() {
+        String app = stack.newApp();
+        String token = stack.apnsToken();
+        MessageResponse response = send(app, Map.of(token, address(ChannelType.APNS)), message());
+        var recorded = stack.server.pinpush().deliveries().outcomes(response.requestId());
+        assertThat(stack.apnsReceived(token)).hasSize(1);
+
+        // SQS handing the same delivery over once more.
+        var outcome = recorded.get(0);
+        var again = new io.pinpush.messaging.Delivery(app, outcome.requestId(), outcome.index(), outcome.target(), null,
+                new io.pinpush.providers.RenderedPush(io.pinpush.channels.ChannelType.APNS, token,
+                        "{\"aps\":{\"alert\":\"again\"}}", Map.of("apns-push-type", "alert"), null),
+                outcome.finishedAt());
+        stack.server.pinpush().aws().sqs().sendMessage(b -> b.queueUrl(stack.deliveryQueueUrl())
+                .messageBody(io.pinpush.api.Json.write(again)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> stack.queuedMessages() == 0);
+
+        assertThat(stack.apnsReceived(token)).hasSize(1);
+        assertThat(stack.server.pinpush().deliveries().outcomes(response.requestId())).isEqualTo(recorded);
+    }
+
+    private static MessageResponse send(String app, Map<String, AddressConfiguration> addresses,
+                                        DirectMessageConfiguration message) {
+        return stack.pinpoint.sendMessages(b -> b.applicationId(app).messageRequest(m -> m
+                .addresses(addresses).messageConfiguration(message).traceId("e2e"))).messageResponse();
+    }
+
+    private static MessageResponse sendToEndpoints(String app, String... endpointIds) {
+        Map<String, EndpointSendConfiguration> endpoints = new LinkedHashMap<>();
+        for (String id : endpointIds) {
+            endpoints.put(id, EndpointSendConfiguration.builder().build());
+        }
+        return stack.pinpoint.sendMessages(b -> b.applicationId(app).messageRequest(m -> m
+                .endpoints(endpoints).messageConfiguration(message()))).messageResponse();
+    }
+
+    static AddressConfiguration address(ChannelType type) {
+        return AddressConfiguration.builder().channelType(type).build();
+    }
+
+    static DirectMessageConfiguration message() {
+        return DirectMessageConfiguration.builder()
+                .apnsMessage(m -> m.title("Game Request").body("Bob wants to play poker").sound("default"))
+                .gcmMessage(m -> m.title("Game Request").body("Bob wants to play poker").priority("high"))
+                .build();
+    }
+
+    static void endpoint(String app, String id, String address, ChannelType type, String optOut, String userId) {
+        stack.pinpoint.updateEndpoint(b -> b.applicationId(app).endpointId(id).endpointRequest(r -> {
+            r.address(address).channelType(type).optOut(optOut);
+            if (userId != null) {
+                r.user(u -> u.userId(userId));
+            }
+        }));
+    }
+
+    static String endpointStatus(String app, String id) {
+        return stack.pinpoint.getEndpoint(b -> b.applicationId(app).endpointId(id)).endpointResponse().endpointStatus();
+    }
+}
