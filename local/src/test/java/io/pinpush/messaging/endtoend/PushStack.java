@@ -11,6 +11,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
+import software.amazon.awssdk.services.pinpoint.model.AddressConfiguration;
+import software.amazon.awssdk.services.pinpoint.model.ChannelType;
+import software.amazon.awssdk.services.pinpoint.model.DirectMessageConfiguration;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -80,6 +83,32 @@ final class PushStack implements AutoCloseable {
     List<FcmStandIn.Received> fcmReceived(String token) {
         return fcm.sendRequests().stream()
                 .filter(r -> token.equals(r.json().path("message").path("token").asText(null))).toList();
+    }
+
+    /** Creates or updates an endpoint through UpdateEndpoint. */
+    void endpoint(String app, String id, String address, ChannelType type, String optOut, String userId) {
+        pinpoint.updateEndpoint(b -> b.applicationId(app).endpointId(id).endpointRequest(r -> {
+            r.address(address).channelType(type).optOut(optOut);
+            if (userId != null) {
+                r.user(u -> u.userId(userId));
+            }
+        }));
+    }
+
+    String endpointStatus(String app, String id) {
+        return pinpoint.getEndpoint(b -> b.applicationId(app).endpointId(id)).endpointResponse().endpointStatus();
+    }
+
+    static AddressConfiguration address(ChannelType type) {
+        return AddressConfiguration.builder().channelType(type).build();
+    }
+
+    /** A message with content for both APNs and FCM, in the style of the customer's recipe. */
+    static DirectMessageConfiguration message() {
+        return DirectMessageConfiguration.builder()
+                .apnsMessage(m -> m.title("Game Request").body("Bob wants to play poker").sound("default"))
+                .gcmMessage(m -> m.title("Game Request").body("Bob wants to play poker").priority("high"))
+                .build();
     }
 
     String deliveryQueueUrl() {

@@ -2,6 +2,8 @@ package io.pinpush.messaging.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.pinpush.messaging.endtoend.PushStack.address;
+import static io.pinpush.messaging.endtoend.PushStack.message;
 import static org.awaitility.Awaitility.await;
 
 import com.eatthepath.pushy.apns.server.RejectionReason;
@@ -53,7 +55,7 @@ class SendMessagesEndToEndTest {
         String app = stack.newApp();
         String token = stack.apnsToken();
 
-        MessageResult result = send(app, Map.of(token, address(ChannelType.APNS)), message()).result().get(token);
+        MessageResult result = sendOne(app, token, ChannelType.APNS);
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
         assertThat(result.statusCode()).isEqualTo(200);
@@ -69,7 +71,7 @@ class SendMessagesEndToEndTest {
         String app = stack.newApp();
         String token = PushStack.fcmToken();
 
-        MessageResult result = send(app, Map.of(token, address(ChannelType.GCM)), message()).result().get(token);
+        MessageResult result = sendOne(app, token, ChannelType.GCM);
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
         assertThat(result.statusCode()).isEqualTo(200);
@@ -83,7 +85,7 @@ class SendMessagesEndToEndTest {
         String app = stack.newApp();
         String token = stack.apnsToken();
         stack.apns.unregisterDevice(token, Instant.now().minusSeconds(60));
-        endpoint(app, "iphone", token, ChannelType.APNS, "NONE", null);
+        stack.endpoint(app, "iphone", token, ChannelType.APNS, "NONE", null);
 
         EndpointMessageResult result = sendToEndpoints(app, "iphone").endpointResult().get("iphone");
 
@@ -91,7 +93,7 @@ class SendMessagesEndToEndTest {
         assertThat(result.statusCode()).isEqualTo(410);
         assertThat(result.statusMessage()).contains("Unregistered");
         assertThat(result.address()).isEqualTo(token);
-        assertThat(endpointStatus(app, "iphone")).isEqualTo("INACTIVE");
+        assertThat(stack.endpointStatus(app, "iphone")).isEqualTo("INACTIVE");
     }
 
     @Test
@@ -99,22 +101,21 @@ class SendMessagesEndToEndTest {
         String app = stack.newApp();
         String token = PushStack.fcmToken();
         stack.fcm.respondTo(token, FcmResponse.unregistered());
-        endpoint(app, "pixel", token, ChannelType.GCM, "NONE", null);
+        stack.endpoint(app, "pixel", token, ChannelType.GCM, "NONE", null);
 
-        MessageResult result = send(app, Map.of(token, address(ChannelType.GCM)), message()).result().get(token);
+        MessageResult result = sendOne(app, token, ChannelType.GCM);
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
         assertThat(result.statusCode()).isEqualTo(404);
         assertThat(result.statusMessage()).contains("UNREGISTERED");
-        assertThat(endpointStatus(app, "pixel")).isEqualTo("INACTIVE");
+        assertThat(stack.endpointStatus(app, "pixel")).isEqualTo("INACTIVE");
     }
 
     @Test
     void aMalformedApnsTokenIsBadDeviceToken() {
         String app = stack.newApp();
 
-        MessageResult result = send(app, Map.of("not-a-device-token", address(ChannelType.APNS)), message())
-                .result().get("not-a-device-token");
+        MessageResult result = sendOne(app, "not-a-device-token", ChannelType.APNS);
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
         assertThat(result.statusCode()).isEqualTo(400);
@@ -127,7 +128,7 @@ class SendMessagesEndToEndTest {
         String token = PushStack.fcmToken();
         stack.fcm.respondTo(token, FcmResponse.invalidMessage("Invalid value at 'message.android.ttl'"));
 
-        MessageResult result = send(app, Map.of(token, address(ChannelType.GCM)), message()).result().get(token);
+        MessageResult result = sendOne(app, token, ChannelType.GCM);
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.UNKNOWN_FAILURE);
         assertThat(result.statusCode()).isEqualTo(400);
@@ -140,7 +141,7 @@ class SendMessagesEndToEndTest {
         String token = stack.apnsToken();
         stack.apns.rejectWith(token, RejectionReason.TOO_MANY_REQUESTS);
 
-        MessageResult result = send(app, Map.of(token, address(ChannelType.APNS)), message()).result().get(token);
+        MessageResult result = sendOne(app, token, ChannelType.APNS);
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.THROTTLED);
         assertThat(result.statusCode()).isEqualTo(429);
@@ -154,7 +155,7 @@ class SendMessagesEndToEndTest {
         String token = PushStack.fcmToken();
         stack.fcm.respondTo(token, FcmResponse.unavailable());
 
-        MessageResult result = send(app, Map.of(token, address(ChannelType.GCM)), message()).result().get(token);
+        MessageResult result = sendOne(app, token, ChannelType.GCM);
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.TEMPORARY_FAILURE);
         assertThat(result.statusCode()).isEqualTo(503);
@@ -209,11 +210,12 @@ class SendMessagesEndToEndTest {
         String token = stack.apnsToken();
         String optedOut = stack.apnsToken();
         String big = stack.apnsToken();
-        endpoint(app, "same-device", token, ChannelType.APNS, "NONE", null);
-        endpoint(app, "opted-out", optedOut, ChannelType.APNS, "ALL", null);
+        stack.endpoint(app, "same-device", token, ChannelType.APNS, "NONE", null);
+        stack.endpoint(app, "opted-out", optedOut, ChannelType.APNS, "ALL", null);
         Map<String, AddressConfiguration> addresses = new LinkedHashMap<>();
         addresses.put(token, address(ChannelType.APNS));
-        addresses.put(big, AddressConfiguration.builder().channelType(ChannelType.APNS).bodyOverride("x".repeat(5000)).build());
+        addresses.put(big, AddressConfiguration.builder().channelType(ChannelType.APNS)
+                .bodyOverride("x".repeat(5000)).build());
 
         MessageResponse response = stack.pinpoint.sendMessages(b -> b.applicationId(app).messageRequest(m -> m
                 .addresses(addresses)
@@ -287,6 +289,10 @@ class SendMessagesEndToEndTest {
                 .addresses(addresses).messageConfiguration(message).traceId("e2e"))).messageResponse();
     }
 
+    private static MessageResult sendOne(String app, String address, ChannelType type) {
+        return send(app, Map.of(address, address(type)), message()).result().get(address);
+    }
+
     private static MessageResponse sendToEndpoints(String app, String... endpointIds) {
         Map<String, EndpointSendConfiguration> endpoints = new LinkedHashMap<>();
         for (String id : endpointIds) {
@@ -294,29 +300,5 @@ class SendMessagesEndToEndTest {
         }
         return stack.pinpoint.sendMessages(b -> b.applicationId(app).messageRequest(m -> m
                 .endpoints(endpoints).messageConfiguration(message()))).messageResponse();
-    }
-
-    static AddressConfiguration address(ChannelType type) {
-        return AddressConfiguration.builder().channelType(type).build();
-    }
-
-    static DirectMessageConfiguration message() {
-        return DirectMessageConfiguration.builder()
-                .apnsMessage(m -> m.title("Game Request").body("Bob wants to play poker").sound("default"))
-                .gcmMessage(m -> m.title("Game Request").body("Bob wants to play poker").priority("high"))
-                .build();
-    }
-
-    static void endpoint(String app, String id, String address, ChannelType type, String optOut, String userId) {
-        stack.pinpoint.updateEndpoint(b -> b.applicationId(app).endpointId(id).endpointRequest(r -> {
-            r.address(address).channelType(type).optOut(optOut);
-            if (userId != null) {
-                r.user(u -> u.userId(userId));
-            }
-        }));
-    }
-
-    static String endpointStatus(String app, String id) {
-        return stack.pinpoint.getEndpoint(b -> b.applicationId(app).endpointId(id)).endpointResponse().endpointStatus();
     }
 }
