@@ -17,6 +17,22 @@ import io.pinpush.endpoints.EndpointResponse;
 import io.pinpush.endpoints.EndpointRoutes;
 import io.pinpush.endpoints.EndpointService;
 import io.pinpush.endpoints.EndpointStore;
+import io.pinpush.endpoints.EndpointRequest;
+import io.pinpush.events.BatchWriter;
+import io.pinpush.events.Destination;
+import io.pinpush.events.DestinationSinks;
+import io.pinpush.events.EndpointUpserts;
+import io.pinpush.events.EventEnvelopes;
+import io.pinpush.events.EventPublisher;
+import io.pinpush.events.EventRecorder;
+import io.pinpush.events.EventRoutes;
+import io.pinpush.events.EventSpill;
+import io.pinpush.events.EventStreamService;
+import io.pinpush.events.EventStreamStore;
+import io.pinpush.events.FileEventSpill;
+import io.pinpush.events.PutEventsService;
+import io.pinpush.events.SpillReplayer;
+import io.pinpush.events.SqsEventSpill;
 import io.pinpush.messaging.ChannelDirectory;
 import io.pinpush.messaging.DeliveryListener;
 import io.pinpush.messaging.DeliveryQueue;
@@ -28,6 +44,7 @@ import io.pinpush.messaging.MessagingService;
 import io.pinpush.messaging.RecipientResolver;
 import io.pinpush.messaging.RetryPolicy;
 import io.pinpush.messaging.SendPlanner;
+import io.pinpush.messaging.StreamedOutcomes;
 import io.pinpush.providers.ProviderChannel;
 import io.pinpush.providers.ProviderGateway;
 import io.pinpush.providers.PushGateway;
@@ -46,6 +63,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.Optional;
 
 /**
  * The composition root: every store and service of Pinpush, wired by hand from one configuration.
@@ -68,6 +86,11 @@ public final class Pinpush implements AutoCloseable {
     private final ChannelService channels;
     private final PushTemplateService templates;
     private final PushTemplates pushTemplates;
+    private final EventStreamService eventStreams;
+    private final EventPublisher eventPublisher;
+    private final EventRecorder events;
+    private final PutEventsService putEvents;
+    private final Optional<SpillReplayer> spillReplayer;
     private final DeliveryStore deliveries;
     private final DeliveryQueue deliveryQueue;
     private final MessagingService messaging;
@@ -93,6 +116,19 @@ public final class Pinpush implements AutoCloseable {
         this.templates = new PushTemplateService(new PushTemplateStore(aws.dynamoDb(), config), templateRenderer, arns, clock);
         this.pushTemplates = new PushTemplates(templates, templateRenderer);
 
+        this.eventStreams = new EventStreamService(new EventStreamStore(aws.dynamoDb(), config), apps, clock,
+                config.eventStreamCacheTtl());
+        apps.deletesWithApp(eventStreams);
+        DestinationSinks sinks = new DestinationSinks(aws);
+        EventSpill spill = eventSpill(config, aws);
+        this.eventPublisher = new EventPublisher(deploymentStream(config), eventStreams, sinks,
+                BatchWriter.standard(), spill, config.eventFlushInterval(), 10_000);
+        this.events = new EventRecorder(new EventEnvelopes(clock, config.accountId()), eventPublisher);
+        this.putEvents = new PutEventsService(apps,
+                (appId, endpointId, e) -> endpoints.upsert(appId, endpointId, e.as(EndpointRequest.class)), eventPublisher, clock, config.accountId());
+        this.spillReplayer = config.eventSpillQueueUrl().map(url -> new SpillReplayer(aws.sqs(), url, sinks,
+                BatchWriter.standard(), spill));
+
         // Messaging: the send path renders and queues, the dispatcher pushes through the provider clients.
         this.endpointDirectory = endpointDirectory(endpoints);
         ChannelDirectory channelDirectory = (appId, type) -> channels.resolve(appId, type)
@@ -104,7 +140,7 @@ public final class Pinpush implements AutoCloseable {
         this.gateway = new AwsClients.Lazy<>(() -> new ProviderGateway(config, (appId, type) -> channels
                 .resolve(appId, type)
                 .map(c -> new ProviderChannel(c.appId(), c.type(), c.enabled(), c.version(), c.credentials())), clock));
-        this.deliveryListener = DeliveryListener.NONE;
+        this.deliveryListener = new StreamedOutcomes(events);
 
         this.deliveries = new DeliveryStore(aws.dynamoDb(), config, clock);
         apps.deletesWithApp(deliveries);
@@ -117,6 +153,27 @@ public final class Pinpush implements AutoCloseable {
                 new RetryPolicy(config.maxDeliveryAttempts(), config.retryBaseDelay(), config.retryMaxDelay()),
                 clock, () -> ThreadLocalRandom.current().nextDouble()));
     }
+
+    /** Every app's events go to the deployment's own stream; locally, to a JSON-lines file instead when set. */
+    private static Optional<Destination> deploymentStream(PinpushConfig config) {
+        if (config.eventFile().isPresent()) {
+            return config.eventFile().map(Destination::file);
+        }
+        return config.eventStreamName().map(name -> Destination.kinesis(name, config.region()));
+    }
+
+    private static EventSpill eventSpill(PinpushConfig config, AwsClients aws) {
+        if (config.eventSpillQueueUrl().isPresent()) {
+            return new SqsEventSpill(aws.sqs(), config.eventSpillQueueUrl().get());
+        }
+        if (config.eventSpillFile().isPresent()) {
+            return new FileEventSpill(config.eventSpillFile().get());
+        }
+        return (destination, records, delay) -> org.slf4j.LoggerFactory.getLogger(Pinpush.class)
+                .error("No event spill configured (PINPUSH_EVENT_SPILL_QUEUE_URL); {} records for {} not kept: {}",
+                        records.size(), destination, records);
+    }
+
 
     /** Pinpush as configured by the process environment (Lambda). */
     public static Pinpush fromEnvironment() {
@@ -132,6 +189,7 @@ public final class Pinpush implements AutoCloseable {
         routes.addAll(EndpointRoutes.routes(endpoints));
         routes.addAll(ChannelRoutes.routes(channels));
         routes.addAll(TemplateRoutes.routes(templates));
+        routes.addAll(EventRoutes.routes(eventStreams, putEvents));
         routes.addAll(MessagingRoutes.routes(messaging));
         return routes;
     }
@@ -169,12 +227,13 @@ public final class Pinpush implements AutoCloseable {
         return endpoints;
     }
 
-    /** Closes the provider clients (if the dispatcher made any) and the AWS clients. */
+    /** Closes the provider clients (if the dispatcher made any), writes pending events, closes the AWS clients. */
     @Override
     public void close() {
         if (gateway.isCreated()) {
             gateway.get().close();
         }
+        eventPublisher.close();
         aws.close();
     }
 
@@ -186,6 +245,24 @@ public final class Pinpush implements AutoCloseable {
     /** Push templates as a send uses them: resolve a version, render it per endpoint. */
     public PushTemplates pushTemplates() {
         return pushTemplates;
+    }
+
+    public EventStreamService eventStreams() {
+        return eventStreams;
+    }
+
+    /** What the messaging flow calls for every terminal delivery outcome and every endpoint made INACTIVE. */
+    public EventRecorder events() {
+        return events;
+    }
+
+    public EventPublisher eventPublisher() {
+        return eventPublisher;
+    }
+
+    /** Drains the event spill queue; present when PINPUSH_EVENT_SPILL_QUEUE_URL is set. */
+    public Optional<SpillReplayer> spillReplayer() {
+        return spillReplayer;
     }
 
     public MessagingService messaging() {

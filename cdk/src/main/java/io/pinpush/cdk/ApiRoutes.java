@@ -89,12 +89,17 @@ public final class ApiRoutes {
     /** Building the route table never touches secrets; if a service ever did, synthesis should say so loudly. */
     private static final class NoSecrets implements SecretStore {
         @Override
-        public void put(String name, String value) {
+        public String put(String name, String value) {
             throw new UnsupportedOperationException("No secrets while synthesizing the stack");
         }
 
         @Override
         public Optional<String> get(String name) {
+            throw new UnsupportedOperationException("No secrets while synthesizing the stack");
+        }
+
+        @Override
+        public Optional<String> get(String name, String versionId) {
             throw new UnsupportedOperationException("No secrets while synthesizing the stack");
         }
 

@@ -22,14 +22,25 @@ public final class DispatcherHandler implements RequestHandler<SQSEvent, SQSBatc
 
     private final Dispatcher dispatcher;
     private final Clock clock;
+    private final Runnable flushEvents;
 
     public DispatcherHandler() {
-        this(Pinpush.fromEnvironment().dispatcher(), Clock.systemUTC());
+        this(Pinpush.fromEnvironment());
+    }
+
+    public DispatcherHandler(Pinpush pinpush) {
+        this(pinpush.dispatcher(), pinpush.clock(), pinpush.events()::flush);
     }
 
     public DispatcherHandler(Dispatcher dispatcher, Clock clock) {
+        this(dispatcher, clock, () -> { });
+    }
+
+    /** {@code flushEvents} runs at the end of every invocation: events must be written before Lambda freezes us. */
+    public DispatcherHandler(Dispatcher dispatcher, Clock clock, Runnable flushEvents) {
         this.dispatcher = dispatcher;
         this.clock = clock;
+        this.flushEvents = flushEvents;
     }
 
     @Override
@@ -40,9 +51,13 @@ public final class DispatcherHandler implements RequestHandler<SQSEvent, SQSBatc
                 .toList();
         long budgetMs = Math.max(0, context.getRemainingTimeInMillis() - SETTLE_MARGIN.toMillis());
         Instant deadline = clock.instant().plusMillis(budgetMs);
-        List<SQSBatchResponse.BatchItemFailure> failures = dispatcher.dispatch(messages, deadline).stream()
-                .map(SQSBatchResponse.BatchItemFailure::new).toList();
-        return new SQSBatchResponse(failures);
+        try {
+            List<SQSBatchResponse.BatchItemFailure> failures = dispatcher.dispatch(messages, deadline).stream()
+                    .map(SQSBatchResponse.BatchItemFailure::new).toList();
+            return new SQSBatchResponse(failures);
+        } finally {
+            flushEvents.run();
+        }
     }
 
     /** SQS counts receives, crashed attempts included; that count is the attempt number. */

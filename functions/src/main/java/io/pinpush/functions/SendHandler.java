@@ -35,22 +35,37 @@ public final class SendHandler implements RequestStreamHandler {
 
     private final Router router;
     private final MessagingService messaging;
+    private final Runnable flushEvents;
 
     public SendHandler() {
         this(Pinpush.fromEnvironment());
     }
 
     public SendHandler(Pinpush pinpush) {
-        this(pinpush.sendRouter(), pinpush.messaging());
+        this(pinpush.sendRouter(), pinpush.messaging(), pinpush.events()::flush);
     }
 
     public SendHandler(Router router, MessagingService messaging) {
+        this(router, messaging, () -> { });
+    }
+
+    /** {@code flushEvents} runs at the end of every invocation: events must be written before Lambda freezes us. */
+    public SendHandler(Router router, MessagingService messaging, Runnable flushEvents) {
         this.router = router;
         this.messaging = messaging;
+        this.flushEvents = flushEvents;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        try {
+            answer(input, output, context);
+        } finally {
+            flushEvents.run();
+        }
+    }
+
+    private void answer(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = EventJson.mapper().readTree(input);
         if (isHttpEvent(event)) {
             APIGatewayV2HTTPEvent http = EventJson.mapper().treeToValue(event, APIGatewayV2HTTPEvent.class);

@@ -75,6 +75,7 @@ public final class LocalServer implements AutoCloseable {
             settings.put("PINPUSH_LOCAL_CREDENTIALS", "true");
             settings.put("PINPUSH_ENDPOINT_DYNAMODB", dynamoDb.endpoint().toString());
             settings.put("PINPUSH_SECRET_STORE", "file:" + dataDir.resolve("secrets"));
+            settings.putAll(LocalEvents.defaults(dataDir, options.settings()));
             if (ownQueue) {
                 settings.put("PINPUSH_ENDPOINT_SQS", sqs.endpoint().toString());
                 settings.put("PINPUSH_DELIVERY_QUEUE_URL", sqs.queueUrl(LocalQueues.DELIVERY_QUEUE));
@@ -84,6 +85,7 @@ public final class LocalServer implements AutoCloseable {
             AwsClients aws = new AwsClients(config);
             Pinpush pinpush = new Pinpush(config, aws, SecretStore.from(config, aws), Clock.systemUTC());
             new TableCreator(aws.dynamoDb(), config).createAll();
+            LocalEvents.createStreamIfMissing(config, aws);
             if (ownQueue) {
                 // Above the dispatcher's own attempt limit: only poison and repeatedly crashing messages get there.
                 LocalQueues.create(aws.sqs(), config.maxDeliveryAttempts() + 2);
@@ -107,7 +109,7 @@ public final class LocalServer implements AutoCloseable {
                 exchange.close();
             });
             LocalDispatcher dispatcher = LocalDispatcher.start(aws.sqs(), config.deliveryQueueUrl(), config.region(),
-                    new DispatcherHandler(pinpush.dispatcher(), pinpush.clock()), DISPATCHER_POLLERS);
+                    new DispatcherHandler(pinpush), DISPATCHER_POLLERS);
             http.start();
             return new LocalServer(dynamoDb, sqs, pinpush, http, threads, dispatcher, temporaryFolder);
         } catch (IOException e) {
@@ -171,6 +173,7 @@ public final class LocalServer implements AutoCloseable {
         URI url = server.endpoint();
         System.out.println("Pinpush is listening on " + url
                 + (options.inMemory() ? " (in memory)" : " (data in " + options.dataDir().toAbsolutePath() + ")"));
+        System.out.println(LocalEvents.describe(server.pinpush().config()));
         System.out.println("Try: AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws pinpoint get-apps"
                 + " --region us-east-1 --endpoint-url " + url);
     }

@@ -2,31 +2,44 @@ package io.pinpush.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.apache.logging.log4j.LogManager;
+import java.io.IOException;
+import java.net.URL;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.ConfigurationSource;
+import org.apache.logging.log4j.core.config.xml.XmlConfiguration;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout;
+import org.apache.logging.log4j.message.SimpleMessage;
 import org.junit.jupiter.api.Test;
 
 /**
  * The functions' log4j2.xml still yields Powertools' JSON layout on the local server's classpath, where
- * DynamoDB Local's own log4j once won version resolution and silently broke it.
+ * DynamoDB Local's own log4j once won version resolution and silently broke it. The file is loaded explicitly:
+ * the tests' own log4j2-test.xml would otherwise take its place.
  */
 class StructuredLogsTest {
 
     @Test
-    void functionLogsAreJsonWithThePowertoolsTemplate() {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        Appender appender = context.getConfiguration().getAppender("JsonAppender");
+    void functionLogsAreJsonWithThePowertoolsTemplate() throws IOException {
+        URL functionsConfig = getClass().getClassLoader().getResource("log4j2.xml");
+        assertThat(functionsConfig).as("functions/src/main/resources/log4j2.xml on the classpath").isNotNull();
+        LoggerContext context = new LoggerContext("structured-logs-test");
+        Configuration configuration = new XmlConfiguration(context, new ConfigurationSource(functionsConfig.openStream(), functionsConfig));
+        configuration.initialize();
+
+        Appender appender = configuration.getAppender("JsonAppender");
 
         assertThat(appender).as("the JSON appender of functions/src/main/resources/log4j2.xml").isNotNull();
         assertThat(appender.getLayout()).isInstanceOf(JsonTemplateLayout.class);
-        String line = ((JsonTemplateLayout) appender.getLayout()).toSerializable(
-                org.apache.logging.log4j.core.impl.Log4jLogEvent.newBuilder()
-                        .setLoggerName("io.pinpush.test")
-                        .setLevel(org.apache.logging.log4j.Level.INFO)
-                        .setMessage(new org.apache.logging.log4j.message.SimpleMessage("hello"))
-                        .build());
+        String line = ((JsonTemplateLayout) appender.getLayout()).toSerializable(Log4jLogEvent.newBuilder()
+                .setLoggerName("io.pinpush.test")
+                .setLevel(Level.INFO)
+                .setMessage(new SimpleMessage("hello"))
+                .build());
         assertThat(line).startsWith("{").contains("\"level\":\"INFO\"").contains("\"message\":\"hello\"");
+        context.stop();
     }
 }

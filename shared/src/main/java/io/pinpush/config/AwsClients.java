@@ -13,8 +13,11 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds the AWS SDK clients once per process, all on one URL-connection HTTP client.
@@ -30,6 +33,9 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<DynamoDbClient> dynamoDb;
     private final Lazy<SecretsManagerClient> secretsManager;
     private final Lazy<SqsClient> sqs;
+    private final Lazy<KinesisClient> kinesis;
+    private final Lazy<FirehoseClient> firehose;
+    private final Lazy<StsClient> sts;
 
     public AwsClients(PinpushConfig config) {
         this.config = config;
@@ -41,6 +47,9 @@ public final class AwsClients implements AutoCloseable {
         this.dynamoDb = new Lazy<>(() -> configure(DynamoDbClient.builder(), "dynamodb").build());
         this.secretsManager = new Lazy<>(() -> configure(SecretsManagerClient.builder(), "secretsmanager").build());
         this.sqs = new Lazy<>(() -> configure(SqsClient.builder(), "sqs").build());
+        this.kinesis = new Lazy<>(() -> configure(KinesisClient.builder(), "kinesis").build());
+        this.firehose = new Lazy<>(() -> configure(FirehoseClient.builder(), "firehose").build());
+        this.sts = new Lazy<>(() -> configure(StsClient.builder(), "sts").build());
     }
 
     public DynamoDbClient dynamoDb() {
@@ -53,6 +62,20 @@ public final class AwsClients implements AutoCloseable {
 
     public SqsClient sqs() {
         return sqs.get();
+    }
+
+    /** Kinesis in this deployment's region with the function's own credentials (the deployment's event stream). */
+    public KinesisClient kinesis() {
+        return kinesis.get();
+    }
+
+    public FirehoseClient firehose() {
+        return firehose.get();
+    }
+
+    /** STS, for assuming the roles customers name in PutEventStream. */
+    public StsClient sts() {
+        return sts.get();
     }
 
     public PinpushConfig config() {
@@ -88,6 +111,9 @@ public final class AwsClients implements AutoCloseable {
         if (dynamoDb.isCreated()) dynamoDb.get().close();
         if (secretsManager.isCreated()) secretsManager.get().close();
         if (sqs.isCreated()) sqs.get().close();
+        if (kinesis.isCreated()) kinesis.get().close();
+        if (firehose.isCreated()) firehose.get().close();
+        if (sts.isCreated()) sts.get().close();
         httpClient.close();
     }
 

@@ -180,4 +180,37 @@ public final class PinpushConfig {
             throw new IllegalArgumentException(name + " must be host:port, was " + value);
         }
     }
+
+    /**
+     * The deployment's own Kinesis data stream: every app's events go there, whatever PutEventStream says.
+     * Absent means no deployment stream (only apps' own destinations, or the local event file).
+     */
+    public Optional<String> eventStreamName() {
+        return get("PINPUSH_EVENT_STREAM_NAME");
+    }
+
+    /** The SQS queue that holds events a stream would not take, until the replayer writes them. */
+    public Optional<String> eventSpillQueueUrl() {
+        return get("PINPUSH_EVENT_SPILL_QUEUE_URL");
+    }
+
+    /** Local only: a JSON-lines file that takes the place of the deployment stream. */
+    public Optional<java.nio.file.Path> eventFile() {
+        return get("PINPUSH_EVENT_FILE").map(java.nio.file.Path::of);
+    }
+
+    /** Local only: where events go that neither a stream nor a spill queue would take. */
+    public Optional<java.nio.file.Path> eventSpillFile() {
+        return get("PINPUSH_EVENT_SPILL_FILE").map(java.nio.file.Path::of);
+    }
+
+    /** How long events wait in memory to be batched before the background flush writes them. */
+    public Duration eventFlushInterval() {
+        return getDuration("PINPUSH_EVENT_FLUSH_INTERVAL", Duration.ofMillis(200));
+    }
+
+    /** How long an app's PutEventStream destination is cached by each function instance. */
+    public Duration eventStreamCacheTtl() {
+        return getDuration("PINPUSH_EVENT_STREAM_CACHE_TTL", Duration.ofSeconds(60));
+    }
 }

@@ -16,6 +16,8 @@ public final class Tables {
      *       channel type): channel metadata, never credentials. {@code doc} holds the channel, {@code version} (a
      *       number) the version every update conditions on; the doc names the secret version that holds the
      *       credentials (secret {@code <prefix>apps/<appId>/channels/<TYPE>})</li>
+     *   <li>{@code pk = appId, sk = "eventstream"}: the app's PutEventStream destination (Kinesis or Firehose
+     *       ARN and role), read by the event publisher</li>
      * </ul>
      * The sparse {@code byCreation} index lists apps for GetApps in creation order.
      */

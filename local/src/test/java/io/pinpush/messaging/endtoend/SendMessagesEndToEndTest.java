@@ -97,6 +97,29 @@ class SendMessagesEndToEndTest {
     }
 
     @Test
+    void outcomesAndDeactivationsAreStreamedAsEvents() {
+        String app = stack.newApp();
+        String delivered = PushStack.fcmToken();
+        String dead = PushStack.fcmToken();
+        stack.fcm.respondTo(dead, FcmResponse.unregistered());
+        stack.endpoint(app, "old-phone", dead, ChannelType.GCM, "NONE", null);
+
+        send(app, Map.of(delivered, address(ChannelType.GCM), dead, address(ChannelType.GCM)), message());
+
+        java.nio.file.Path events = stack.server.pinpush().config().eventFile().orElseThrow();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(events).stream()
+                    .filter(line -> line.contains(app)).toList();
+            assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"_push.send\"").contains(delivered)
+                    .contains("SUCCESSFUL"));
+            assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"_push.send\"").contains(dead)
+                    .contains("PERMANENT_FAILURE"));
+            assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"_endpoint.inactive\"")
+                    .contains("old-phone"));
+        });
+    }
+
+    @Test
     void anFcmTokenRejectedForGoodDeactivatesTheEndpointsHoldingTheRawAddress() {
         String app = stack.newApp();
         String token = PushStack.fcmToken();

@@ -1,0 +1,18 @@
+package io.pinpush.events;
+
+import io.pinpush.endpoints.EndpointResponse;
+
+/**
+ * What PutEvents needs from the endpoints work: create or update an endpoint with the same merge rules as
+ * UpdateEndpoint. Wired in the composition root as
+ * {@code (appId, id, endpoint) -> endpoints.upsert(appId, id, endpoint.as(EndpointRequest.class))}.
+ */
+@FunctionalInterface
+public interface EndpointUpserts {
+
+    /**
+     * @return the endpoint as stored after the merge
+     * @throws io.pinpush.api.ApiError a BadRequestException when the endpoint is invalid (fails this item only)
+     */
+    EndpointResponse upsert(String appId, String endpointId, PublicEndpoint endpoint);
+}

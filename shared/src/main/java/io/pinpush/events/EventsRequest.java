@@ -1,0 +1,31 @@
+package io.pinpush.events;
+
+import io.pinpush.api.ApiError;
+import java.util.Map;
+
+/** The payload of PutEvents: batch items keyed by endpoint id. Request-wide limits are checked here. */
+public record EventsRequest(Map<String, EventsBatch> batchItem) {
+
+    /** Pinpoint's quota: events per PutEvents request, over all batch items. */
+    public static final int MAX_EVENTS = 100;
+
+    public EventsRequest {
+        if (batchItem == null || batchItem.isEmpty()) {
+            throw ApiError.badRequest("BatchItem is required: a map of endpoint ids to their Endpoint and Events");
+        }
+        int events = 0;
+        for (Map.Entry<String, EventsBatch> item : batchItem.entrySet()) {
+            if (item.getKey().isBlank()) {
+                throw ApiError.badRequest("BatchItem keys are endpoint ids and may not be blank");
+            }
+            if (item.getValue() != null && item.getValue().events() != null) {
+                events += item.getValue().events().size();
+            }
+        }
+        if (events > MAX_EVENTS) {
+            throw ApiError.badRequest("A PutEvents request may carry at most " + MAX_EVENTS + " events; this one has "
+                    + events);
+        }
+        batchItem = Map.copyOf(batchItem);
+    }
+}
