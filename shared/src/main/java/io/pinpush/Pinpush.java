@@ -39,6 +39,7 @@ import io.pinpush.messaging.DeliveryQueue;
 import io.pinpush.messaging.DeliveryStore;
 import io.pinpush.messaging.Dispatcher;
 import io.pinpush.messaging.EndpointDirectory;
+import io.pinpush.messaging.MessageTemplates;
 import io.pinpush.messaging.MessagingRoutes;
 import io.pinpush.messaging.MessagingService;
 import io.pinpush.messaging.RecipientResolver;
@@ -51,10 +52,12 @@ import io.pinpush.providers.PushGateway;
 import io.pinpush.providers.PushRenderer;
 import io.pinpush.providers.PushRenderers;
 import io.pinpush.secrets.SecretStore;
+import io.pinpush.templates.PushTemplate;
 import io.pinpush.templates.PushTemplateService;
 import io.pinpush.templates.PushTemplateStore;
 import io.pinpush.templates.PushTemplates;
 import io.pinpush.templates.TemplateRenderer;
+import io.pinpush.templates.TemplateRenderingException;
 import io.pinpush.templates.TemplateRoutes;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -146,8 +149,8 @@ public final class Pinpush implements AutoCloseable {
         apps.deletesWithApp(deliveries);
         this.deliveryQueue = new DeliveryQueue(aws::sqs, config::deliveryQueueUrl);
         this.messaging = new MessagingService(apps, new RecipientResolver(endpointDirectory),
-                new SendPlanner(channelDirectory, renderers), deliveries, deliveryQueue, deliveryListener,
-                config.sendWait(), clock);
+                new SendPlanner(channelDirectory, renderers, messageTemplates(pushTemplates)), deliveries,
+                deliveryQueue, deliveryListener, config.sendWait(), clock);
         this.dispatcher = new AwsClients.Lazy<>(() -> new Dispatcher(gateway.get(), deliveries, deliveryQueue,
                 endpointDirectory, deliveryListener,
                 new RetryPolicy(config.maxDeliveryAttempts(), config.retryBaseDelay(), config.retryMaxDelay()),
@@ -276,6 +279,21 @@ public final class Pinpush implements AutoCloseable {
     /** The dispatcher, with its provider clients; built on first use (only the dispatcher function needs it). */
     public Dispatcher dispatcher() {
         return dispatcher.get();
+    }
+
+    /** Push templates for sends: resolved once per send, rendered per recipient. */
+    private static MessageTemplates messageTemplates(PushTemplates pushTemplates) {
+        return (template, message) -> {
+            pushTemplates.validate(message);
+            PushTemplate version = pushTemplates.require(template.name(), template.version());
+            return (endpoint, substitutions) -> {
+                try {
+                    return pushTemplates.renderFor(version, message, endpoint, substitutions);
+                } catch (TemplateRenderingException e) {
+                    throw new MessageTemplates.Unrenderable(e.getMessage());
+                }
+            };
+        };
     }
 
     /** What messaging needs from the endpoints, answered by the endpoint service. */

@@ -65,7 +65,7 @@ public final class MessagingService {
     public MessageResponse sendMessages(String appId, MessageRequest request, String requestId, Duration wait) {
         apps.require(appId);
         SendPlan plan = planner.plan(appId, requestId, request.traceId(), request.messageConfiguration(),
-                recipients.forMessages(appId, request), clock.instant());
+                request.templateConfiguration(), recipients.forMessages(appId, request), clock.instant());
         Map<Integer, MessageResult> results = execute(plan, wait);
 
         Map<String, MessageResult> byAddress = new LinkedHashMap<>();
@@ -87,7 +87,7 @@ public final class MessagingService {
                                                       Duration wait) {
         apps.require(appId);
         SendPlan plan = planner.plan(appId, requestId, request.traceId(), request.messageConfiguration(),
-                recipients.forUsers(appId, request), clock.instant());
+                request.templateConfiguration(), recipients.forUsers(appId, request), clock.instant());
         Map<Integer, MessageResult> results = execute(plan, wait);
 
         Map<String, Map<String, EndpointMessageResult>> byUser = new LinkedHashMap<>();

@@ -22,16 +22,27 @@ final class Recipients {
         return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
-    static void requireMessage(DirectMessageConfiguration message, TemplateConfiguration template) {
+    /** A push message, or a push template to take it from; Pinpush sends nothing else. */
+    static void requireMessage(DirectMessageConfiguration message, TemplateConfiguration templates) {
         if (message == null) {
-            throw ApiError.badRequest("MessageConfiguration is required: the content of the push notification");
+            throw ApiError.badRequest("MessageConfiguration is required: the content of the push notification "
+                    + "(it may be {} when TemplateConfiguration.PushTemplate provides the content)");
         }
-        if (template != null) {
-            throw ApiError.badRequest("TemplateConfiguration is not supported yet: put the content in MessageConfiguration");
+        if (templates == null) {
+            if (!message.hasPushMessage()) {
+                throw ApiError.badRequest("MessageConfiguration needs a push message: DefaultPushNotificationMessage, "
+                        + "DefaultMessage, APNSMessage, GCMMessage, ADMMessage or BaiduMessage");
+            }
+            return;
         }
-        if (!message.hasPushMessage()) {
-            throw ApiError.badRequest("MessageConfiguration needs a push message: DefaultPushNotificationMessage, "
-                    + "DefaultMessage, APNSMessage, GCMMessage, ADMMessage or BaiduMessage");
+        if (templates.emailTemplate() != null || templates.smsTemplate() != null || templates.voiceTemplate() != null
+                || templates.inAppTemplate() != null) {
+            throw ApiError.badRequest("TemplateConfiguration may only name a PushTemplate: Pinpush delivers push "
+                    + "notifications only");
+        }
+        if (templates.pushTemplate() == null || templates.pushTemplate().name() == null
+                || templates.pushTemplate().name().isBlank()) {
+            throw ApiError.badRequest("TemplateConfiguration.PushTemplate.Name is required");
         }
     }
 

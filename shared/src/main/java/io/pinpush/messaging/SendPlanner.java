@@ -32,14 +32,29 @@ public final class SendPlanner {
 
     private final ChannelDirectory channels;
     private final Map<ChannelType, PushRenderer> renderers;
+    private final MessageTemplates templates;
 
     public SendPlanner(ChannelDirectory channels, Map<ChannelType, PushRenderer> renderers) {
-        this.channels = channels;
-        this.renderers = Map.copyOf(renderers);
+        this(channels, renderers, MessageTemplates.NONE);
     }
 
+    public SendPlanner(ChannelDirectory channels, Map<ChannelType, PushRenderer> renderers, MessageTemplates templates) {
+        this.channels = channels;
+        this.renderers = Map.copyOf(renderers);
+        this.templates = templates;
+    }
+
+    /** A send without a template. */
     public SendPlan plan(String appId, String requestId, String traceId, DirectMessageConfiguration message,
                          List<Recipient> recipients, Instant now) {
+        return plan(appId, requestId, traceId, message, null, recipients, now);
+    }
+
+    /** @param template the request's TemplateConfiguration, or null */
+    public SendPlan plan(String appId, String requestId, String traceId, DirectMessageConfiguration message,
+                         TemplateConfiguration template, List<Recipient> recipients, Instant now) {
+        MessageTemplates.Personalization personalization = template == null ? null
+                : templates.prepare(template.pushTemplate(), message);
         String timestamp = Timestamps.format(now);
         Map<Integer, MessageResult> decided = new LinkedHashMap<>();
         Map<Integer, Recipient> toSend = new LinkedHashMap<>();
@@ -57,7 +72,14 @@ public final class SendPlanner {
 
         List<Delivery> deliveries = new ArrayList<>();
         toSend.forEach((index, recipient) -> {
-            RenderResult rendered = renderers.get(recipient.target().channelType()).render(renderRequest(recipient, message));
+            RenderRequest request;
+            try {
+                request = renderRequest(recipient, message, personalization);
+            } catch (MessageTemplates.Unrenderable e) {
+                decided.put(index, MessageResult.permanentFailure(400, e.getMessage()));
+                return;
+            }
+            RenderResult rendered = renderers.get(recipient.target().channelType()).render(request);
             if (rendered instanceof RenderResult.Rendered r) {
                 deliveries.add(new Delivery(appId, requestId, index, recipient.target(), traceId, r.push(), timestamp));
             } else {
@@ -122,9 +144,14 @@ public final class SendPlanner {
         }
     }
 
-    private static RenderRequest renderRequest(Recipient recipient, DirectMessageConfiguration message) {
+    /** With a template, the recipient's message is the personalized one, its Substitutions already applied. */
+    private static RenderRequest renderRequest(Recipient recipient, DirectMessageConfiguration message,
+                                               MessageTemplates.Personalization personalization) {
         Recipient.Overrides o = recipient.overrides();
+        DirectMessageConfiguration content = personalization == null ? message
+                : personalization.messageFor(recipient.endpoint(), o.substitutions());
         return new RenderRequest(recipient.target().channelType(), recipient.target().address(), recipient.endpoint(),
-                message, o.body(), o.title(), o.rawContent(), o.substitutions(), o.context(), DIRECT_SEND_DATA);
+                content, o.body(), o.title(), o.rawContent(), personalization == null ? o.substitutions() : null,
+                o.context(), DIRECT_SEND_DATA);
     }
 }

@@ -201,6 +201,55 @@ class SendPlannerTest {
         assertThat(rendered.get(1).context()).containsExactlyInAnyOrderEntriesOf(Map.of("k", "request", "r", "1"));
     }
 
+    @Test
+    void aTemplatedSendPersonalizesTheMessagePerRecipient() {
+        channels.put(ChannelType.APNS, ChannelDirectory.Status.ENABLED);
+        endpoint("ada", "t-ada", ChannelType.APNS, "ACTIVE", "NONE", "ada");
+        endpoint("broken", "t-broken", ChannelType.APNS, "ACTIVE", "NONE", "bob");
+        List<Template> prepared = new ArrayList<>();
+        MessageTemplates templates = (template, message) -> {
+            prepared.add(template);
+            return (endpoint, substitutions) -> {
+                if (endpoint.id().equals("broken")) {
+                    throw new MessageTemplates.Unrenderable("Template welcome version 1 GCM: cannot render");
+                }
+                return DirectMessageConfiguration.push(null, null, new DefaultPushNotificationMessage(null,
+                        "Hello " + endpoint.user().userId() + " " + substitutions, null, null, null, null, null));
+            };
+        };
+        SendPlanner templated = new SendPlanner((appId, type) -> channels.get(type), Map.of(ChannelType.APNS, renderer),
+                templates);
+        Map<String, EndpointSendConfiguration> config = orderedOf(
+                "ada", new EndpointSendConfiguration(null, null, null, Map.of("Pet", List.of("cat")), null),
+                "broken", noOverrides());
+        MessageRequest request = new MessageRequest(null, null, config, new DirectMessageConfiguration(
+                null, null, null, null, null, null, null, null, null), new TemplateConfiguration(null,
+                new Template("welcome", null), null, null, null), null);
+
+        SendPlan plan = templated.plan(APP, "req3", null, request.messageConfiguration(),
+                request.templateConfiguration(), resolver.forMessages(APP, request), NOW);
+
+        assertThat(prepared).containsExactly(new Template("welcome", null));
+        assertThat(rendered).singleElement().satisfies(r -> {
+            assertThat(r.messageConfiguration().defaultPushNotificationMessage().body()).isEqualTo("Hello ada {Pet=[cat]}");
+            assertThat(r.substitutions()).as("already applied by the template").isNull();
+        });
+        assertThat(plan.decided()).singleElement().satisfies(o -> {
+            assertThat(o.target().endpointId()).isEqualTo("broken");
+            assertThat(o.result()).isEqualTo(MessageResult.permanentFailure(400,
+                    "Template welcome version 1 GCM: cannot render"));
+        });
+    }
+
+    @Test
+    void aTemplatedSendWithoutTemplatesIsRefused() {
+        channels.put(ChannelType.APNS, ChannelDirectory.Status.ENABLED);
+
+        assertThatThrownBy(() -> planner.plan(APP, "req4", null, MESSAGE, new TemplateConfiguration(null,
+                new Template("welcome", null), null, null, null), List.of(), NOW))
+                .isInstanceOf(ApiError.class).hasMessageContaining("TemplateConfiguration is not supported");
+    }
+
     private SendPlan plan(MessageRequest request) {
         return planner.plan(APP, "req1", request.traceId(), request.messageConfiguration(),
                 resolver.forMessages(APP, request), NOW);

@@ -95,10 +95,22 @@ class SendRequestValidationTest {
     }
 
     @Test
-    void templatesAreNotSupportedYet() {
-        assertBadRequest("{\"Addresses\": {\"t\": {\"ChannelType\": \"APNS\"}}, " + APNS
-                        + ", \"TemplateConfiguration\": {\"PushTemplate\": {\"Name\": \"x\"}}}", MessageRequest.class,
-                "TemplateConfiguration is not supported yet");
+    void aPushTemplateMayProvideAllTheContent() {
+        MessageRequest request = RequestBodies.read("{\"Addresses\": {\"t\": {\"ChannelType\": \"APNS\"}}, "
+                + "\"MessageConfiguration\": {}, \"TemplateConfiguration\": {\"PushTemplate\": {\"Name\": \"welcome\"}}}",
+                MessageRequest.class);
+
+        assertThat(request.templateConfiguration().pushTemplate().name()).isEqualTo("welcome");
+    }
+
+    @Test
+    void templatesOtherThanPushAndNamelessTemplatesAreRefused() {
+        assertBadRequest("{\"Addresses\": {\"t\": {\"ChannelType\": \"APNS\"}}, \"MessageConfiguration\": {}, "
+                        + "\"TemplateConfiguration\": {\"SMSTemplate\": {\"Name\": \"x\"}}}", MessageRequest.class,
+                "may only name a PushTemplate");
+        assertBadRequest("{\"Users\": {\"u\": {}}, \"MessageConfiguration\": {}, "
+                        + "\"TemplateConfiguration\": {\"PushTemplate\": {\"Version\": \"2\"}}}",
+                SendUsersMessageRequest.class, "TemplateConfiguration.PushTemplate.Name is required");
     }
 
     @Test

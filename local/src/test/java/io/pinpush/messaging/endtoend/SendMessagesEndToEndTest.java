@@ -7,6 +7,7 @@ import static io.pinpush.messaging.endtoend.PushStack.message;
 import static org.awaitility.Awaitility.await;
 
 import com.eatthepath.pushy.apns.server.RejectionReason;
+import io.pinpush.api.Ids;
 import io.pinpush.local.standins.ApnsStandIn;
 import io.pinpush.local.standins.FcmResponse;
 import io.pinpush.local.standins.FcmStandIn;
@@ -14,6 +15,7 @@ import io.pinpush.testing.StandInsExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -30,6 +32,7 @@ import software.amazon.awssdk.services.pinpoint.model.EndpointMessageResult;
 import software.amazon.awssdk.services.pinpoint.model.EndpointSendConfiguration;
 import software.amazon.awssdk.services.pinpoint.model.MessageResponse;
 import software.amazon.awssdk.services.pinpoint.model.MessageResult;
+import software.amazon.awssdk.services.pinpoint.model.NotFoundException;
 
 /**
  * SendMessages through the real PinpointClient into the local server: send function, ElasticMQ, dispatcher,
@@ -108,7 +111,7 @@ class SendMessagesEndToEndTest {
 
         java.nio.file.Path events = stack.server.pinpush().config().eventFile().orElseThrow();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            java.util.List<String> lines = java.nio.file.Files.readAllLines(events).stream()
+            List<String> lines = java.nio.file.Files.readAllLines(events).stream()
                     .filter(line -> line.contains(app)).toList();
             assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"_push.send\"").contains(delivered)
                     .contains("SUCCESSFUL"));
@@ -258,6 +261,49 @@ class SendMessagesEndToEndTest {
         assertThat(stack.apnsReceived(optedOut)).isEmpty();
         assertThat(stack.apnsReceived(big)).isEmpty();
         assertThat(stack.server.pinpush().deliveries().outcomes(response.requestId())).hasSize(4);
+    }
+
+    @Test
+    void aPushTemplateIsPersonalizedForEachEndpoint() {
+        String app = stack.newApp();
+        String template = "welcome-" + Ids.newId();
+        stack.pinpoint.createPushTemplate(b -> b.templateName(template).pushNotificationTemplateRequest(r -> r
+                .apns(a -> a.title("Welcome").body("Hi {{User.UserAttributes.FirstName}}, you have {{Pets}} pets"))
+                .defaultSubstitutions("{\"User.UserAttributes.FirstName\": \"friend\"}")));
+        String ada = stack.apnsToken();
+        String anonymous = stack.apnsToken();
+        stack.pinpoint.updateEndpoint(b -> b.applicationId(app).endpointId("ada").endpointRequest(r -> r.address(ada)
+                .channelType(ChannelType.APNS)
+                .user(u -> u.userId("ada").userAttributes(Map.of("FirstName", List.of("Ada"))))));
+        stack.endpoint(app, "anonymous", anonymous, ChannelType.APNS, "NONE", null);
+
+        MessageResponse response = stack.pinpoint.sendMessages(b -> b.applicationId(app).messageRequest(m -> m
+                .endpoints(Map.of(
+                        "ada", EndpointSendConfiguration.builder().substitutions(Map.of("Pets", List.of("2"))).build(),
+                        "anonymous", EndpointSendConfiguration.builder().build()))
+                .messageConfiguration(DirectMessageConfiguration.builder().build())
+                .templateConfiguration(t -> t.pushTemplate(p -> p.name(template))))).messageResponse();
+
+        assertThat(response.endpointResult().values())
+                .allSatisfy(r -> assertThat(r.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL));
+        assertThat(stack.apnsReceived(ada)).singleElement()
+                .satisfies(r -> assertThat(r.payload()).contains("Hi Ada, you have 2 pets"));
+        assertThat(stack.apnsReceived(anonymous)).singleElement()
+                .satisfies(r -> assertThat(r.payload()).contains("Hi friend, you have  pets"));
+    }
+
+    @Test
+    void anUnknownTemplateIsNotFoundAndNothingIsSent() {
+        String app = stack.newApp();
+        String token = stack.apnsToken();
+
+        assertThatThrownBy(() -> stack.pinpoint.sendMessages(b -> b.applicationId(app).messageRequest(m -> m
+                .addresses(Map.of(token, address(ChannelType.APNS)))
+                .messageConfiguration(DirectMessageConfiguration.builder().build())
+                .templateConfiguration(t -> t.pushTemplate(p -> p.name("no-such-template"))))))
+                .isInstanceOf(NotFoundException.class);
+
+        assertThat(stack.apnsReceived(token)).isEmpty();
     }
 
     @Test
