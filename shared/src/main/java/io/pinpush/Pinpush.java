@@ -59,13 +59,13 @@ import io.pinpush.templates.PushTemplates;
 import io.pinpush.templates.TemplateRenderer;
 import io.pinpush.templates.TemplateRenderingException;
 import io.pinpush.templates.TemplateRoutes;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.Optional;
 
 /**
@@ -151,10 +151,13 @@ public final class Pinpush implements AutoCloseable {
         this.messaging = new MessagingService(apps, new RecipientResolver(endpointDirectory),
                 new SendPlanner(channelDirectory, renderers, messageTemplates(pushTemplates)), deliveries,
                 deliveryQueue, deliveryListener, config.sendWait(), clock);
+        // Not ThreadLocalRandom: its seed is fixed at class initialization, so every SnapStart clone would draw
+        // the same "random" backoffs and retry in lockstep. SecureRandom is reseeded on restore.
+        SecureRandom jitter = new SecureRandom();
         this.dispatcher = new AwsClients.Lazy<>(() -> new Dispatcher(gateway.get(), deliveries, deliveryQueue,
                 endpointDirectory, deliveryListener,
                 new RetryPolicy(config.maxDeliveryAttempts(), config.retryBaseDelay(), config.retryMaxDelay()),
-                clock, () -> ThreadLocalRandom.current().nextDouble()));
+                clock, jitter::nextDouble));
     }
 
     /** Every app's events go to the deployment's own stream; locally, to a JSON-lines file instead when set. */
