@@ -6,12 +6,14 @@ import io.pinpush.api.Router;
 import io.pinpush.apps.AppRoutes;
 import io.pinpush.apps.AppService;
 import io.pinpush.apps.AppStore;
+import io.pinpush.channels.ChannelType;
 import io.pinpush.channels.ChannelRoutes;
 import io.pinpush.channels.ChannelSecrets;
 import io.pinpush.channels.ChannelService;
 import io.pinpush.channels.ChannelStore;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
+import io.pinpush.endpoints.EndpointResponse;
 import io.pinpush.endpoints.EndpointRoutes;
 import io.pinpush.endpoints.EndpointService;
 import io.pinpush.endpoints.EndpointStore;
@@ -31,20 +33,44 @@ import io.pinpush.events.FileEventSpill;
 import io.pinpush.events.PutEventsService;
 import io.pinpush.events.SpillReplayer;
 import io.pinpush.events.SqsEventSpill;
+import io.pinpush.messaging.ChannelDirectory;
+import io.pinpush.messaging.DeliveryListener;
+import io.pinpush.messaging.DeliveryQueue;
+import io.pinpush.messaging.DeliveryStore;
+import io.pinpush.messaging.Dispatcher;
+import io.pinpush.messaging.EndpointDirectory;
+import io.pinpush.messaging.MessageTemplates;
+import io.pinpush.messaging.MessagingRoutes;
+import io.pinpush.messaging.MessagingService;
+import io.pinpush.messaging.RecipientResolver;
+import io.pinpush.messaging.RetryPolicy;
+import io.pinpush.messaging.SendPlanner;
+import io.pinpush.messaging.StreamedOutcomes;
+import io.pinpush.providers.ProviderChannel;
+import io.pinpush.providers.ProviderGateway;
+import io.pinpush.providers.PushGateway;
+import io.pinpush.providers.PushRenderer;
+import io.pinpush.providers.PushRenderers;
 import io.pinpush.secrets.SecretStore;
 import io.pinpush.segments.SegmentAudience;
 import io.pinpush.segments.SegmentEvaluator;
 import io.pinpush.segments.SegmentRoutes;
 import io.pinpush.segments.SegmentService;
 import io.pinpush.segments.SegmentStore;
+import io.pinpush.templates.PushTemplate;
 import io.pinpush.templates.PushTemplateService;
 import io.pinpush.templates.PushTemplateStore;
 import io.pinpush.templates.PushTemplates;
 import io.pinpush.templates.TemplateRenderer;
+import io.pinpush.templates.TemplateRenderingException;
 import io.pinpush.templates.TemplateRoutes;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,7 +79,11 @@ import java.util.Optional;
  * <p>No DI framework: construction is plain code that runs once per Lambda container (and before a
  * SnapStart snapshot), and a newcomer can read the whole object graph here.
  */
-public final class Pinpush {
+public final class Pinpush implements AutoCloseable {
+
+    /** The channels Pinpush renders and delivers notifications for: every push channel. */
+    private static final List<ChannelType> RENDERED_CHANNELS = java.util.Arrays.stream(ChannelType.values())
+            .filter(ChannelType::isPush).toList();
 
     private final PinpushConfig config;
     private final AwsClients aws;
@@ -71,6 +101,13 @@ public final class Pinpush {
     private final EventRecorder events;
     private final PutEventsService putEvents;
     private final Optional<SpillReplayer> spillReplayer;
+    private final DeliveryStore deliveries;
+    private final DeliveryQueue deliveryQueue;
+    private final MessagingService messaging;
+    private final EndpointDirectory endpointDirectory;
+    private final DeliveryListener deliveryListener;
+    private final AwsClients.Lazy<PushGateway> gateway;
+    private final AwsClients.Lazy<Dispatcher> dispatcher;
 
     /** Shards of one app read at once by a segment evaluation: bounded, since each reader holds a DynamoDB page. */
     private static final int SEGMENT_SHARD_READERS = 8;
@@ -108,6 +145,33 @@ public final class Pinpush {
                 (appId, endpointId, e) -> endpoints.upsert(appId, endpointId, e.as(EndpointRequest.class)), eventPublisher, clock, config.accountId());
         this.spillReplayer = config.eventSpillQueueUrl().map(url -> new SpillReplayer(aws.sqs(), url, sinks,
                 BatchWriter.standard(), spill));
+
+        // Messaging: the send path renders and queues, the dispatcher pushes through the provider clients.
+        this.endpointDirectory = endpointDirectory(endpoints);
+        ChannelDirectory channelDirectory = (appId, type) -> channels.resolve(appId, type)
+                .map(c -> c.enabled() ? ChannelDirectory.Status.ENABLED : ChannelDirectory.Status.DISABLED)
+                .orElse(ChannelDirectory.Status.MISSING);
+        PushRenderer pushRenderers = new PushRenderers(clock);
+        Map<ChannelType, PushRenderer> renderers = new EnumMap<>(ChannelType.class);
+        RENDERED_CHANNELS.forEach(type -> renderers.put(type, pushRenderers));
+        this.gateway = new AwsClients.Lazy<>(() -> new ProviderGateway(config, (appId, type) -> channels
+                .resolve(appId, type)
+                .map(c -> new ProviderChannel(c.appId(), c.type(), c.enabled(), c.version(), c.credentials())), clock));
+        this.deliveryListener = new StreamedOutcomes(events);
+
+        this.deliveries = new DeliveryStore(aws.dynamoDb(), config, clock);
+        apps.deletesWithApp(deliveries);
+        this.deliveryQueue = new DeliveryQueue(aws::sqs, config::deliveryQueueUrl);
+        this.messaging = new MessagingService(apps, new RecipientResolver(endpointDirectory),
+                new SendPlanner(channelDirectory, renderers, messageTemplates(pushTemplates)), deliveries,
+                deliveryQueue, deliveryListener, config.sendWait(), clock);
+        // Not ThreadLocalRandom: its seed is fixed at class initialization, so every SnapStart clone would draw
+        // the same "random" backoffs and retry in lockstep. SecureRandom is reseeded on restore.
+        SecureRandom jitter = new SecureRandom();
+        this.dispatcher = new AwsClients.Lazy<>(() -> new Dispatcher(gateway.get(), deliveries, deliveryQueue,
+                endpointDirectory, deliveryListener,
+                new RetryPolicy(config.maxDeliveryAttempts(), config.retryBaseDelay(), config.retryMaxDelay()),
+                clock, jitter::nextDouble));
     }
 
     /** Every app's events go to the deployment's own stream; locally, to a JSON-lines file instead when set. */
@@ -147,11 +211,17 @@ public final class Pinpush {
         routes.addAll(TemplateRoutes.routes(templates));
         routes.addAll(SegmentRoutes.routes(segments, segmentAudience));
         routes.addAll(EventRoutes.routes(eventStreams, putEvents));
+        routes.addAll(MessagingRoutes.routes(messaging));
         return routes;
     }
 
     public Router apiRouter() {
         return new Router(apiRoutes());
+    }
+
+    /** Only SendMessages and SendUsersMessages: what the send function answers over HTTP. */
+    public Router sendRouter() {
+        return new Router(MessagingRoutes.routes(messaging));
     }
 
     public PinpushConfig config() {
@@ -176,6 +246,16 @@ public final class Pinpush {
 
     public EndpointService endpoints() {
         return endpoints;
+    }
+
+    /** Closes the provider clients (if the dispatcher made any), writes pending events, closes the AWS clients. */
+    @Override
+    public void close() {
+        if (gateway.isCreated()) {
+            gateway.get().close();
+        }
+        eventPublisher.close();
+        aws.close();
     }
 
     /** Channel configuration, and {@code resolve(appId, type)} for the dispatcher. */
@@ -214,5 +294,63 @@ public final class Pinpush {
     /** Drains the event spill queue; present when PINPUSH_EVENT_SPILL_QUEUE_URL is set. */
     public Optional<SpillReplayer> spillReplayer() {
         return spillReplayer;
+    }
+
+    public MessagingService messaging() {
+        return messaging;
+    }
+
+    public DeliveryStore deliveries() {
+        return deliveries;
+    }
+
+    /** The dispatcher, with its provider clients; built on first use (only the dispatcher function needs it). */
+    public Dispatcher dispatcher() {
+        return dispatcher.get();
+    }
+
+    /** Push templates for sends: resolved once per send, rendered per recipient. */
+    private static MessageTemplates messageTemplates(PushTemplates pushTemplates) {
+        return (template, message) -> {
+            pushTemplates.validate(message);
+            PushTemplate version = pushTemplates.require(template.name(), template.version());
+            return (endpoint, substitutions) -> {
+                try {
+                    return pushTemplates.renderFor(version, message, endpoint, substitutions);
+                } catch (TemplateRenderingException e) {
+                    throw new MessageTemplates.Unrenderable(e.getMessage());
+                }
+            };
+        };
+    }
+
+    /** What messaging needs from the endpoints, answered by the endpoint service. */
+    private static EndpointDirectory endpointDirectory(EndpointService endpoints) {
+        return new EndpointDirectory() {
+            @Override
+            public Map<String, EndpointResponse> findAll(String appId, Collection<String> endpointIds) {
+                return endpoints.findAll(appId, endpointIds);
+            }
+
+            @Override
+            public List<EndpointResponse> userEndpoints(String appId, String userId) {
+                return endpoints.userEndpoints(appId, userId);
+            }
+
+            @Override
+            public void markInactive(String appId, String endpointId) {
+                endpoints.markInactive(appId, endpointId);
+            }
+
+            @Override
+            public List<String> markInactiveByAddress(String appId, ChannelType channelType, String address) {
+                return endpoints.markInactiveByAddress(appId, channelType, address);
+            }
+
+            @Override
+            public boolean replaceAddress(String appId, String endpointId, String oldAddress, String newAddress) {
+                return endpoints.replaceAddress(appId, endpointId, oldAddress, newAddress);
+            }
+        };
     }
 }

@@ -5,6 +5,8 @@ import io.pinpush.Pinpush;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.functions.ApiHandler;
+import io.pinpush.functions.DispatcherHandler;
+import io.pinpush.functions.SendHandler;
 import io.pinpush.secrets.SecretStore;
 import io.pinpush.store.TableCreator;
 import java.io.IOException;
@@ -23,29 +25,38 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The whole of Pinpush on a laptop, with no AWS account: real HTTP into the production Lambda handler,
- * DynamoDB Local in-process, channel credentials in a private folder.
+ * The whole of Pinpush on a laptop, with no AWS account: real HTTP into the production Lambda handlers,
+ * DynamoDB Local and an SQS-compatible queue (ElasticMQ) in-process, the dispatcher draining the queue as Lambda's
+ * event source would, channel credentials in a private folder.
  */
 public final class LocalServer implements AutoCloseable {
 
+    /** Dispatcher threads polling the delivery queue, like concurrent Lambda pollers. */
+    private static final int DISPATCHER_POLLERS = 2;
+
     private final EmbeddedDynamoDb dynamoDb;
+    private final EmbeddedSqs sqs;
     private final Pinpush pinpush;
     private final HttpServer http;
     private final ExecutorService httpThreads;
+    private final LocalDispatcher dispatcher;
     private final Path temporaryFolder;
 
-    private LocalServer(EmbeddedDynamoDb dynamoDb, Pinpush pinpush, HttpServer http, ExecutorService httpThreads,
-                        Path temporaryFolder) {
+    private LocalServer(EmbeddedDynamoDb dynamoDb, EmbeddedSqs sqs, Pinpush pinpush, HttpServer http,
+                        ExecutorService httpThreads, LocalDispatcher dispatcher, Path temporaryFolder) {
         this.dynamoDb = dynamoDb;
+        this.sqs = sqs;
         this.pinpush = pinpush;
         this.http = http;
         this.httpThreads = httpThreads;
+        this.dispatcher = dispatcher;
         this.temporaryFolder = temporaryFolder;
     }
 
     public static LocalServer start(LocalOptions options) {
         Path temporaryFolder = null;
         EmbeddedDynamoDb dynamoDb = null;
+        EmbeddedSqs sqs = null;
         try {
             Path dataDir = options.dataDir().toAbsolutePath();
             if (options.inMemory()) {
@@ -53,6 +64,10 @@ public final class LocalServer implements AutoCloseable {
                 dataDir = temporaryFolder;
             }
             dynamoDb = EmbeddedDynamoDb.start(options.inMemory() ? null : dataDir.resolve("dynamodb"));
+            boolean ownQueue = !options.settings().containsKey("PINPUSH_DELIVERY_QUEUE_URL");
+            if (ownQueue) {
+                sqs = EmbeddedSqs.start("us-east-1");
+            }
 
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("AWS_REGION", "us-east-1");
@@ -61,12 +76,20 @@ public final class LocalServer implements AutoCloseable {
             settings.put("PINPUSH_ENDPOINT_DYNAMODB", dynamoDb.endpoint().toString());
             settings.put("PINPUSH_SECRET_STORE", "file:" + dataDir.resolve("secrets"));
             settings.putAll(LocalEvents.defaults(dataDir, options.settings()));
+            if (ownQueue) {
+                settings.put("PINPUSH_ENDPOINT_SQS", sqs.endpoint().toString());
+                settings.put("PINPUSH_DELIVERY_QUEUE_URL", sqs.queueUrl(LocalQueues.DELIVERY_QUEUE));
+            }
             settings.putAll(options.settings());
             PinpushConfig config = new PinpushConfig(settings);
             AwsClients aws = new AwsClients(config);
             Pinpush pinpush = new Pinpush(config, aws, SecretStore.from(config, aws), Clock.systemUTC());
             new TableCreator(aws.dynamoDb(), config).createAll();
             LocalEvents.createStreamIfMissing(config, aws);
+            if (ownQueue) {
+                // Above the dispatcher's own attempt limit: only poison and repeatedly crashing messages get there.
+                LocalQueues.create(aws.sqs(), config.maxDeliveryAttempts() + 2);
+            }
 
             HttpServer http = HttpServer.create(new InetSocketAddress("localhost", options.port()), 256);
             ExecutorService threads = Executors.newFixedThreadPool(64, runnable -> {
@@ -76,6 +99,8 @@ public final class LocalServer implements AutoCloseable {
             });
             http.setExecutor(threads);
             http.createContext("/", new HttpBridge(new ApiHandler(pinpush.apiRouter())));
+            http.createContext(LambdaInvokeBridge.PATH,
+                    new LambdaInvokeBridge(config.sendFunctionName(), new SendHandler(pinpush), threads));
             http.createContext("/health", exchange -> {
                 byte[] ok = "{\"status\":\"ok\"}".getBytes();
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -83,9 +108,12 @@ public final class LocalServer implements AutoCloseable {
                 exchange.getResponseBody().write(ok);
                 exchange.close();
             });
+            LocalDispatcher dispatcher = LocalDispatcher.start(aws.sqs(), config.deliveryQueueUrl(), config.region(),
+                    new DispatcherHandler(pinpush), DISPATCHER_POLLERS);
             http.start();
-            return new LocalServer(dynamoDb, pinpush, http, threads, temporaryFolder);
+            return new LocalServer(dynamoDb, sqs, pinpush, http, threads, dispatcher, temporaryFolder);
         } catch (IOException e) {
+            if (sqs != null) sqs.close();
             if (dynamoDb != null) dynamoDb.close();
             throw new UncheckedIOException("The local server did not start", e);
         }
@@ -99,7 +127,10 @@ public final class LocalServer implements AutoCloseable {
         return pinpush;
     }
 
-    /** Stops accepting requests, lets those in flight finish, then closes storage so nothing written is lost. */
+    /**
+     * Stops accepting requests, lets those in flight finish, stops the dispatcher after its current batch, then
+     * closes storage so nothing written is lost. Deliveries still queued are lost with the in-memory queue.
+     */
     @Override
     public void close() {
         http.stop(1);
@@ -109,8 +140,11 @@ public final class LocalServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        pinpush.eventPublisher().close();
-        pinpush.aws().close();
+        dispatcher.close();
+        pinpush.close();
+        if (sqs != null) {
+            sqs.close();
+        }
         dynamoDb.close();
         if (temporaryFolder != null) {
             deleteRecursively(temporaryFolder);

@@ -8,13 +8,16 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Turns a request body into a payload record, translating every way that can fail into a message a caller can act on. */
-final class RequestBodies {
+/**
+ * Turns a request body (or a direct invocation payload) into a payload record, translating every way that can
+ * fail into a message a caller can act on.
+ */
+public final class RequestBodies {
 
     private RequestBodies() {
     }
 
-    static <T> T read(String body, Class<T> payloadType) {
+    public static <T> T read(String body, Class<T> payloadType) {
         if (body == null || body.isBlank()) {
             throw ApiError.badRequest("The request body is required: a " + payloadType.getSimpleName() + " JSON object");
         }

@@ -80,6 +80,45 @@ public final class PinpushConfig {
         return get("PINPUSH_SECRET_PREFIX", "pinpush/");
     }
 
+    /** The SQS queue the send function fills and the dispatcher drains ({@code PINPUSH_DELIVERY_QUEUE_URL}). */
+    public String deliveryQueueUrl() {
+        return get("PINPUSH_DELIVERY_QUEUE_URL").orElseThrow(() -> new IllegalStateException(
+                "PINPUSH_DELIVERY_QUEUE_URL is not set: the send function needs the delivery queue"));
+    }
+
+    /**
+     * How long a send call waits for the dispatcher's outcomes before answering QUEUED for the rest
+     * ({@code PINPUSH_SEND_WAIT}, ISO-8601, default 10 s; API Gateway gives up after 29 s).
+     */
+    public Duration sendWait() {
+        return getDuration("PINPUSH_SEND_WAIT", Duration.ofSeconds(10));
+    }
+
+    /** Provider calls per delivery before a throttled or temporary failure is final ({@code PINPUSH_MAX_ATTEMPTS}). */
+    public int maxDeliveryAttempts() {
+        return getInt("PINPUSH_MAX_ATTEMPTS", 5);
+    }
+
+    /** The first retry's backoff ceiling; doubles per attempt ({@code PINPUSH_RETRY_BASE_DELAY}, default 1 s). */
+    public Duration retryBaseDelay() {
+        return getDuration("PINPUSH_RETRY_BASE_DELAY", Duration.ofSeconds(1));
+    }
+
+    /** The largest backoff ceiling, unless a provider's Retry-After asks for more ({@code PINPUSH_RETRY_MAX_DELAY}). */
+    public Duration retryMaxDelay() {
+        return getDuration("PINPUSH_RETRY_MAX_DELAY", Duration.ofMinutes(5));
+    }
+
+    /** How long delivery records are kept before DynamoDB's TTL removes them ({@code PINPUSH_DELIVERY_RETENTION}). */
+    public Duration deliveryRetention() {
+        return getDuration("PINPUSH_DELIVERY_RETENTION", Duration.ofDays(7));
+    }
+
+    /** The send function's name, which other functions invoke directly ({@code PINPUSH_SEND_FUNCTION_NAME}). */
+    public String sendFunctionName() {
+        return get("PINPUSH_SEND_FUNCTION_NAME", "pinpush-send");
+    }
+
     /**
      * How long the dispatcher trusts what it read about a channel ({@code PINPUSH_CHANNEL_CACHE_TTL}, an ISO-8601
      * duration, default 30 s): a channel update reaches deliveries within this time.

@@ -2,6 +2,7 @@ package io.pinpush.messaging;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pinpush.api.ApiError;
 
 /**
  * Pinpoint's DirectMessageConfiguration. Email, SMS and voice messages are read only so that a request using them
@@ -18,4 +19,29 @@ public record DirectMessageConfiguration(
         @JsonProperty("GCMMessage") GCMMessage gcmMessage,
         @JsonProperty("SMSMessage") JsonNode smsMessage,
         JsonNode voiceMessage) {
+
+    public DirectMessageConfiguration {
+        refuse(emailMessage, "EmailMessage");
+        refuse(smsMessage, "SMSMessage");
+        refuse(voiceMessage, "VoiceMessage");
+    }
+
+    /** Holds content for at least one push channel (a send without a template needs it). */
+    public boolean hasPushMessage() {
+        return admMessage != null || apnsMessage != null || baiduMessage != null || defaultMessage != null
+                || defaultPushNotificationMessage != null || gcmMessage != null;
+    }
+
+    /** A push-only configuration (the common case in code). */
+    public static DirectMessageConfiguration push(APNSMessage apns, GCMMessage gcm,
+                                                  DefaultPushNotificationMessage defaultPush) {
+        return new DirectMessageConfiguration(null, apns, null, null, defaultPush, null, gcm, null, null);
+    }
+
+    private static void refuse(JsonNode message, String member) {
+        if (message != null && !message.isNull()) {
+            throw ApiError.badRequest("MessageConfiguration." + member
+                    + " is not supported: Pinpush delivers push notifications only");
+        }
+    }
 }

@@ -67,10 +67,24 @@ public final class Tables {
      */
     public static final TableSpec SEGMENTS = new TableSpec("segments", "pk", "sk", List.of(), Optional.empty());
 
+    /**
+     * The outcome of every send request, kept for {@code PINPUSH_DELIVERY_RETENTION} (TTL attribute {@code expiresAt},
+     * epoch seconds). One partition per request, so the send function reads its outcomes with one query:
+     * <ul>
+     *   <li>{@code pk = requestId, sk = "request"}: the header (app, creation time, number of deliveries)</li>
+     *   <li>{@code pk = requestId, sk = "delivery#000042"}: one item per delivery, written once when its outcome is
+     *       final (a conditional put, which is also the dispatcher's idempotency check)</li>
+     * </ul>
+     * The sparse {@code byApp} index ({@code appId}, {@code created}) holds only headers: DeleteApp finds an app's
+     * requests through it.
+     */
+    public static final TableSpec DELIVERIES = new TableSpec("deliveries", "pk", "sk",
+            List.of(new TableSpec.IndexSpec("byApp", "appId", "created")), Optional.of("expiresAt"));
+
     private Tables() {
     }
 
     public static List<TableSpec> all() {
-        return List.of(APPS, ENDPOINTS, TEMPLATES, SEGMENTS);
+        return List.of(APPS, ENDPOINTS, TEMPLATES, SEGMENTS, DELIVERIES);
     }
 }

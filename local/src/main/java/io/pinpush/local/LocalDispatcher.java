@@ -1,0 +1,150 @@
+package io.pinpush.local;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.pinpush.functions.DispatcherHandler;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * What Lambda's SQS event source does, in-process: long-polls the delivery queue, hands each batch to the real
+ * {@link DispatcherHandler} as an {@link SQSEvent}, and deletes the messages it did not report as batch item
+ * failures. Failed messages stay, invisible for as long as the dispatcher (or the queue's timeout) says.
+ * A handler that throws fails the whole batch, as in Lambda.
+ */
+public final class LocalDispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalDispatcher.class);
+    private static final int BATCH_SIZE = 10;
+    private static final int LONG_POLL_SECONDS = 1;
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final String queueArn;
+    private final String region;
+    private final DispatcherHandler handler;
+    private final ExecutorService pollers;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+
+    private LocalDispatcher(SqsClient sqs, String queueUrl, String queueArn, String region, DispatcherHandler handler,
+                            int pollerCount) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.queueArn = queueArn;
+        this.region = region;
+        this.handler = handler;
+        this.pollers = Executors.newFixedThreadPool(pollerCount, runnable -> {
+            Thread thread = new Thread(runnable, "pinpush-dispatcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public static LocalDispatcher start(SqsClient sqs, String queueUrl, String region, DispatcherHandler handler,
+                                        int pollerCount) {
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
+                .attributesAsStrings().get("QueueArn");
+        LocalDispatcher dispatcher = new LocalDispatcher(sqs, queueUrl, arn, region, handler, pollerCount);
+        for (int i = 0; i < pollerCount; i++) {
+            dispatcher.pollers.submit(dispatcher::pollUntilClosed);
+        }
+        return dispatcher;
+    }
+
+    private void pollUntilClosed() {
+        while (running.get()) {
+            try {
+                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                        .maxNumberOfMessages(BATCH_SIZE).waitTimeSeconds(LONG_POLL_SECONDS)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+                if (!messages.isEmpty()) {
+                    dispatch(messages);
+                }
+            } catch (RuntimeException e) {
+                if (running.get()) {
+                    LOG.warn("Polling the delivery queue failed; polling again", e);
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void dispatch(List<Message> messages) {
+        SQSBatchResponse response;
+        try {
+            response = handler.handleRequest(toEvent(messages), new LocalContext());
+        } catch (RuntimeException e) {
+            LOG.error("The dispatcher failed on a batch of {}; every message stays on the queue", messages.size(), e);
+            return;
+        }
+        Set<String> failed = new HashSet<>();
+        if (response != null && response.getBatchItemFailures() != null) {
+            response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
+        }
+        List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+        for (Message message : messages) {
+            if (!failed.contains(message.messageId())) {
+                done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
+                        .receiptHandle(message.receiptHandle()).build());
+            }
+        }
+        if (!done.isEmpty()) {
+            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done));
+        }
+    }
+
+    /** The event exactly as Lambda builds it from received messages. */
+    SQSEvent toEvent(List<Message> messages) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Message message : messages) {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setMessageId(message.messageId());
+            record.setReceiptHandle(message.receiptHandle());
+            record.setBody(message.body());
+            record.setMd5OfBody(message.md5OfBody());
+            record.setAttributes(message.attributesAsStrings());
+            record.setMessageAttributes(java.util.Map.of());
+            record.setEventSource("aws:sqs");
+            record.setEventSourceArn(queueArn);
+            record.setAwsRegion(region);
+            records.add(record);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500); // back off from a failing queue endpoint before polling again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops polling; a batch being dispatched finishes first. */
+    @Override
+    public void close() {
+        running.set(false);
+        pollers.shutdown();
+        try {
+            if (!pollers.awaitTermination(LONG_POLL_SECONDS + 30L, TimeUnit.SECONDS)) {
+                pollers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

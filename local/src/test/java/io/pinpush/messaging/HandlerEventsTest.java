@@ -1,0 +1,208 @@
+package io.pinpush.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pinpush.api.Json;
+import io.pinpush.channels.ChannelType;
+import io.pinpush.functions.EventJson;
+import io.pinpush.local.LocalContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The sample events in events/ replayed through SendHandler and DispatcherHandler, as Lambda would deliver them. */
+class HandlerEventsTest {
+
+    static final String SAMPLE_APP = "${applicationId}";
+    static final String APNS_TOKEN = "5f6aa01d8e3358949b7c25d461bb78ad740f4707462c7eafbebcf74fa5ddb387";
+    static final String GCM_TOKEN = "fcm-sample-token:APA91bHun4MxP5egoKMwt2KZFBaFUH-1RYqx";
+
+    private static MessagingHarness harness;
+
+    @BeforeAll
+    static void start() {
+        harness = new MessagingHarness();
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    @Test
+    void anApiGatewaySendMessagesEventIsAnsweredWithTheProvidersOutcomes() {
+        String app = harness.newApp();
+        String requestId = UUID.randomUUID().toString();
+        String event = sample("apigw-send-messages.json", app).replace("Rb6aQjTSoAMEbXA=", requestId);
+
+        JsonNode response = invokeSend(event);
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(response.path("headers").path("X-Amzn-RequestId").asText()).isEqualTo(requestId);
+        JsonNode body = read(response.path("body").asText());
+        assertThat(body.path("ApplicationId").asText()).isEqualTo(app);
+        assertThat(body.path("RequestId").asText()).isEqualTo(requestId);
+        assertThat(body.path("Result").path(APNS_TOKEN).path("DeliveryStatus").asText()).isEqualTo("SUCCESSFUL");
+        assertThat(body.path("Result").path(GCM_TOKEN).path("DeliveryStatus").asText()).isEqualTo("SUCCESSFUL");
+        assertThat(harness.gateway.pushesTo(APNS_TOKEN)).anySatisfy(p -> assertThat(p.body()).contains("Game Request"));
+    }
+
+    @Test
+    void anApiGatewayEventWithAMistakeIsAPinpointError() {
+        String event = sample("apigw-send-messages.json", "0123456789abcdef0123456789abcdef");
+
+        JsonNode response = invokeSend(event);
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(404);
+        assertThat(response.path("headers").path("X-Amzn-ErrorType").asText()).isEqualTo("NotFoundException");
+    }
+
+    @Test
+    void anApiGatewaySendUsersMessagesEventReachesTheUsersEndpoints() {
+        String app = harness.newApp();
+        harness.endpoint(app, "alice-phone", MessagingFlowTest.token(), ChannelType.APNS, "ACTIVE", "NONE", "user-alice");
+        String event = sample("apigw-send-users-messages.json", app)
+                .replace("Rb6aQjTSoAMEbXB=", UUID.randomUUID().toString());
+
+        JsonNode response = invokeSend(event);
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        JsonNode result = read(response.path("body").asText()).path("Result");
+        assertThat(result.path("user-alice").path("alice-phone").path("DeliveryStatus").asText()).isEqualTo("SUCCESSFUL");
+        assertThat(result.path("user-bob").isObject()).isTrue();
+        assertThat(result.path("user-bob").size()).isZero();
+    }
+
+    @Test
+    void aDirectMessageRequestIsAnsweredWithAMessageResponse() {
+        String app = harness.newApp();
+
+        JsonNode response = invokeSend(sample("direct-send-messages.json", app));
+
+        JsonNode messageResponse = response.path("MessageResponse");
+        assertThat(messageResponse.path("ApplicationId").asText()).isEqualTo(app);
+        assertThat(messageResponse.path("RequestId").asText()).isNotBlank();
+        assertThat(messageResponse.path("Result").path(APNS_TOKEN).path("StatusCode").asInt()).isEqualTo(200);
+        assertThat(response.has("Error")).isFalse();
+    }
+
+    @Test
+    void aDirectSendUsersMessageRequestIsAnsweredWithASendUsersMessageResponse() {
+        String app = harness.newApp();
+        harness.endpoint(app, "bob-tablet", MessagingFlowTest.token(), ChannelType.GCM, "ACTIVE", "NONE", "user-bob");
+
+        JsonNode response = invokeSend(sample("direct-send-users-messages.json", app));
+
+        assertThat(response.path("SendUsersMessageResponse").path("Result").path("user-bob").path("bob-tablet")
+                .path("DeliveryStatus").asText()).isEqualTo("SUCCESSFUL");
+    }
+
+    @Test
+    void anAsyncDirectRequestReturnsOnceQueued() {
+        String app = harness.newApp();
+        String payload = sample("direct-send-messages.json", app).replaceFirst("\\{", "{\"Async\": true,");
+
+        JsonNode response = invokeSend(payload);
+
+        assertThat(response.path("MessageResponse").path("Result").path(APNS_TOKEN).path("DeliveryStatus").asText())
+                .isEqualTo("QUEUED");
+        assertThat(response.path("MessageResponse").path("Result").path(APNS_TOKEN).path("StatusCode").asInt())
+                .isEqualTo(202);
+    }
+
+    @Test
+    void aDirectRequestWithAMistakeIsAnErrorAnswerNotAFunctionError() {
+        JsonNode unknownApp = invokeSend(sample("direct-send-messages.json", "0123456789abcdef0123456789abcdef"));
+        assertThat(unknownApp.path("Error").path("Type").asText()).isEqualTo("NotFoundException");
+        assertThat(unknownApp.path("Error").path("StatusCode").asInt()).isEqualTo(404);
+        assertThat(unknownApp.path("Error").path("RequestID").asText()).isNotBlank();
+
+        JsonNode malformed = invokeSend("{\"ApplicationId\": \"x\", \"MessageRequest\": {\"Addresses\": 5}}");
+        assertThat(malformed.path("Error").path("Type").asText()).isEqualTo("BadRequestException");
+        assertThat(malformed.path("Error").path("Message").asText()).contains("MessageRequest.Addresses");
+    }
+
+    @Test
+    void anSqsEventIsDispatchedAndItsOutcomeRecorded() throws IOException {
+        String app = harness.newApp();
+        String requestId = UUID.randomUUID().toString();
+        String event = sample("sqs-delivery.json", app).replace("2f1c7a52-6b1e-4c4e-9d53-sample000001", requestId);
+        int before = harness.gateway.pushesTo(APNS_TOKEN).size();
+
+        SQSBatchResponse response = harness.dispatcherHandler().handleRequest(
+                EventJson.mapper().readValue(event, SQSEvent.class), new LocalContext());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(harness.gateway.pushesTo(APNS_TOKEN)).hasSize(before + 1);
+        assertThat(harness.gateway.pushesTo(APNS_TOKEN).get(before).headers()).containsEntry("apns-push-type", "alert");
+        assertThat(harness.store.outcomes(requestId)).singleElement().satisfies(o -> {
+            assertThat(o.appId()).isEqualTo(app);
+            assertThat(o.result().deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
+            assertThat(o.traceId()).isEqualTo("sample-trace-1");
+        });
+
+        SQSBatchResponse replay = harness.dispatcherHandler().handleRequest(
+                EventJson.mapper().readValue(event, SQSEvent.class), new LocalContext());
+        assertThat(replay.getBatchItemFailures()).isEmpty();
+        assertThat(harness.gateway.pushesTo(APNS_TOKEN)).as("a replayed delivery is not pushed again").hasSize(before + 1);
+    }
+
+    @Test
+    void anUnreadableSqsRecordIsABatchItemFailureAndTheOthersAreSettled() throws IOException {
+        String app = harness.newApp();
+        SQSEvent event = EventJson.mapper().readValue(sample("sqs-delivery.json", app)
+                .replace("2f1c7a52-6b1e-4c4e-9d53-sample000001", UUID.randomUUID().toString()), SQSEvent.class);
+        SQSEvent.SQSMessage poison = new SQSEvent.SQSMessage();
+        poison.setMessageId("poison-1");
+        poison.setReceiptHandle("not-a-real-handle");
+        poison.setBody("[]");
+        java.util.List<SQSEvent.SQSMessage> records = new java.util.ArrayList<>(event.getRecords());
+        records.add(poison);
+        event.setRecords(records);
+
+        SQSBatchResponse response = harness.dispatcherHandler().handleRequest(event, new LocalContext());
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("poison-1");
+    }
+
+    private static JsonNode invokeSend(String payload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            harness.sendHandler().handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out,
+                    new LocalContext());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return read(out.toString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A sample from events/, addressed to {@code appId}. */
+    static String sample(String name, String appId) {
+        Path file = Path.of(System.getProperty("pinpush.repo.root", "."), "events", name);
+        try {
+            return Files.readString(file).replace(SAMPLE_APP, appId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the sample event " + file, e);
+        }
+    }
+}

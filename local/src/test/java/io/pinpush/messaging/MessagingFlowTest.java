@@ -1,0 +1,340 @@
+package io.pinpush.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.pinpush.api.ApiError;
+import io.pinpush.api.Ids;
+import io.pinpush.api.Json;
+import io.pinpush.channels.ChannelType;
+import io.pinpush.providers.ProviderOutcome;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The send → SQS → dispatcher → outcome flow on real DynamoDB Local and ElasticMQ, with a scripted provider
+ * stand-in. (The end-to-end tests with the real provider clients go through the local server and PinpointClient.)
+ */
+class MessagingFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static MessagingHarness harness;
+
+    @BeforeAll
+    static void start() {
+        harness = new MessagingHarness();
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    @Test
+    void theResponseCarriesTheProvidersOutcomeAndItIsRecorded() {
+        String app = harness.newApp();
+        String token = token();
+
+        MessageResponse response = harness.messaging.sendMessages(app, addresses(token), requestId(), WAIT);
+
+        MessageResult result = response.result().get(token);
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.messageId()).startsWith("msg-" + token);
+        assertThat(response.applicationId()).isEqualTo(app);
+        assertThat(harness.store.outcomes(response.requestId())).singleElement().satisfies(o -> {
+            assertThat(o.result().deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
+            assertThat(o.attempts()).isEqualTo(1);
+            assertThat(o.traceId()).isEqualTo("trace-1");
+        });
+        assertThat(harness.store.request(response.requestId())).hasValueSatisfying(r -> {
+            assertThat(r.appId()).isEqualTo(app);
+            assertThat(r.deliveries()).isEqualTo(1);
+        });
+        assertThat(harness.listener.of(response.requestId())).hasSize(1);
+    }
+
+    @Test
+    void aTemporaryFailureIsRetriedUntilItSucceeds() {
+        String app = harness.newApp();
+        String token = token();
+        harness.gateway.script(token, new ProviderOutcome.Rejected(503, "ServiceUnavailable", false, true, null));
+
+        MessageResult result = harness.messaging.sendMessages(app, addresses(token), requestId(), WAIT)
+                .result().get(token);
+
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
+        assertThat(harness.gateway.pushesTo(token)).hasSize(2);
+    }
+
+    @Test
+    void retryAfterFromTheProviderHoldsTheMessageBack() {
+        String app = harness.newApp();
+        String token = token();
+        harness.gateway.script(token, new ProviderOutcome.Rejected(429, "TooManyRequests", false, true,
+                Duration.ofSeconds(2)));
+        long started = System.nanoTime();
+
+        MessageResult result = harness.messaging.sendMessages(app, addresses(token), requestId(), WAIT)
+                .result().get(token);
+
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aFailureThatPersistsIsFinalAfterTheLastAttempt() {
+        String app = harness.newApp();
+        String token = token();
+        ProviderOutcome busy = new ProviderOutcome.Rejected(503, "ServiceUnavailable", false, true, null);
+        harness.gateway.script(token, busy, busy, busy, busy);
+
+        String requestId = requestId();
+        MessageResult result = harness.messaging.sendMessages(app, addresses(token), requestId, WAIT)
+                .result().get(token);
+
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.TEMPORARY_FAILURE);
+        assertThat(result.statusCode()).isEqualTo(503);
+        assertThat(result.statusMessage()).isEqualTo("ServiceUnavailable; gave up after 3 attempts");
+        assertThat(harness.gateway.pushesTo(token)).hasSize(MessagingHarness.MAX_ATTEMPTS);
+        assertThat(harness.store.outcomes(requestId)).singleElement()
+                .satisfies(o -> assertThat(o.attempts()).isEqualTo(MessagingHarness.MAX_ATTEMPTS));
+    }
+
+    @Test
+    void aRejectedTokenIsAPermanentFailureAndDeactivatesTheEndpointHoldingIt() {
+        String app = harness.newApp();
+        String token = token();
+        harness.endpoint(app, "ep-dead", token, ChannelType.APNS, "ACTIVE", "NONE", null);
+        harness.gateway.script(token, new ProviderOutcome.Rejected(410, "Unregistered", true, false, null));
+
+        MessageRequest request = new MessageRequest(null, null, Map.of("ep-dead",
+                new EndpointSendConfiguration(null, null, null, null, null)), message(), null, null);
+        EndpointMessageResult result = harness.messaging.sendMessages(app, request, requestId(), WAIT)
+                .endpointResult().get("ep-dead");
+
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
+        assertThat(result.statusCode()).isEqualTo(410);
+        assertThat(result.statusMessage()).isEqualTo("Unregistered");
+        assertThat(result.address()).isEqualTo(token);
+        assertThat(harness.endpoints.deactivated).contains("ep-dead");
+        assertThat(harness.listener.inactive).contains("ep-dead");
+    }
+
+    @Test
+    void aRejectedRawAddressDeactivatesEveryEndpointWithThatAddress() {
+        String app = harness.newApp();
+        String token = token();
+        harness.endpoint(app, "ep-a", token, ChannelType.GCM, "ACTIVE", "NONE", null);
+        harness.gateway.script(token, new ProviderOutcome.Rejected(404, "UNREGISTERED", true, false, null));
+
+        MessageRequest request = new MessageRequest(Map.of(token,
+                new AddressConfiguration(null, ChannelType.GCM, null, null, null, null)), null, null, message(), null, null);
+        MessageResult result = harness.messaging.sendMessages(app, request, requestId(), WAIT).result().get(token);
+
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
+        assertThat(result.statusMessage()).isEqualTo("UNREGISTERED");
+        assertThat(harness.endpoints.deactivated).contains("ep-a");
+    }
+
+    @Test
+    void aReplacementTokenFromTheProviderUpdatesTheEndpoint() {
+        String app = harness.newApp();
+        String token = token();
+        harness.endpoint(app, "ep-moved", token, ChannelType.GCM, "ACTIVE", "NONE", null);
+        harness.gateway.script(token, new ProviderOutcome.Delivered(200, "m-1", "canonical-token"));
+
+        MessageRequest request = new MessageRequest(null, null, Map.of("ep-moved",
+                new EndpointSendConfiguration(null, null, null, null, null)), message(), null, null);
+        EndpointMessageResult result = harness.messaging.sendMessages(app, request, requestId(), WAIT)
+                .endpointResult().get("ep-moved");
+
+        assertThat(result.updatedToken()).isEqualTo("canonical-token");
+        assertThat(harness.endpoints.replaced).contains("ep-moved:" + token + "->canonical-token");
+    }
+
+    @Test
+    void aDeliveryStillInFlightAtTheDeadlineIsQueuedAndItsOutcomeIsRecordedLater() {
+        String app = harness.newApp();
+        String token = token();
+        var held = harness.gateway.holdNext(token);
+        String requestId = requestId();
+
+        MessageResult result = harness.messaging.sendMessages(app, addresses(token), requestId,
+                Duration.ofMillis(300)).result().get(token);
+
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.QUEUED);
+        assertThat(result.statusCode()).isEqualTo(202);
+        held.complete(new ProviderOutcome.Delivered(200, "late-id", null));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(harness.store.outcomes(requestId))
+                .singleElement().satisfies(o -> {
+                    assertThat(o.result().deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
+                    assertThat(o.result().messageId()).isEqualTo("late-id");
+                }));
+    }
+
+    @Test
+    void aRedeliveredMessageWhoseOutcomeIsRecordedIsNotPushedAgain() {
+        String app = harness.newApp();
+        String token = token();
+        String requestId = requestId();
+        harness.messaging.sendMessages(app, addresses(token), requestId, WAIT);
+        assertThat(harness.gateway.pushesTo(token)).hasSize(1);
+        DeliveryOutcome recorded = harness.store.outcomes(requestId).get(0);
+
+        // SQS delivering the same message again: the same delivery, queued once more.
+        Delivery again = new Delivery(app, requestId, recorded.index(), recorded.target(), null,
+                new io.pinpush.providers.RenderedPush(ChannelType.APNS, token, "{}", Map.of(), null), "2025-01-01T00:00:00Z");
+        assertThat(harness.queue.enqueue(java.util.List.of(again))).isEmpty();
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> harness.messagesIn(harness.config.deliveryQueueUrl()) == 0);
+        assertThat(harness.gateway.pushesTo(token)).hasSize(1);
+        assertThat(harness.store.outcomes(requestId)).containsExactly(recorded);
+        assertThat(harness.listener.of(requestId)).hasSize(1);
+    }
+
+    @Test
+    void duplicateOptedOutInactiveAndTooLargeAreDecidedWithoutAProviderAndRecorded() {
+        String app = harness.newApp();
+        String token = token();
+        String optedOut = token();
+        String inactive = token();
+        harness.endpoint(app, "ep-same", token, ChannelType.APNS, "ACTIVE", "NONE", null);
+        harness.endpoint(app, "ep-out", optedOut, ChannelType.APNS, "ACTIVE", "ALL", null);
+        harness.endpoint(app, "ep-gone", inactive, ChannelType.APNS, "INACTIVE", "NONE", null);
+        Map<String, AddressConfiguration> addresses = new LinkedHashMap<>();
+        addresses.put(token, new AddressConfiguration(null, ChannelType.APNS, null, null, null, null));
+        addresses.put("big-" + token, new AddressConfiguration("x".repeat(500), ChannelType.APNS, null, null, null, null));
+        Map<String, EndpointSendConfiguration> endpointIds = new LinkedHashMap<>();
+        for (String id : new String[] {"ep-same", "ep-out", "ep-gone"}) {
+            endpointIds.put(id, new EndpointSendConfiguration(null, null, null, null, null));
+        }
+        String requestId = requestId();
+
+        MessageResponse response = harness.messaging.sendMessages(app,
+                new MessageRequest(addresses, null, endpointIds, message(), null, null), requestId, WAIT);
+
+        assertThat(response.result().get(token).deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
+        assertThat(response.result().get("big-" + token)).satisfies(r -> {
+            assertThat(r.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(r.statusMessage()).isEqualTo("The payload is 512 bytes; the limit is 200");
+        });
+        assertThat(response.endpointResult().get("ep-same").deliveryStatus()).isEqualTo(DeliveryStatus.DUPLICATE);
+        assertThat(response.endpointResult().get("ep-out").deliveryStatus()).isEqualTo(DeliveryStatus.OPT_OUT);
+        assertThat(response.endpointResult().get("ep-gone").deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
+        assertThat(harness.gateway.pushesTo(token)).hasSize(1);
+        assertThat(harness.gateway.pushesTo(optedOut)).isEmpty();
+        assertThat(harness.gateway.pushesTo(inactive)).isEmpty();
+        assertThat(harness.store.outcomes(requestId)).hasSize(5);
+        assertThat(harness.listener.of(requestId)).hasSize(5);
+    }
+
+    @Test
+    void usersMessagesGoToEveryActiveEndpointOfEachUser() {
+        String app = harness.newApp();
+        String phone = token();
+        String tablet = token();
+        harness.endpoint(app, "phone", phone, ChannelType.APNS, "ACTIVE", "NONE", "alice");
+        harness.endpoint(app, "tablet", tablet, ChannelType.GCM, "ACTIVE", "NONE", "alice");
+        harness.endpoint(app, "old", token(), ChannelType.GCM, "INACTIVE", "NONE", "alice");
+        Map<String, EndpointSendConfiguration> users = new LinkedHashMap<>();
+        users.put("alice", new EndpointSendConfiguration("Hi Alice", null, null, null, null));
+        users.put("nobody", null);
+
+        SendUsersMessageResponse response = harness.messaging.sendUsersMessages(app,
+                new SendUsersMessageRequest(null, message(), null, null, users), requestId(), WAIT);
+
+        assertThat(response.result()).containsOnlyKeys("alice", "nobody");
+        assertThat(response.result().get("nobody")).isEmpty();
+        assertThat(response.result().get("alice")).containsOnlyKeys("phone", "tablet");
+        assertThat(response.result().get("alice").values())
+                .allSatisfy(r -> assertThat(r.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL));
+        assertThat(response.result().get("alice").get("tablet").address()).isEqualTo(tablet);
+        assertThat(harness.gateway.pushesTo(phone)).singleElement()
+                .satisfies(p -> assertThat(p.body()).contains("Hi Alice"));
+    }
+
+    @Test
+    void aRefusedRequestQueuesAndRecordsNothing() {
+        String app = harness.newApp();
+        String requestId = requestId();
+
+        assertThatThrownBy(() -> harness.messaging.sendMessages("0123456789abcdef0123456789abcdef",
+                addresses(token()), requestId, WAIT)).isInstanceOfSatisfying(ApiError.class,
+                e -> assertThat(e.type()).isEqualTo(ApiError.Type.NOT_FOUND));
+        MessageRequest noPushChannel = new MessageRequest(Map.of(token(),
+                new AddressConfiguration(null, ChannelType.BAIDU, null, null, null, null)), null, null, message(), null, null);
+        assertThatThrownBy(() -> harness.messaging.sendMessages(app, noPushChannel, requestId, WAIT))
+                .isInstanceOf(ApiError.class).hasMessageContaining("BAIDU");
+
+        assertThat(harness.store.request(requestId)).isEmpty();
+        assertThat(harness.store.outcomes(requestId)).isEmpty();
+    }
+
+    @Test
+    void aPoisonMessageEndsUpInTheDeadLetterQueue() {
+        harness.sqs().sendMessage(b -> b.queueUrl(harness.config.deliveryQueueUrl()).messageBody("{not a delivery"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> harness.messagesIn(harness.dlqUrl) == 1);
+        String body = harness.sqs().receiveMessage(b -> b.queueUrl(harness.dlqUrl)).messages().get(0).body();
+        assertThat(body).isEqualTo("{not a delivery");
+    }
+
+    @Test
+    void deletingTheAppDeletesItsDeliveryRecords() {
+        String app = harness.newApp();
+        String requestId = requestId();
+        harness.messaging.sendMessages(app, addresses(token()), requestId, WAIT);
+        assertThat(harness.store.request(requestId)).isPresent();
+
+        harness.store.deleteAllOf(app);
+
+        assertThat(harness.store.request(requestId)).isEmpty();
+        assertThat(harness.store.outcomes(requestId)).isEmpty();
+    }
+
+    @Test
+    void oneHundredAddressesAreSentInParallelBatches() {
+        String app = harness.newApp();
+        Map<String, AddressConfiguration> addresses = new LinkedHashMap<>();
+        IntStream.range(0, 100).forEach(i -> addresses.put(token(),
+                new AddressConfiguration(null, i % 2 == 0 ? ChannelType.APNS : ChannelType.GCM, null, null, null, null)));
+
+        MessageResponse response = harness.messaging.sendMessages(app,
+                new MessageRequest(addresses, null, null, message(), null, null), requestId(), Duration.ofSeconds(20));
+
+        assertThat(response.result()).hasSize(100);
+        assertThat(response.result().values())
+                .allSatisfy(r -> assertThat(r.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL));
+    }
+
+    static MessageRequest addresses(String token) {
+        return new MessageRequest(Map.of(token, new AddressConfiguration(null, ChannelType.APNS, null, null, null, null)),
+                null, null, message(), null, "trace-1");
+    }
+
+    static DirectMessageConfiguration message() {
+        return DirectMessageConfiguration.push(null, null,
+                new DefaultPushNotificationMessage(null, "Hello", null, null, null, "Title", null));
+    }
+
+    static String token() {
+        return Ids.newId() + Ids.newId();
+    }
+
+    static String requestId() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
+    static String json(Object value) {
+        return Json.write(value);
+    }
+}

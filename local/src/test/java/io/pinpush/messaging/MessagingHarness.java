@@ -1,0 +1,195 @@
+package io.pinpush.messaging;
+
+import io.pinpush.api.Arns;
+import io.pinpush.api.Router;
+import io.pinpush.apps.AppService;
+import io.pinpush.apps.AppStore;
+import io.pinpush.apps.CreateApplicationRequest;
+import io.pinpush.channels.ChannelType;
+import io.pinpush.config.AwsClients;
+import io.pinpush.config.PinpushConfig;
+import io.pinpush.endpoints.EndpointResponse;
+import io.pinpush.endpoints.EndpointUser;
+import io.pinpush.functions.DispatcherHandler;
+import io.pinpush.functions.SendHandler;
+import io.pinpush.local.EmbeddedDynamoDb;
+import io.pinpush.local.EmbeddedSqs;
+import io.pinpush.local.LocalDispatcher;
+import io.pinpush.local.LocalQueues;
+import io.pinpush.providers.PushRenderer;
+import io.pinpush.providers.RenderResult;
+import io.pinpush.providers.RenderedPush;
+import io.pinpush.store.TableCreator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The real messaging flow (DynamoDB Local, ElasticMQ with a dead-letter queue, the send service, the local
+ * dispatcher poller and DispatcherHandler) around stand-ins for what other work provides: a map of endpoints,
+ * channels that are all enabled, a renderer that writes {"alert": body} and a {@link ScriptedGateway}.
+ */
+final class MessagingHarness implements AutoCloseable {
+
+    static final int MAX_ATTEMPTS = 3;
+    /** Payloads above this many bytes are "too large" for the stand-in renderer. */
+    static final int PAYLOAD_LIMIT = 200;
+
+    final EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.start(null);
+    final EmbeddedSqs sqsServer = EmbeddedSqs.start("us-east-1");
+    final PinpushConfig config = new PinpushConfig(Map.of(
+            "PINPUSH_LOCAL_CREDENTIALS", "true",
+            "PINPUSH_ENDPOINT_DYNAMODB", dynamoDb.endpoint().toString(),
+            "PINPUSH_ENDPOINT_SQS", sqsServer.endpoint().toString(),
+            "PINPUSH_DELIVERY_QUEUE_URL", sqsServer.queueUrl(LocalQueues.DELIVERY_QUEUE),
+            "PINPUSH_MAX_ATTEMPTS", Integer.toString(MAX_ATTEMPTS),
+            "PINPUSH_RETRY_BASE_DELAY", "PT0S",
+            "PINPUSH_SEND_WAIT", "PT10S"));
+    final AwsClients aws = new AwsClients(config);
+    final Clock clock = Clock.systemUTC();
+    final ScriptedGateway gateway = new ScriptedGateway();
+    final MapEndpoints endpoints = new MapEndpoints();
+    final RecordingListener listener = new RecordingListener();
+    final AppService apps;
+    final DeliveryStore store;
+    final DeliveryQueue queue;
+    final MessagingService messaging;
+    final Dispatcher dispatcher;
+    final LocalDispatcher poller;
+    final String dlqUrl;
+
+    MessagingHarness() {
+        new TableCreator(aws.dynamoDb(), config).createAll();
+        LocalQueues.create(aws.sqs(), MAX_ATTEMPTS + 2);
+        dlqUrl = sqsServer.queueUrl(LocalQueues.DEAD_LETTER_QUEUE);
+        apps = new AppService(new AppStore(aws.dynamoDb(), config), new Arns("us-east-1", "000000000000"), clock);
+        store = new DeliveryStore(aws.dynamoDb(), config, clock);
+        queue = new DeliveryQueue(aws::sqs, config::deliveryQueueUrl);
+        PushRenderer renderer = request -> {
+            String body = request.bodyOverride() != null ? request.bodyOverride() : "Hello";
+            String payload = "{\"alert\":\"" + body + "\"}";
+            return payload.length() > PAYLOAD_LIMIT
+                    ? new RenderResult.TooLarge("The payload is " + payload.length() + " bytes; the limit is " + PAYLOAD_LIMIT)
+                    : new RenderResult.Rendered(new RenderedPush(request.channelType(), request.address(), payload,
+                            Map.of(), null));
+        };
+        Map<ChannelType, PushRenderer> renderers = Map.of(ChannelType.APNS, renderer, ChannelType.GCM, renderer);
+        messaging = new MessagingService(apps, new RecipientResolver(endpoints),
+                new SendPlanner((appId, type) -> ChannelDirectory.Status.ENABLED, renderers), store, queue, listener,
+                config.sendWait(), clock);
+        dispatcher = new Dispatcher(gateway, store, queue, endpoints, listener,
+                new RetryPolicy(MAX_ATTEMPTS, config.retryBaseDelay(), config.retryMaxDelay()), clock, () -> 0.5);
+        poller = LocalDispatcher.start(aws.sqs(), config.deliveryQueueUrl(), "us-east-1", dispatcherHandler(), 2);
+    }
+
+    String newApp() {
+        return apps.create(new CreateApplicationRequest("messaging-test", null)).id();
+    }
+
+    SendHandler sendHandler() {
+        return new SendHandler(new Router(MessagingRoutes.routes(messaging)), messaging);
+    }
+
+    DispatcherHandler dispatcherHandler() {
+        return new DispatcherHandler(dispatcher, clock);
+    }
+
+    SqsClient sqs() {
+        return aws.sqs();
+    }
+
+    /** Messages in the queue, visible or not (SQS counts are approximate; ElasticMQ's are exact). */
+    int messagesIn(String queueUrl) {
+        Map<QueueAttributeName, String> attributes = aws.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    EndpointResponse endpoint(String appId, String id, String address, ChannelType type, String status, String optOut,
+                              String userId) {
+        EndpointResponse endpoint = new EndpointResponse(address, appId, null, type, null, "2025-01-01T00:00:00Z", null,
+                "2025-01-01T00:00:00Z", status, id, null, null, optOut, null,
+                userId == null ? null : new EndpointUser(null, userId));
+        endpoints.byKey.put(appId + "/" + id, endpoint);
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        poller.close();
+        aws.close();
+        sqsServer.close();
+        dynamoDb.close();
+    }
+
+    /** Endpoints in a map, remembering what the dispatcher asked of them. */
+    static final class MapEndpoints implements EndpointDirectory {
+        final Map<String, EndpointResponse> byKey = new ConcurrentHashMap<>();
+        final List<String> deactivated = new CopyOnWriteArrayList<>();
+        final List<String> replaced = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Map<String, EndpointResponse> findAll(String appId, Collection<String> ids) {
+            return ids.stream().filter(id -> byKey.containsKey(appId + "/" + id))
+                    .collect(Collectors.toMap(id -> id, id -> byKey.get(appId + "/" + id)));
+        }
+
+        @Override
+        public List<EndpointResponse> userEndpoints(String appId, String userId) {
+            return byKey.values().stream().filter(e -> e.applicationId().equals(appId) && e.user() != null
+                    && userId.equals(e.user().userId())).toList();
+        }
+
+        @Override
+        public void markInactive(String appId, String endpointId) {
+            deactivated.add(endpointId);
+        }
+
+        @Override
+        public List<String> markInactiveByAddress(String appId, ChannelType channelType, String address) {
+            List<String> ids = byKey.values().stream().filter(e -> e.applicationId().equals(appId)
+                    && address.equals(e.address())).map(EndpointResponse::id).toList();
+            deactivated.addAll(ids);
+            return ids;
+        }
+
+        @Override
+        public boolean replaceAddress(String appId, String endpointId, String oldAddress, String newAddress) {
+            replaced.add(endpointId + ":" + oldAddress + "->" + newAddress);
+            return true;
+        }
+    }
+
+    /** Every outcome and deactivation the listener heard. */
+    static final class RecordingListener implements DeliveryListener {
+        final List<DeliveryOutcome> outcomes = new CopyOnWriteArrayList<>();
+        final List<String> inactive = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onOutcome(DeliveryOutcome outcome) {
+            outcomes.add(outcome);
+        }
+
+        @Override
+        public void onEndpointInactive(String appId, String endpointId, DeliveryOutcome cause) {
+            inactive.add(endpointId);
+        }
+
+        List<DeliveryOutcome> of(String requestId) {
+            return outcomes.stream().filter(o -> o.requestId().equals(requestId)).toList();
+        }
+    }
+
+    static Duration seconds(long n) {
+        return Duration.ofSeconds(n);
+    }
+}

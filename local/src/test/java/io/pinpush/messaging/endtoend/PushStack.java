@@ -1,0 +1,132 @@
+package io.pinpush.messaging.endtoend;
+
+import io.pinpush.api.Ids;
+import io.pinpush.local.LocalOptions;
+import io.pinpush.local.LocalServer;
+import io.pinpush.local.standins.ApnsStandIn;
+import io.pinpush.local.standins.FcmStandIn;
+import io.pinpush.local.standins.StandInTls;
+import io.pinpush.testing.PinpushExtension;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.pinpoint.PinpointClient;
+import software.amazon.awssdk.services.pinpoint.model.AddressConfiguration;
+import software.amazon.awssdk.services.pinpoint.model.ChannelType;
+import software.amazon.awssdk.services.pinpoint.model.DirectMessageConfiguration;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The local server (ElasticMQ, the dispatcher poller, DynamoDB Local) pointed at the APNs and FCM stand-ins,
+ * with a real PinpointClient, and apps whose APNs and GCM channels the stand-ins accept. Retries are kept short
+ * (3 attempts, at most 1 s apart) and a send waits 5 s for outcomes, so failure paths finish quickly.
+ */
+final class PushStack implements AutoCloseable {
+
+    static final String BUNDLE_ID = "com.example.pinpush.e2e";
+    static final int MAX_ATTEMPTS = 3;
+
+    final ApnsStandIn apns;
+    final FcmStandIn fcm;
+    final LocalServer server;
+    final PinpointClient pinpoint;
+    private final ApnsStandIn.SigningKey signingKey;
+
+    PushStack(ApnsStandIn apns, FcmStandIn fcm) {
+        this.apns = apns;
+        this.fcm = fcm;
+        this.server = LocalServer.start(LocalOptions.defaults().withPort(0).inMemoryStorage()
+                .with("PINPUSH_APNS_ENDPOINT", apns.endpoint())
+                .with("PINPUSH_APNS_SANDBOX_ENDPOINT", apns.endpoint())
+                .with("PINPUSH_APNS_TRUSTED_CERT", StandInTls.caFile().toString())
+                .with("PINPUSH_FCM_ENDPOINT", fcm.endpoint().toString())
+                .with("PINPUSH_GCM_LEGACY_ENDPOINT", fcm.legacyEndpoint().toString())
+                .with("PINPUSH_FCM_TRUSTED_CERT", StandInTls.caFile().toString())
+                .with("PINPUSH_PROVIDER_TIMEOUT", "PT5S")
+                .with("PINPUSH_SEND_WAIT", "PT5S")
+                .with("PINPUSH_MAX_ATTEMPTS", Integer.toString(MAX_ATTEMPTS))
+                .with("PINPUSH_RETRY_MAX_DELAY", "PT1S"));
+        this.pinpoint = PinpushExtension.pinpointClient(server.endpoint());
+        this.signingKey = apns.createSigningKey("TEAM0E2E01", "KEY0E2E001", BUNDLE_ID);
+    }
+
+    /** A new app with an enabled APNs channel (token key) and an enabled GCM channel (FCM v1 service account). */
+    String newApp() {
+        String app = pinpoint.createApp(b -> b.createApplicationRequest(r -> r.name("push-e2e")))
+                .applicationResponse().id();
+        pinpoint.updateApnsChannel(b -> b.applicationId(app).apnsChannelRequest(r -> r.enabled(true)
+                .defaultAuthenticationMethod("TOKEN").bundleId(BUNDLE_ID).teamId(signingKey.teamId())
+                .tokenKeyId(signingKey.keyId()).tokenKey(signingKey.privateKeyPem())));
+        FcmStandIn.ServiceAccount account = fcm.createServiceAccount("project-" + Ids.newId().substring(0, 8));
+        pinpoint.updateGcmChannel(b -> b.applicationId(app).gcmChannelRequest(r -> r.enabled(true)
+                .defaultAuthenticationMethod("TOKEN").serviceJson(account.json())));
+        return app;
+    }
+
+    /** A device token APNs knows for the app's bundle. */
+    String apnsToken() {
+        byte[] bytes = new byte[32];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        String token = HexFormat.of().formatHex(bytes);
+        apns.registerDevice(BUNDLE_ID, token);
+        return token;
+    }
+
+    static String fcmToken() {
+        return "fcm-" + Ids.newId() + ":APA91b" + Ids.newId();
+    }
+
+    List<ApnsStandIn.Received> apnsReceived(String token) {
+        return apns.received().stream().filter(r -> r.token().equals(token)).toList();
+    }
+
+    List<FcmStandIn.Received> fcmReceived(String token) {
+        return fcm.sendRequests().stream()
+                .filter(r -> token.equals(r.json().path("message").path("token").asText(null))).toList();
+    }
+
+    /** Creates or updates an endpoint through UpdateEndpoint. */
+    void endpoint(String app, String id, String address, ChannelType type, String optOut, String userId) {
+        pinpoint.updateEndpoint(b -> b.applicationId(app).endpointId(id).endpointRequest(r -> {
+            r.address(address).channelType(type).optOut(optOut);
+            if (userId != null) {
+                r.user(u -> u.userId(userId));
+            }
+        }));
+    }
+
+    String endpointStatus(String app, String id) {
+        return pinpoint.getEndpoint(b -> b.applicationId(app).endpointId(id)).endpointResponse().endpointStatus();
+    }
+
+    static AddressConfiguration address(ChannelType type) {
+        return AddressConfiguration.builder().channelType(type).build();
+    }
+
+    /** A message with content for both APNs and FCM, in the style of the customer's recipe. */
+    static DirectMessageConfiguration message() {
+        return DirectMessageConfiguration.builder()
+                .apnsMessage(m -> m.title("Game Request").body("Bob wants to play poker").sound("default"))
+                .gcmMessage(m -> m.title("Game Request").body("Bob wants to play poker").priority("high"))
+                .build();
+    }
+
+    String deliveryQueueUrl() {
+        return server.pinpush().config().deliveryQueueUrl();
+    }
+
+    /** Messages in the delivery queue, visible or in flight. */
+    int queuedMessages() {
+        var attributes = server.pinpush().aws().sqs().getQueueAttributes(b -> b.queueUrl(deliveryQueueUrl())
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    @Override
+    public void close() {
+        pinpoint.close();
+        server.close();
+    }
+}

@@ -1,0 +1,25 @@
+package io.pinpush.messaging;
+
+import io.pinpush.providers.RenderedPush;
+
+/**
+ * One notification on its way: the body of one delivery-queue message. Rendered at send time, so the dispatcher
+ * only ships bytes; everything it needs to record the outcome travels along.
+ *
+ * @param queuedAt ISO-8601 instant the send function accepted it
+ */
+public record Delivery(String appId, String requestId, int index, DeliveryTarget target, String traceId,
+                       RenderedPush push, String queuedAt) {
+
+    public String deliveryId() {
+        return deliveryId(requestId, index);
+    }
+
+    public DeliveryOutcome outcome(MessageResult result, int attempts, String finishedAt) {
+        return new DeliveryOutcome(appId, requestId, index, target, traceId, result, attempts, finishedAt);
+    }
+
+    static String deliveryId(String requestId, int index) {
+        return requestId + "/" + index;
+    }
+}

@@ -1,0 +1,17 @@
+package io.pinpush.messaging;
+
+/**
+ * The terminal outcome of one delivery: what the delivery record stores and what {@link DeliveryListener}s hear.
+ * Every address a send request accepts ends in exactly one of these, whether a provider was called or not.
+ *
+ * @param index      the delivery's position in its request (the delivery id is {@code requestId/index})
+ * @param attempts   provider calls made (0 when decided without one)
+ * @param finishedAt ISO-8601 instant the outcome became final
+ */
+public record DeliveryOutcome(String appId, String requestId, int index, DeliveryTarget target, String traceId,
+                              MessageResult result, int attempts, String finishedAt) {
+
+    public String deliveryId() {
+        return Delivery.deliveryId(requestId, index);
+    }
+}

@@ -1,0 +1,219 @@
+package io.pinpush.messaging;
+
+import io.pinpush.api.Json;
+import io.pinpush.apps.AppScopedData;
+import io.pinpush.config.PinpushConfig;
+import io.pinpush.store.Items;
+import io.pinpush.store.Tables;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Delivery records in the {@code deliveries} table ({@link Tables#DELIVERIES}): a header per send request and one
+ * item per delivery, written once when its outcome is final and removed by TTL after the retention period.
+ *
+ * <p>The per-delivery item is also the dispatcher's idempotency key: {@link #record} is a conditional put, so of
+ * two dispatchers finishing the same delivery only one records it (and only that one tells the listener).
+ */
+public final class DeliveryStore implements AppScopedData {
+
+    static final String HEADER_SORT_KEY = "request";
+    static final String DELIVERY_PREFIX = "delivery#";
+    private static final int BATCH_WRITE_LIMIT = 25;
+    private static final int BATCH_GET_LIMIT = 100;
+    private static final int MAX_BATCH_ROUNDS = 8;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Duration retention;
+    private final Clock clock;
+
+    public DeliveryStore(DynamoDbClient dynamoDb, PinpushConfig config, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.table = config.tableName(Tables.DELIVERIES.logicalName());
+        this.retention = config.deliveryRetention();
+        this.clock = clock;
+    }
+
+    /** Writes the request's header and the outcomes decided without a provider, in batches. */
+    public void begin(SendPlan plan, String created) {
+        Map<String, AttributeValue> header = new HashMap<>(key(plan.requestId(), HEADER_SORT_KEY));
+        header.put("appId", Items.s(plan.appId()));
+        header.put("created", Items.s(created + "#" + plan.requestId()));
+        header.put(Items.DOC, Items.s(Json.write(
+                new SendRecord(plan.appId(), plan.requestId(), plan.traceId(), created, plan.size()))));
+        header.put("expiresAt", expiresAt());
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        items.add(header);
+        plan.decided().forEach(outcome -> items.add(item(outcome)));
+        batchWrite(items);
+    }
+
+    /** Records outcomes that belong to no one else (decided by the send function itself), in batches. */
+    public void recordAll(List<DeliveryOutcome> outcomes) {
+        batchWrite(outcomes.stream().map(this::item).toList());
+    }
+
+    /** Records a final outcome unless one is already recorded; false means another attempt got there first. */
+    public boolean record(DeliveryOutcome outcome) {
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item(outcome)).conditionExpression("attribute_not_exists(sk)"));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyRecorded) {
+            return false;
+        }
+    }
+
+    /** The ids of those deliveries whose outcome is already recorded (strongly consistent). */
+    public Set<String> recorded(Collection<Delivery> deliveries) {
+        Set<String> found = new HashSet<>();
+        List<Map<String, AttributeValue>> keys = deliveries.stream()
+                .map(d -> key(d.requestId(), sortKey(d.index()))).distinct().toList();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT)))
+                    .projectionExpression("pk, sk").consistentRead(true).build());
+            for (int round = 0; !request.isEmpty(); round++) {
+                Map<String, KeysAndAttributes> next = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(next));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> found.add(Delivery.deliveryId(
+                        Items.string(item, "pk"), indexOf(Items.string(item, "sk")))));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                throttleBetween(round, !request.isEmpty(), "BatchGetItem");
+            }
+        }
+        return found;
+    }
+
+    /** How many outcomes of the request are recorded so far (strongly consistent). */
+    public int countOutcomes(String requestId) {
+        int count = 0;
+        for (var page : dynamoDb.queryPaginator(outcomesQuery(requestId).select(Select.COUNT).build())) {
+            count += page.count();
+        }
+        return count;
+    }
+
+    /** The recorded outcomes of the request, in delivery order. */
+    public List<DeliveryOutcome> outcomes(String requestId) {
+        List<DeliveryOutcome> outcomes = new ArrayList<>();
+        for (var page : dynamoDb.queryPaginator(outcomesQuery(requestId).build())) {
+            page.items().forEach(item -> outcomes.add(Json.read(Items.string(item, Items.DOC), DeliveryOutcome.class)));
+        }
+        return outcomes;
+    }
+
+    public Optional<SendRecord> request(String requestId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                .key(key(requestId, HEADER_SORT_KEY)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(Json.read(Items.string(item, Items.DOC), SendRecord.class));
+    }
+
+    /** Removes every delivery record of the app (DeleteApp): its headers through {@code byApp}, then each request's items. */
+    @Override
+    public void deleteAllOf(String appId) {
+        QueryRequest headers = QueryRequest.builder().tableName(table).indexName("byApp")
+                .keyConditionExpression("appId = :a").expressionAttributeValues(Map.of(":a", Items.s(appId)))
+                .projectionExpression("pk").build();
+        for (var page : dynamoDb.queryPaginator(headers)) {
+            for (Map<String, AttributeValue> header : page.items()) {
+                deleteRequest(Items.string(header, "pk"));
+            }
+        }
+    }
+
+    private void deleteRequest(String requestId) {
+        List<WriteRequest> deletes = new ArrayList<>();
+        QueryRequest all = QueryRequest.builder().tableName(table).keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", Items.s(requestId))).projectionExpression("pk, sk").build();
+        for (var page : dynamoDb.queryPaginator(all)) {
+            page.items().forEach(item -> deletes.add(WriteRequest.builder()
+                    .deleteRequest(d -> d.key(key(Items.string(item, "pk"), Items.string(item, "sk")))).build()));
+        }
+        writeInBatches(deletes);
+    }
+
+    private QueryRequest.Builder outcomesQuery(String requestId) {
+        return QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :p AND begins_with(sk, :d)")
+                .expressionAttributeValues(Map.of(":p", Items.s(requestId), ":d", Items.s(DELIVERY_PREFIX)));
+    }
+
+    private Map<String, AttributeValue> item(DeliveryOutcome outcome) {
+        Map<String, AttributeValue> item = new HashMap<>(key(outcome.requestId(), sortKey(outcome.index())));
+        item.put("status", Items.s(outcome.result().deliveryStatus().name()));
+        item.put(Items.DOC, Items.s(Json.write(outcome)));
+        item.put("expiresAt", expiresAt());
+        return item;
+    }
+
+    private void batchWrite(List<Map<String, AttributeValue>> items) {
+        writeInBatches(items.stream()
+                .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
+                .toList());
+    }
+
+    private void writeInBatches(List<WriteRequest> writes) {
+        for (int from = 0; from < writes.size(); from += BATCH_WRITE_LIMIT) {
+            Map<String, List<WriteRequest>> request =
+                    Map.of(table, writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_LIMIT)));
+            for (int round = 0; !request.isEmpty(); round++) {
+                Map<String, List<WriteRequest>> next = request;
+                BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(next));
+                request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+                throttleBetween(round, !request.isEmpty(), "BatchWriteItem");
+            }
+        }
+    }
+
+    /** DynamoDB hands back unprocessed items when throttled; the SDK's retries do not cover them. */
+    private static void throttleBetween(int round, boolean more, String operation) {
+        if (!more) {
+            return;
+        }
+        if (round + 1 >= MAX_BATCH_ROUNDS) {
+            throw new IllegalStateException(operation + " left items unprocessed after " + MAX_BATCH_ROUNDS + " rounds");
+        }
+        try {
+            Thread.sleep(Math.min(1000, 25L << round));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(operation + " interrupted", e);
+        }
+    }
+
+    private AttributeValue expiresAt() {
+        return Items.n(clock.instant().plus(retention).getEpochSecond());
+    }
+
+    static String sortKey(int index) {
+        return DELIVERY_PREFIX + String.format("%06d", index);
+    }
+
+    private static int indexOf(String sortKey) {
+        return Integer.parseInt(sortKey.substring(DELIVERY_PREFIX.length()));
+    }
+
+    private static Map<String, AttributeValue> key(String requestId, String sortKey) {
+        return Map.of("pk", Items.s(requestId), "sk", Items.s(sortKey));
+    }
+}

@@ -1,0 +1,151 @@
+package io.pinpush.messaging;
+
+import io.pinpush.api.Timestamps;
+import io.pinpush.apps.AppService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SendMessages and SendUsersMessages: validate, resolve the recipients, render, record what needs no provider,
+ * queue the rest for the dispatcher, then wait (up to a deadline) for the dispatcher's outcomes so the response
+ * carries each provider's real answer. Deliveries still in flight at the deadline are reported QUEUED (202).
+ */
+public final class MessagingService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessagingService.class);
+    private static final long FIRST_POLL_MS = 20;
+    private static final long LONGEST_POLL_MS = 250;
+
+    private final AppService apps;
+    private final RecipientResolver recipients;
+    private final SendPlanner planner;
+    private final DeliveryStore store;
+    private final DeliveryQueue queue;
+    private final DeliveryListener listener;
+    private final Duration defaultWait;
+    private final Clock clock;
+
+    public MessagingService(AppService apps, RecipientResolver recipients, SendPlanner planner, DeliveryStore store,
+                            DeliveryQueue queue, DeliveryListener listener, Duration defaultWait, Clock clock) {
+        this.apps = apps;
+        this.recipients = recipients;
+        this.planner = planner;
+        this.store = store;
+        this.queue = queue;
+        this.listener = new SafeListener(listener);
+        this.defaultWait = defaultWait;
+        this.clock = clock;
+    }
+
+    /** How long a send waits for outcomes unless told otherwise ({@code PINPUSH_SEND_WAIT}). */
+    public Duration defaultWait() {
+        return defaultWait;
+    }
+
+    /**
+     * Answers a direct invocation. It waits like the API does, but never past {@code waitLimit} (what is left of the
+     * function's run time), and not at all when the caller asked for {@link DirectSendRequest#async()}.
+     */
+    public DirectSendResponse send(DirectSendRequest request, String requestId, Duration waitLimit) {
+        Duration wait = request.isAsync() ? Duration.ZERO
+                : waitLimit.compareTo(defaultWait) < 0 ? waitLimit : defaultWait;
+        return request.messageRequest() != null
+                ? DirectSendResponse.of(sendMessages(request.applicationId(), request.messageRequest(), requestId, wait))
+                : DirectSendResponse.of(sendUsersMessages(request.applicationId(), request.sendUsersMessageRequest(),
+                        requestId, wait));
+    }
+
+    public MessageResponse sendMessages(String appId, MessageRequest request, String requestId, Duration wait) {
+        apps.require(appId);
+        SendPlan plan = planner.plan(appId, requestId, request.traceId(), request.messageConfiguration(),
+                request.templateConfiguration(), recipients.forMessages(appId, request), clock.instant());
+        Map<Integer, MessageResult> results = execute(plan, wait);
+
+        Map<String, MessageResult> byAddress = new LinkedHashMap<>();
+        Map<String, EndpointMessageResult> byEndpoint = new LinkedHashMap<>();
+        for (int index = 0; index < plan.size(); index++) {
+            DeliveryTarget target = plan.targets().get(index);
+            MessageResult result = results.get(index);
+            if (target.isRawAddress()) {
+                byAddress.put(target.address(), result);
+            } else {
+                byEndpoint.put(target.endpointId(), result.toEndpointResult(target.address()));
+            }
+        }
+        return new MessageResponse(appId, byEndpoint.isEmpty() ? null : byEndpoint, requestId,
+                byAddress.isEmpty() ? null : byAddress);
+    }
+
+    public SendUsersMessageResponse sendUsersMessages(String appId, SendUsersMessageRequest request, String requestId,
+                                                      Duration wait) {
+        apps.require(appId);
+        SendPlan plan = planner.plan(appId, requestId, request.traceId(), request.messageConfiguration(),
+                request.templateConfiguration(), recipients.forUsers(appId, request), clock.instant());
+        Map<Integer, MessageResult> results = execute(plan, wait);
+
+        Map<String, Map<String, EndpointMessageResult>> byUser = new LinkedHashMap<>();
+        request.users().keySet().forEach(userId -> byUser.put(userId, new LinkedHashMap<>()));
+        for (int index = 0; index < plan.size(); index++) {
+            DeliveryTarget target = plan.targets().get(index);
+            byUser.get(target.userId()).put(target.endpointId(), results.get(index).toEndpointResult(target.address()));
+        }
+        return new SendUsersMessageResponse(appId, requestId, byUser);
+    }
+
+    /** Records, queues and waits; returns a result for every index of the plan. */
+    private Map<Integer, MessageResult> execute(SendPlan plan, Duration wait) {
+        Instant started = clock.instant();
+        store.begin(plan, Timestamps.format(started));
+        plan.decided().forEach(listener::onOutcome);
+
+        Map<Integer, MessageResult> results = new HashMap<>();
+        plan.decided().forEach(o -> results.put(o.index(), o.result()));
+        List<Delivery> notQueued = queue.enqueue(plan.deliveries());
+        if (!notQueued.isEmpty()) {
+            String now = Timestamps.now(clock);
+            List<DeliveryOutcome> failures = notQueued.stream().map(d -> d.outcome(MessageResult.of(
+                    DeliveryStatus.UNKNOWN_FAILURE, 500, "The delivery could not be queued; nothing was sent"), 0, now))
+                    .toList();
+            store.recordAll(failures);
+            failures.forEach(o -> results.put(o.index(), o.result()));
+            failures.forEach(listener::onOutcome);
+        }
+
+        boolean anyQueued = plan.deliveries().size() > notQueued.size();
+        if (anyQueued && wait.compareTo(Duration.ZERO) > 0) {
+            awaitOutcomes(plan, started.plus(wait));
+            store.outcomes(plan.requestId()).forEach(o -> results.put(o.index(), o.result()));
+        }
+        for (int index = 0; index < plan.size(); index++) {
+            results.putIfAbsent(index, MessageResult.QUEUED);
+        }
+        return results;
+    }
+
+    /** Polls the delivery record, quickly at first, until every delivery has an outcome or the deadline passes. */
+    private void awaitOutcomes(SendPlan plan, Instant deadline) {
+        long pause = FIRST_POLL_MS;
+        while (store.countOutcomes(plan.requestId()) < plan.size()) {
+            long left = Duration.between(clock.instant(), deadline).toMillis();
+            if (left <= 0) {
+                LOG.info("Request {}: stopped waiting with deliveries in flight; they are reported QUEUED",
+                        plan.requestId());
+                return;
+            }
+            try {
+                Thread.sleep(Math.min(pause, left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            pause = Math.min(pause * 2, LONGEST_POLL_MS);
+        }
+    }
+}

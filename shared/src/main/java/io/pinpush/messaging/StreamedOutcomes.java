@@ -1,0 +1,38 @@
+package io.pinpush.messaging;
+
+import io.pinpush.events.EventRecorder;
+import io.pinpush.events.PushOutcome;
+import java.time.Instant;
+
+/** Puts every delivery outcome on the event stream ({@code _push.send}, {@code _endpoint.inactive}). */
+public final class StreamedOutcomes implements DeliveryListener {
+
+    private final EventRecorder events;
+
+    public StreamedOutcomes(EventRecorder events) {
+        this.events = events;
+    }
+
+    @Override
+    public void onOutcome(DeliveryOutcome outcome) {
+        events.deliveryOutcome(pushOutcome(outcome));
+    }
+
+    @Override
+    public void onEndpointInactive(String appId, String endpointId, DeliveryOutcome cause) {
+        events.endpointInactive(endpointId, pushOutcome(cause));
+    }
+
+    static PushOutcome pushOutcome(DeliveryOutcome outcome) {
+        DeliveryTarget target = outcome.target();
+        MessageResult result = outcome.result();
+        return PushOutcome.builder(outcome.appId())
+                .endpointId(target.endpointId()).userId(target.userId()).address(target.address())
+                .channelType(target.channelType())
+                .status(result.deliveryStatus()).statusCode(result.statusCode()).statusMessage(result.statusMessage())
+                .messageId(result.messageId()).updatedToken(result.updatedToken())
+                .requestId(outcome.requestId()).traceId(outcome.traceId())
+                .finishedAt(outcome.finishedAt() == null ? null : Instant.parse(outcome.finishedAt()))
+                .build();
+    }
+}
