@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -206,6 +207,29 @@ class DirectAndUsersEndToEndTest {
         assertThat(result.path("StatusCode").asInt()).isEqualTo(200);
         assertThat(stack.apnsReceived(token)).singleElement()
                 .satisfies(r -> assertThat(r.payload()).contains("Your app is working!"));
+    }
+
+    @Test
+    void theAwsCliInvokesTheSendFunctionWithTheDirectSample(@TempDir Path folder)
+            throws Exception {
+        String app = stack.newApp();
+        Path payload = Files.writeString(folder.resolve("send.json"), sample("direct-send-messages.json", app));
+        Path out = folder.resolve("out.json");
+
+        ProcessBuilder cli = new ProcessBuilder("aws", "lambda", "invoke", "--endpoint-url",
+                stack.server.endpoint().toString(), "--region", "us-east-1", "--function-name", "pinpush-send",
+                "--payload", "fileb://" + payload, out.toString()).redirectErrorStream(true);
+        cli.environment().put("AWS_ACCESS_KEY_ID", "local");
+        cli.environment().put("AWS_SECRET_ACCESS_KEY", "local");
+        Process aws = cli.start();
+        aws.getOutputStream().close();
+        String output = new String(aws.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(aws.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(aws.exitValue()).as(output).isZero();
+        assertThat(read(output).path("StatusCode").asInt()).isEqualTo(200);
+        assertThat(read(Files.readString(out)).path("MessageResponse").path("Result").path(SAMPLE_APNS_TOKEN)
+                .path("DeliveryStatus").asText()).isEqualTo("SUCCESSFUL");
     }
 
     private static JsonNode invokeSendHandler(String payload) {
