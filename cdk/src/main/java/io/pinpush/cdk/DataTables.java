@@ -80,6 +80,14 @@ final class DataTables extends Construct {
         return Attribute.builder().name(name).type(AttributeType.STRING).build();
     }
 
+    ITableV2 table(TableSpec spec) {
+        ITableV2 table = tables.get(spec);
+        if (table == null) {
+            throw new IllegalArgumentException("No table for " + spec.logicalName() + ": is it in Tables.all()?");
+        }
+        return table;
+    }
+
     List<ITableV2> all() {
         return List.copyOf(tables.values());
     }

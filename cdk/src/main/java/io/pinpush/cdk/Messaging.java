@@ -12,9 +12,11 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The delivery queue between the send path and the dispatcher, its dead-letter queue, and the event stream.
+ * The delivery queue between the send path and the dispatcher, its dead-letter queue, the event stream, and the
+ * event spill queue (with its own dead-letter queue) that holds events a stream would not take until the spill
+ * replayer writes them.
  *
- * <p>The queue's visibility timeout is six times the dispatcher's timeout, as Lambda's SQS integration
+ * <p>The delivery queue's visibility timeout is six times the dispatcher's timeout, as Lambda's SQS integration
  * advises: a batch still being worked on (or retried by the poller) never becomes visible to a second
  * dispatcher. A message received {@code maxReceiveCount} times without being deleted moves to the
  * dead-letter queue, which keeps it for the longest time SQS allows.
@@ -24,9 +26,21 @@ final class Messaging extends Construct {
     /** Lambda's SQS integration needs the visibility timeout to be at least six times the function timeout. */
     static final int VISIBILITY_TIMEOUT_FACTOR = 6;
 
+    /** The spill replayer's timeout: a batch of ten spilled batches, each written with a few backed-off retries. */
+    static final int SPILL_REPLAY_TIMEOUT_SECONDS = 60;
+
+    /**
+     * Replays of one spill message before it moves to the spill dead-letter queue. A failed replay leaves the
+     * message invisible for the visibility timeout (6 min), so this rides out about an hour of a destination
+     * being down (plus the respill delays of partly written batches) before an operator has to look.
+     */
+    static final int SPILL_MAX_RECEIVE_COUNT = 10;
+
     final Queue deadLetterQueue;
     final Queue deliveryQueue;
     final Stream eventStream;
+    final Queue eventSpillDeadLetterQueue;
+    final Queue eventSpillQueue;
 
     Messaging(Construct scope, String id, StackSettings settings, IKey key, RemovalPolicy dataRemoval) {
         super(scope, id);
@@ -61,5 +75,29 @@ final class Messaging extends Construct {
                 .retentionPeriod(Duration.hours(settings.streamRetentionHours()))
                 .build();
         eventStream.applyRemovalPolicy(dataRemoval);
+
+        // Spilled events are data: kept as long as SQS allows, encrypted like the stream they were meant for.
+        eventSpillDeadLetterQueue = Queue.Builder.create(this, "EventSpillDeadLetterQueue")
+                .queueName(settings.prefix() + "-events-spill-dlq")
+                .encryption(QueueEncryption.KMS)
+                .encryptionMasterKey(key)
+                .retentionPeriod(Duration.days(14))
+                .enforceSsl(true)
+                .removalPolicy(dataRemoval)
+                .build();
+        eventSpillQueue = Queue.Builder.create(this, "EventSpillQueue")
+                .queueName(settings.prefix() + "-events-spill")
+                .encryption(QueueEncryption.KMS)
+                .encryptionMasterKey(key)
+                .dataKeyReuse(Duration.minutes(5))
+                .visibilityTimeout(Duration.seconds(VISIBILITY_TIMEOUT_FACTOR * SPILL_REPLAY_TIMEOUT_SECONDS))
+                .retentionPeriod(Duration.days(14))
+                .deadLetterQueue(DeadLetterQueue.builder()
+                        .queue(eventSpillDeadLetterQueue)
+                        .maxReceiveCount(SPILL_MAX_RECEIVE_COUNT)
+                        .build())
+                .enforceSsl(true)
+                .removalPolicy(dataRemoval)
+                .build();
     }
 }

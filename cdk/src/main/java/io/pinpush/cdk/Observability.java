@@ -54,6 +54,10 @@ final class Observability extends Construct {
         alarms.add(alarm("DeadLetterQueueNotEmpty", "Deliveries gave up after every retry: inspect the dead-letter queue",
                 messaging.deadLetterQueue.metricApproximateNumberOfMessagesVisible(stat("Maximum", Duration.minutes(1))),
                 1, 1));
+        alarms.add(alarm("EventSpillDeadLetterQueueNotEmpty",
+                "Spilled events could not be written after every replay: their destination is gone or refuses them",
+                messaging.eventSpillDeadLetterQueue.metricApproximateNumberOfMessagesVisible(stat("Maximum", Duration.minutes(1))),
+                1, 1));
         alarms.add(alarm("DispatcherErrors", "The dispatcher failed whole batches",
                 functions.dispatcher.metricErrors(stat("Sum", PERIOD)), 1, 1));
         alarms.add(alarm("PermanentFailureRate", "More than " + settings.permanentFailureRatePercent()
@@ -86,7 +90,7 @@ final class Observability extends Construct {
                 .build();
         dashboard.addWidgets(TextWidget.Builder.create()
                 .markdown("# Pinpush " + settings.stage() + "\nDeliveries by outcome and channel, provider latency, "
-                        + "the delivery queue, and the health of each function.")
+                        + "the delivery and event spill queues, and the health of each function.")
                 .width(24).height(2).build());
         dashboard.addWidgets(
                 graph("Deliveries by status", List.of(search("{" + NAMESPACE + "," + STATUS + "} MetricName=\"" + DELIVERIES + "\"", "Sum", byDimensions("", STATUS)))),
@@ -106,6 +110,14 @@ final class Observability extends Construct {
                         messaging.deliveryQueue.metricApproximateAgeOfOldestMessage(stat("Maximum", Duration.minutes(1))))),
                 graph("Dead-letter queue depth", List.of(
                         messaging.deadLetterQueue.metricApproximateNumberOfMessagesVisible(stat("Maximum", Duration.minutes(1))))));
+        dashboard.addWidgets(
+                graph("Event spill queue depth", List.of(
+                        messaging.eventSpillQueue.metricApproximateNumberOfMessagesVisible(stat("Maximum", Duration.minutes(1))),
+                        messaging.eventSpillQueue.metricApproximateNumberOfMessagesNotVisible(stat("Maximum", Duration.minutes(1))))),
+                graph("Oldest spilled event batch (s)", List.of(
+                        messaging.eventSpillQueue.metricApproximateAgeOfOldestMessage(stat("Maximum", Duration.minutes(1))))),
+                graph("Event spill dead-letter queue depth", List.of(
+                        messaging.eventSpillDeadLetterQueue.metricApproximateNumberOfMessagesVisible(stat("Maximum", Duration.minutes(1))))));
         List<IMetric> errors = new ArrayList<>();
         List<IMetric> throttles = new ArrayList<>();
         List<IMetric> durations = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.pinpush.cdk;
 
 import io.pinpush.metrics.MetricNames;
+import io.pinpush.store.Tables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.ITableV2;
 import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.kinesis.Stream;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
@@ -21,13 +21,22 @@ import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
-import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
- * The three functions, one per role, each a Java 21 arm64 function with SnapStart, invoked only through its
+ * The four functions, one per role, each a Java 21 arm64 function with SnapStart, invoked only through its
  * {@code live} alias (SnapStart applies to published versions; the alias follows the version each deploy
- * publishes). Each role is granted exactly what that function uses, with named actions only.
+ * publishes). Each role is granted exactly what that function's code calls, with named actions only, on the
+ * tables, queues and stream it touches:
+ * <ul>
+ *   <li>api: every Pinpoint operation but sending. All tables (deliveries only to delete an app's requests with
+ *       DeleteApp), channel secrets managed under the stage's prefix, events (PutEvents).</li>
+ *   <li>send: reads apps (channels, event stream), endpoints and templates, writes deliveries, queues deliveries,
+ *       reads channel secrets (a send checks each channel is usable), events.</li>
+ *   <li>dispatcher: consumes the delivery queue (backoff through ChangeMessageVisibility), reads apps and channel
+ *       secrets, writes outcomes, updates endpoints (INACTIVE, the provider's replacement token), events.</li>
+ *   <li>event spill: consumes and refills the event spill queue and writes to the destinations it names.</li>
+ * </ul>
  */
 final class PinpushFunctions extends Construct {
 
@@ -35,76 +44,153 @@ final class PinpushFunctions extends Construct {
     static final String API_HANDLER = "io.pinpush.functions.ApiHandler::handleRequest";
     static final String SEND_HANDLER = "io.pinpush.functions.SendHandler::handleRequest";
     static final String DISPATCHER_HANDLER = "io.pinpush.functions.DispatcherHandler::handleRequest";
+    static final String EVENT_SPILL_HANDLER = "io.pinpush.functions.EventSpillHandler::handleRequest";
+    /** The replayer only moves records along; the size of the others, where SnapStart restores quickly. */
+    static final int EVENT_SPILL_MEMORY_MB = 1024;
 
-    /** Item reads and writes, queries on tables and indexes; no scans, no streams, no table management. */
-    static final List<String> TABLE_DATA = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
-            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
-            "dynamodb:ConditionCheckItem");
-    static final List<String> SECRET_READ = List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
+    /** Item and query reads on a table and its indexes; no scans, no streams. */
+    static final List<String> TABLE_READ = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");
+    /** Item writes, transactions' condition checks included; no table management. */
+    static final List<String> TABLE_WRITE = List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+            "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem");
+    static final List<String> TABLE_DATA = concat(TABLE_READ, TABLE_WRITE);
+    /** DeleteApp finds an app's send requests through the byApp index and deletes them in batches. */
+    static final List<String> TABLE_QUERY_AND_DELETE = List.of("dynamodb:Query", "dynamodb:BatchWriteItem");
+    /** Outcomes and endpoint changes are conditional puts of whole items. */
+    static final List<String> TABLE_READ_AND_PUT = concat(TABLE_READ, List.of("dynamodb:PutItem"));
+    static final List<String> TABLE_READ_AND_PUTS = concat(TABLE_READ, List.of("dynamodb:PutItem",
+            "dynamodb:BatchWriteItem"));
+
+    static final List<String> SECRET_READ = List.of("secretsmanager:GetSecretValue");
+    /** Channel credentials are created with tags (TagResource), versioned, read and force-deleted with the channel. */
     static final List<String> SECRET_MANAGE = List.of("secretsmanager:CreateSecret", "secretsmanager:PutSecretValue",
-            "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:DeleteSecret",
-            "secretsmanager:TagResource");
+            "secretsmanager:GetSecretValue", "secretsmanager:DeleteSecret", "secretsmanager:TagResource");
     static final List<String> KEY_USE = List.of("kms:Decrypt", "kms:GenerateDataKey");
-    static final List<String> STREAM_WRITE = List.of("kinesis:PutRecord", "kinesis:PutRecords");
+    /** The event publisher writes the deployment stream with PutRecords only (batches of up to 500). */
+    static final List<String> STREAM_WRITE = List.of("kinesis:PutRecords");
+    /** SendMessageBatch is authorized as SendMessage. */
     static final List<String> QUEUE_SEND = List.of("sqs:SendMessage");
+    static final List<String> ASSUME_ROLE = List.of("sts:AssumeRole");
+
+    /**
+     * The tag a role must carry, with the stage's name as its value, for Pinpush to assume it as a PutEventStream
+     * {@code RoleArn}. Without it, anyone allowed to call PutEventStream could make Pinpush act as any role in the
+     * account that trusts the account.
+     */
+    static final String EVENT_ROLE_TAG = "pinpush:event-destination";
 
     final Function api;
     final Function send;
     final Function dispatcher;
+    final Function eventSpill;
     final Alias apiAlias;
     final Alias sendAlias;
     final Alias dispatcherAlias;
+    final Alias eventSpillAlias;
 
     PinpushFunctions(Construct scope, String id, StackSettings settings, Code code, IKey key, DataTables tables,
                      Messaging messaging, RemovalPolicy logRemoval) {
         super(scope, id);
+        // Every function builds the same composition root (Pinpush.fromEnvironment), so they share one environment;
+        // settings only the send path and the dispatcher use are added to theirs.
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PINPUSH_ACCOUNT_ID", Aws.ACCOUNT_ID);
         environment.put("PINPUSH_SECRET_PREFIX", settings.secretPrefix());
         environment.put("PINPUSH_SECRET_KMS_KEY_ID", key.getKeyArn());
-        environment.put("PINPUSH_DELIVERY_QUEUE_URL", messaging.deliveryQueue.getQueueUrl());
         environment.put("PINPUSH_EVENT_STREAM_NAME", messaging.eventStream.getStreamName());
+        environment.put("PINPUSH_EVENT_SPILL_QUEUE_URL", messaging.eventSpillQueue.getQueueUrl());
         environment.putAll(tables.environment());
         environment.put("POWERTOOLS_METRICS_NAMESPACE", MetricNames.NAMESPACE);
         environment.put("POWERTOOLS_LOG_LEVEL", "INFO");
+        Map<String, String> delivering = Map.of("PINPUSH_DELIVERY_QUEUE_URL", messaging.deliveryQueue.getQueueUrl());
+        // The dispatcher takes SQS's receive count as the attempt number: with as many attempts as receives, the
+        // last attempt records its outcome (and its event), and the dead-letter queue gets only what crashed.
+        Map<String, String> dispatching = Map.of("PINPUSH_DELIVERY_QUEUE_URL", messaging.deliveryQueue.getQueueUrl(),
+                "PINPUSH_MAX_ATTEMPTS", Integer.toString(settings.maxReceiveCount()));
 
         var factory = new Factory(settings, code, environment, logRemoval);
         api = factory.function("Api", "api", API_HANDLER, settings.apiMemoryMb(), settings.apiTimeoutSeconds(),
-                "Pinpoint REST API (every operation but sending)");
+                Map.of(), "Pinpoint REST API (every operation but sending)");
         send = factory.function("Send", "send", SEND_HANDLER, settings.sendMemoryMb(), settings.apiTimeoutSeconds(),
-                "SendMessages and SendUsersMessages, from the HTTP API or invoked directly");
+                delivering, "SendMessages and SendUsersMessages, from the HTTP API or invoked directly");
         dispatcher = factory.function("Dispatcher", "dispatcher", DISPATCHER_HANDLER, settings.dispatcherMemoryMb(),
-                settings.dispatcherTimeoutSeconds(), "Delivers queued notifications to APNs, FCM, ADM and Baidu");
+                settings.dispatcherTimeoutSeconds(), dispatching, "Delivers queued notifications to APNs and FCM");
+        eventSpill = factory.function("EventSpill", "event-spill", EVENT_SPILL_HANDLER, EVENT_SPILL_MEMORY_MB,
+                Messaging.SPILL_REPLAY_TIMEOUT_SECONDS, Map.of(),
+                "Writes spilled events to their streams once those take them again");
         apiAlias = alias(api, "ApiLive");
         sendAlias = alias(send, "SendLive");
         dispatcherAlias = alias(dispatcher, "DispatcherLive");
+        eventSpillAlias = alias(eventSpill, "EventSpillLive");
 
         String secrets = secretArnPattern(settings);
-        for (Function function : List.of(api, send, dispatcher)) {
-            tables.all().forEach(table -> function.addToRolePolicy(PolicyStatement.Builder.create()
-                    .actions(TABLE_DATA)
-                    .resources(List.of(table.getTableArn(), table.getTableArn() + "/index/*"))
-                    .build()));
-            function.addToRolePolicy(allow(KEY_USE, key.getKeyArn()));
-            function.addToRolePolicy(allow(STREAM_WRITE, messaging.eventStream.getStreamArn()));
-        }
+        api.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_DATA));
+        api.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_DATA));
+        api.addToRolePolicy(tableGrant(tables.table(Tables.TEMPLATES), TABLE_DATA));
+        api.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_QUERY_AND_DELETE));
         api.addToRolePolicy(allow(SECRET_MANAGE, secrets));
-        send.addToRolePolicy(allow(SECRET_READ, secrets));
-        dispatcher.addToRolePolicy(allow(SECRET_READ, secrets));
-        send.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
-        // The dispatcher re-queues retryable deliveries with a delay.
-        dispatcher.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
 
+        send.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
+        send.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_READ));
+        send.addToRolePolicy(tableGrant(tables.table(Tables.TEMPLATES), TABLE_READ));
+        send.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_READ_AND_PUTS));
+        send.addToRolePolicy(allow(SECRET_READ, secrets));
+        send.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
+
+        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
+        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_READ_AND_PUT));
+        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_READ_AND_PUT));
+        dispatcher.addToRolePolicy(allow(SECRET_READ, secrets));
+
+        for (Function function : all()) {
+            function.addToRolePolicy(allow(KEY_USE, key.getKeyArn()));
+            publishesEvents(function, settings, messaging);
+        }
+
+        // The event sources grant receiving, deleting and ChangeMessageVisibility on their queue.
         dispatcherAlias.addEventSource(SqsEventSource.Builder.create(messaging.deliveryQueue)
                 .batchSize(settings.dispatcherBatchSize())
                 .maxBatchingWindow(Duration.seconds(settings.dispatcherBatchWindowSeconds()))
                 .maxConcurrency(settings.dispatcherMaxConcurrency())
                 .reportBatchItemFailures(true)
                 .build());
+        // Two concurrent replayers at most (the least Lambda allows): a destination that is back is not flooded.
+        eventSpillAlias.addEventSource(SqsEventSource.Builder.create(messaging.eventSpillQueue)
+                .batchSize(10)
+                .maxConcurrency(2)
+                .reportBatchItemFailures(true)
+                .build());
+    }
+
+    /**
+     * Writing events: the deployment stream with Pinpush's own role; what a stream refuses, to the spill queue;
+     * an app's PutEventStream destination only through the role it names (RoleArn is required), which must be a
+     * role of this account tagged {@value #EVENT_ROLE_TAG} = stage. Kinesis and Firehose writes to those
+     * destinations are the assumed role's, so this role needs no kinesis/firehose grant on them.
+     */
+    private static void publishesEvents(Function function, StackSettings settings, Messaging messaging) {
+        function.addToRolePolicy(allow(STREAM_WRITE, messaging.eventStream.getStreamArn()));
+        function.addToRolePolicy(allow(QUEUE_SEND, messaging.eventSpillQueue.getQueueArn()));
+        function.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(ASSUME_ROLE)
+                .resources(List.of("arn:" + Aws.PARTITION + ":iam::" + Aws.ACCOUNT_ID + ":role/*"))
+                .conditions(Map.of("StringEquals", Map.of("iam:ResourceTag/" + EVENT_ROLE_TAG, settings.stage())))
+                .build());
+    }
+
+    private static PolicyStatement tableGrant(ITableV2 table, List<String> actions) {
+        return PolicyStatement.Builder.create()
+                .actions(actions)
+                .resources(List.of(table.getTableArn(), table.getTableArn() + "/index/*"))
+                .build();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
 
     List<Function> all() {
-        return List.of(api, send, dispatcher);
+        return List.of(api, send, dispatcher, eventSpill);
     }
 
     private Alias alias(Function function, String id) {
@@ -124,7 +210,7 @@ final class PinpushFunctions extends Construct {
         return PolicyStatement.Builder.create().actions(actions).resources(List.of(resource)).build();
     }
 
-    /** What all three functions share: runtime, architecture, SnapStart, code, environment, logs. */
+    /** What all functions share: runtime, architecture, SnapStart, code, environment, logs. */
     private final class Factory {
         private final StackSettings settings;
         private final Code code;
@@ -138,7 +224,8 @@ final class PinpushFunctions extends Construct {
             this.logRemoval = logRemoval;
         }
 
-        Function function(String id, String role, String handler, int memoryMb, int timeoutSeconds, String description) {
+        Function function(String id, String role, String handler, int memoryMb, int timeoutSeconds,
+                          Map<String, String> extraEnvironment, String description) {
             String name = settings.prefix() + "-" + role;
             LogGroup logs = LogGroup.Builder.create(PinpushFunctions.this, id + "Logs")
                     .logGroupName("/aws/lambda/" + name)
@@ -146,6 +233,7 @@ final class PinpushFunctions extends Construct {
                     .removalPolicy(logRemoval)
                     .build();
             Map<String, String> env = new LinkedHashMap<>(environment);
+            env.putAll(extraEnvironment);
             env.put("POWERTOOLS_SERVICE_NAME", name);
             return Function.Builder.create(PinpushFunctions.this, id + "Function")
                     .functionName(name)

@@ -12,7 +12,7 @@ import software.constructs.Construct;
 
 /**
  * All of Pinpush in one account and region, read top-down like the architecture:
- * key → tables → queue and stream → functions → HTTP API → dashboard and alarms.
+ * key → tables → queues and stream → functions → HTTP API → dashboard and alarms.
  */
 public final class PinpushStack extends Stack {
 
@@ -51,6 +51,10 @@ public final class PinpushStack extends Stack {
         output("EventStreamArn", messaging.eventStream.getStreamArn(), "Kinesis stream of Pinpoint-style events");
         output("DeliveryQueueUrl", messaging.deliveryQueue.getQueueUrl(), "Queue between send and dispatcher");
         output("DeadLetterQueueUrl", messaging.deadLetterQueue.getQueueUrl(), "Deliveries that exhausted their retries");
+        output("EventSpillQueueUrl", messaging.eventSpillQueue.getQueueUrl(),
+                "Events a stream would not take, until the replayer writes them");
+        output("EventSpillDeadLetterQueueUrl", messaging.eventSpillDeadLetterQueue.getQueueUrl(),
+                "Spilled events no replay could write");
         output("DashboardUrl", observability.dashboardUrl(), "CloudWatch dashboard");
         output("SendFunctionArn", functions.sendAlias.getFunctionArn(), "Invoke directly to send without HTTP");
         output("ApiFunctionArn", functions.apiAlias.getFunctionArn(), "The API function's live alias");

@@ -36,6 +36,9 @@ import software.amazon.awscdk.assertions.Template;
 /** The synthesized stack with default settings (a stage named "test"): every resource and its security posture. */
 class PinpushStackTest {
 
+    private static final List<String> HANDLERS = List.of("ApiHandler", "SendHandler", "DispatcherHandler",
+            "EventSpillHandler");
+
     private static Template template;
 
     @BeforeAll
@@ -131,7 +134,8 @@ class PinpushStackTest {
         assertThat(functions.values()).extracting(f -> props(f).get("Handler")).containsExactlyInAnyOrder(
                 "io.pinpush.functions.ApiHandler::handleRequest",
                 "io.pinpush.functions.SendHandler::handleRequest",
-                "io.pinpush.functions.DispatcherHandler::handleRequest");
+                "io.pinpush.functions.DispatcherHandler::handleRequest",
+                "io.pinpush.functions.EventSpillHandler::handleRequest");
         var aliases = resources(template, "AWS::Lambda::Alias");
         var versions = resources(template, "AWS::Lambda::Version");
         functions.forEach((id, function) -> {
@@ -158,11 +162,14 @@ class PinpushStackTest {
         assertThat(function("ApiHandler").get("Timeout")).isEqualTo(29);
         assertThat(function("SendHandler").get("Timeout")).isEqualTo(29);
         assertThat(function("DispatcherHandler").get("Timeout")).isEqualTo(60);
+        assertThat(function("EventSpillHandler").get("Timeout")).isEqualTo(60);
+        assertThat(props(resources(template, "AWS::SQS::Queue").get(logicalId(template, "AWS::SQS::Queue",
+                "MessagingEventSpillQueue"))).get("VisibilityTimeout")).isEqualTo(6 * 60);
     }
 
     @Test
     void functionsFindEveryResourceThroughTheirEnvironment() {
-        for (String handler : List.of("ApiHandler", "SendHandler", "DispatcherHandler")) {
+        for (String handler : List.of("ApiHandler", "SendHandler", "DispatcherHandler", "EventSpillHandler")) {
             var env = map(at(function(handler), "Environment", "Variables"));
             for (TableSpec spec : Tables.all()) {
                 String tableId = logicalId(template, "AWS::DynamoDB::GlobalTable",
@@ -171,27 +178,56 @@ class PinpushStackTest {
             }
             assertThat(env.get("PINPUSH_SECRET_PREFIX")).isEqualTo("pinpush/test/");
             assertThat(target(env.get("PINPUSH_SECRET_KMS_KEY_ID"))).isEqualTo(logicalId(template, "AWS::KMS::Key", "Key"));
-            assertThat(target(env.get("PINPUSH_DELIVERY_QUEUE_URL")))
-                    .isEqualTo(logicalId(template, "AWS::SQS::Queue", "MessagingDeliveryQueue"));
-            assertThat(target(env.get("PINPUSH_EVENT_STREAM_NAME")))
+            assertThat(target(env.get("PINPUSH_EVENT_STREAM_NAME"))).as(handler)
                     .isEqualTo(logicalId(template, "AWS::Kinesis::Stream", "MessagingEventStream"));
+            assertThat(target(env.get("PINPUSH_EVENT_SPILL_QUEUE_URL"))).as(handler)
+                    .isEqualTo(logicalId(template, "AWS::SQS::Queue", "MessagingEventSpillQueue"));
             assertThat(env.get("PINPUSH_ACCOUNT_ID")).isEqualTo(Map.of("Ref", "AWS::AccountId"));
             assertThat(env.get("POWERTOOLS_METRICS_NAMESPACE")).isEqualTo("Pinpush");
+            // Providers are reached at their real addresses in AWS: no stand-in endpoint, no local shortcut.
+            assertThat(env.keySet()).as(handler).noneMatch(name -> name.startsWith("PINPUSH_ENDPOINT_")
+                    || name.matches("PINPUSH_(APNS|APNS_SANDBOX|FCM|GCM_LEGACY)_ENDPOINT|PINPUSH_.*_TRUSTED_CERT")
+                    || name.equals("PINPUSH_LOCAL_CREDENTIALS") || name.startsWith("PINPUSH_EVENT_FILE")
+                    || name.equals("PINPUSH_EVENT_SPILL_FILE"));
         }
+        String deliveryQueue = logicalId(template, "AWS::SQS::Queue", "MessagingDeliveryQueue");
+        for (String handler : List.of("SendHandler", "DispatcherHandler")) {
+            assertThat(target(map(at(function(handler), "Environment", "Variables")).get("PINPUSH_DELIVERY_QUEUE_URL")))
+                    .as(handler).isEqualTo(deliveryQueue);
+        }
+        assertThat(map(at(function("ApiHandler"), "Environment", "Variables"))).doesNotContainKey("PINPUSH_DELIVERY_QUEUE_URL");
+    }
+
+    @Test
+    void dispatcherAttemptsAsOftenAsTheQueueRedeliversBeforeDeadLettering() {
+        var queue = props(resources(template, "AWS::SQS::Queue").get(logicalId(template, "AWS::SQS::Queue", "MessagingDeliveryQueue")));
+        var env = map(at(function("DispatcherHandler"), "Environment", "Variables"));
+        assertThat(env.get("PINPUSH_MAX_ATTEMPTS")).isEqualTo(String.valueOf(at(queue, "RedrivePolicy", "maxReceiveCount")));
     }
 
     @Test
     void dispatcherReadsTheQueueInBatchesWithPartialBatchResponses() {
         var mappings = resources(template, "AWS::Lambda::EventSourceMapping");
-        assertThat(mappings).hasSize(1);
-        var mapping = props(mappings.values().iterator().next());
-        assertThat(target(mapping.get("EventSourceArn"))).isEqualTo(logicalId(template, "AWS::SQS::Queue", "MessagingDeliveryQueue"));
+        assertThat(mappings).hasSize(2);
+        var mapping = mappingOf("MessagingDeliveryQueue");
         assertThat(String.valueOf(mapping.get("FunctionName")))
                 .contains(logicalId(template, "AWS::Lambda::Alias", "FunctionsDispatcherLive")).contains(":live");
         assertThat(mapping.get("BatchSize")).isEqualTo(10);
         assertThat(mapping.get("MaximumBatchingWindowInSeconds")).isEqualTo(1);
         assertThat(mapping.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
         assertThat(mapping.get("ScalingConfig")).isEqualTo(Map.of("MaximumConcurrency", 20));
+    }
+
+    @Test
+    void eventSpillReplayerDrainsTheSpillQueueThroughItsLiveAliasWithPartialBatchResponses() {
+        var mapping = mappingOf("MessagingEventSpillQueue");
+        String alias = logicalId(template, "AWS::Lambda::Alias", "FunctionsEventSpillLive");
+        assertThat(String.valueOf(mapping.get("FunctionName"))).contains(alias).contains(":live");
+        assertThat(mapping.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+        assertThat(mapping.get("ScalingConfig")).isEqualTo(Map.of("MaximumConcurrency", 2));
+        String spillFunction = logicalId(template, "AWS::Lambda::Function", "FunctionsEventSpillFunction");
+        assertThat(target(props(resources(template, "AWS::Lambda::Alias").get(alias)).get("FunctionName")))
+                .isEqualTo(spillFunction);
     }
 
     // --- Storage --------------------------------------------------------------------------------------------
@@ -245,10 +281,29 @@ class PinpushStackTest {
         assertThat(dlq.get("MessageRetentionPeriod")).isEqualTo(14 * 24 * 3600);
         int dispatcherTimeout = (Integer) function("DispatcherHandler").get("Timeout");
         assertThat(queue.get("VisibilityTimeout")).isEqualTo(6 * dispatcherTimeout);
-        // Both queues refuse requests that do not use TLS.
-        assertThat(resources(template, "AWS::SQS::QueuePolicy")).hasSize(2).allSatisfy((id, policy) ->
+        // Every queue refuses requests that do not use TLS.
+        assertThat(resources(template, "AWS::SQS::QueuePolicy")).hasSize(4).allSatisfy((id, policy) ->
                 assertThat(String.valueOf(props(policy).get("PolicyDocument")))
                         .contains("Effect=Deny").contains("aws:SecureTransport=false"));
+    }
+
+    @Test
+    void eventSpillQueueIsEncryptedAndDeadLettersWhatNoReplayCouldWrite() {
+        var queue = props(resources(template, "AWS::SQS::Queue").get(logicalId(template, "AWS::SQS::Queue", "MessagingEventSpillQueue")));
+        String dlqId = logicalId(template, "AWS::SQS::Queue", "MessagingEventSpillDeadLetterQueue");
+        var dlq = props(resources(template, "AWS::SQS::Queue").get(dlqId));
+        String keyId = logicalId(template, "AWS::KMS::Key", "Key");
+
+        assertThat(queue.get("QueueName")).isEqualTo("pinpush-test-events-spill");
+        assertThat(dlq.get("QueueName")).isEqualTo("pinpush-test-events-spill-dlq");
+        assertThat(target(queue.get("KmsMasterKeyId"))).isEqualTo(keyId);
+        assertThat(target(dlq.get("KmsMasterKeyId"))).isEqualTo(keyId);
+        assertThat(target(at(queue, "RedrivePolicy", "deadLetterTargetArn"))).isEqualTo(dlqId);
+        assertThat(at(queue, "RedrivePolicy", "maxReceiveCount")).isEqualTo(10);
+        assertThat(queue.get("MessageRetentionPeriod")).isEqualTo(14 * 24 * 3600);
+        assertThat(dlq.get("MessageRetentionPeriod")).isEqualTo(14 * 24 * 3600);
+        template.hasResource("AWS::SQS::Queue", Match.objectLike(Map.of("Properties",
+                Match.objectLike(Map.of("QueueName", "pinpush-test-events-spill")), "DeletionPolicy", "Retain")));
     }
 
     @Test
@@ -284,26 +339,76 @@ class PinpushStackTest {
         }));
     }
 
+    private static final Set<String> TABLE_READ = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");
+    private static final Set<String> TABLE_DATA = union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem"));
+    private static final Set<String> CONSUME = Set.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility",
+            "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
+
     @Test
     void eachFunctionIsGrantedOnlyWhatItUses() {
-        Set<String> tables = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem",
-                "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem");
-        Set<String> common = union(tables, Set.of("kms:Decrypt", "kms:GenerateDataKey", "kinesis:PutRecord", "kinesis:PutRecords"));
-        Set<String> readSecrets = Set.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
+        Set<String> events = Set.of("kinesis:PutRecords", "sqs:SendMessage", "sts:AssumeRole");
+        Set<String> key = Set.of("kms:Decrypt", "kms:GenerateDataKey");
 
-        assertThat(actionsOf("ApiHandler")).isEqualTo(union(common, Set.of("secretsmanager:CreateSecret",
-                "secretsmanager:PutSecretValue", "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret",
-                "secretsmanager:DeleteSecret", "secretsmanager:TagResource")));
-        assertThat(actionsOf("SendHandler")).isEqualTo(union(common, readSecrets, Set.of("sqs:SendMessage")));
-        assertThat(actionsOf("DispatcherHandler")).isEqualTo(union(common, readSecrets, Set.of("sqs:SendMessage",
-                "sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:DeleteMessage",
-                "sqs:GetQueueAttributes")));
+        assertThat(actionsOf("ApiHandler")).isEqualTo(union(TABLE_DATA, key, events, Set.of("secretsmanager:CreateSecret",
+                "secretsmanager:PutSecretValue", "secretsmanager:GetSecretValue", "secretsmanager:DeleteSecret",
+                "secretsmanager:TagResource")));
+        assertThat(actionsOf("SendHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
+                "dynamodb:BatchWriteItem"), key, events, Set.of("secretsmanager:GetSecretValue")));
+        assertThat(actionsOf("DispatcherHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem"), key, events,
+                Set.of("secretsmanager:GetSecretValue"), CONSUME));
+        assertThat(actionsOf("EventSpillHandler")).isEqualTo(union(key, events, CONSUME));
+    }
+
+    @Test
+    void eachFunctionReachesOnlyTheTablesItUsesInTheWayItUsesThem() {
+        assertThat(tableActions("ApiHandler")).isEqualTo(Map.of("apps", TABLE_DATA, "endpoints", TABLE_DATA,
+                "templates", TABLE_DATA, "deliveries", Set.of("dynamodb:Query", "dynamodb:BatchWriteItem")));
+        assertThat(tableActions("SendHandler")).isEqualTo(Map.of("apps", TABLE_READ, "endpoints", TABLE_READ,
+                "templates", TABLE_READ, "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem"))));
+        assertThat(tableActions("DispatcherHandler")).isEqualTo(Map.of("apps", TABLE_READ,
+                "endpoints", union(TABLE_READ, Set.of("dynamodb:PutItem")),
+                "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem"))));
+        assertThat(tableActions("EventSpillHandler")).isEmpty();
+    }
+
+    @Test
+    void queuesAreReachedOnlyByTheirProducersAndConsumers() {
+        String deliveries = logicalId(template, "AWS::SQS::Queue", "MessagingDeliveryQueue");
+        String spill = logicalId(template, "AWS::SQS::Queue", "MessagingEventSpillQueue");
+        assertThat(queueActions("ApiHandler")).isEqualTo(Map.of(spill, Set.of("sqs:SendMessage")));
+        assertThat(queueActions("SendHandler")).isEqualTo(Map.of(deliveries, Set.of("sqs:SendMessage"),
+                spill, Set.of("sqs:SendMessage")));
+        assertThat(queueActions("DispatcherHandler")).isEqualTo(Map.of(deliveries, CONSUME, spill, Set.of("sqs:SendMessage")));
+        assertThat(queueActions("EventSpillHandler")).isEqualTo(Map.of(spill, union(CONSUME, Set.of("sqs:SendMessage"))));
+        for (String handler : HANDLERS) {
+            assertThat(statementsOfRole(template, roleOf(handler))).filteredOn(s -> actions(s).contains("kinesis:PutRecords"))
+                    .singleElement().satisfies(s -> assertThat(target(s.get("Resource")))
+                            .isEqualTo(logicalId(template, "AWS::Kinesis::Stream", "MessagingEventStream")));
+        }
+    }
+
+    @Test
+    void eventDestinationRolesMustBeThisAccountsAndTaggedForTheStage() {
+        for (String handler : HANDLERS) {
+            var assume = statementsOfRole(template, roleOf(handler)).stream()
+                    .filter(s -> actions(s).contains("sts:AssumeRole")).toList();
+            assertThat(assume).as(handler).singleElement().satisfies(s -> {
+                assertThat(actions(s)).containsExactly("sts:AssumeRole");
+                assertThat(s.get("Condition")).isEqualTo(Map.of("StringEquals",
+                        Map.of("iam:ResourceTag/pinpush:event-destination", "test")));
+                assertThat(String.valueOf(s.get("Resource"))).contains(":iam::").contains("Ref=AWS::AccountId")
+                        .endsWith(":role/*]]}");
+            });
+        }
+        // Destinations are written only with the role their PutEventStream names, never with a function's own.
+        assertThat(String.valueOf(resources(template, "AWS::IAM::Policy"))).doesNotContain("firehose:");
     }
 
     @Test
     void tableAccessCoversOnlyTheStacksTablesAndTheirIndexes() {
         Set<String> tableIds = resources(template, "AWS::DynamoDB::GlobalTable").keySet();
-        for (String handler : List.of("ApiHandler", "SendHandler", "DispatcherHandler")) {
+        for (String handler : HANDLERS) {
             statementsOfRole(template, roleOf(handler)).stream()
                     .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("dynamodb:")))
                     .forEach(s -> assertThat(list(s.get("Resource"))).allSatisfy(resource ->
@@ -313,6 +418,7 @@ class PinpushStackTest {
 
     @Test
     void secretAccessStopsAtTheStagesPrefix() {
+        assertThat(actionsOf("EventSpillHandler")).noneMatch(action -> action.startsWith("secretsmanager:"));
         for (String handler : List.of("ApiHandler", "SendHandler", "DispatcherHandler")) {
             var statements = statementsOfRole(template, roleOf(handler)).stream()
                     .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("secretsmanager:"))).toList();
@@ -351,6 +457,12 @@ class PinpushStackTest {
                     .contains("Value=PERMANENT_FAILURE").contains("Value=SUCCESSFUL").contains("100 * FILL(");
             assertThat(props(a).get("Threshold")).isEqualTo(5);
         });
+        String spillDlq = logicalId(template, "AWS::SQS::Queue", "MessagingEventSpillDeadLetterQueue");
+        assertThat(alarms.values()).anySatisfy(a -> {
+            assertThat(props(a).get("MetricName")).isEqualTo("ApproximateNumberOfMessagesVisible");
+            assertThat(String.valueOf(props(a).get("Dimensions"))).contains(spillDlq);
+            assertThat(props(a).get("Threshold")).isEqualTo(1);
+        });
         assertThat(resources(template, "AWS::SNS::Topic")).as("no topic without an alarm e-mail").isEmpty();
     }
 
@@ -362,7 +474,10 @@ class PinpushStackTest {
         assertThat(body).contains("Deliveries by status").contains("Deliveries by channel and status")
                 .contains("SEARCH('{Pinpush,Channel,Status} MetricName=\\\"Deliveries\\\"'").contains("ProviderLatency")
                 .contains("ApproximateAgeOfOldestMessage").contains("ApproximateNumberOfMessagesVisible")
-                .contains("Errors").contains("Throttles").contains("5xx");
+                .contains("Errors").contains("Throttles").contains("5xx")
+                .contains("Event spill queue depth").contains("Event spill dead-letter queue depth")
+                .contains(logicalId(template, "AWS::SQS::Queue", "MessagingEventSpillDeadLetterQueue"))
+                .contains(logicalId(template, "AWS::Lambda::Function", "FunctionsEventSpillFunction"));
     }
 
     @Test
@@ -370,6 +485,7 @@ class PinpushStackTest {
         var groups = resources(template, "AWS::Logs::LogGroup");
         assertThat(groups.values()).extracting(g -> props(g).get("LogGroupName")).containsExactlyInAnyOrder(
                 "/aws/lambda/pinpush-test-api", "/aws/lambda/pinpush-test-send", "/aws/lambda/pinpush-test-dispatcher",
+                "/aws/lambda/pinpush-test-event-spill",
                 "/aws/apigateway/pinpush-test-access");
         groups.values().forEach(g -> assertThat(props(g).get("RetentionInDays")).isEqualTo(30));
     }
@@ -378,7 +494,8 @@ class PinpushStackTest {
     void outputsNameEverythingACallerNeeds() {
         assertThat(template.toJSON().get("Outputs")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsKeys("ApiUrl", "EventStreamName", "EventStreamArn", "DeliveryQueueUrl", "DeadLetterQueueUrl",
-                        "DashboardUrl", "SendFunctionArn", "SecretPrefix");
+                        "DashboardUrl", "SendFunctionArn", "SecretPrefix", "EventSpillQueueUrl",
+                        "EventSpillDeadLetterQueueUrl");
         template.hasOutput("DashboardUrl", Match.objectLike(Map.of("Value",
                 Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(Match.arrayWith(
                         List.of(Match.stringLikeRegexp(".*#dashboards:name=.*")))))))))); 
@@ -389,6 +506,13 @@ class PinpushStackTest {
     /** A path with every variable name erased: {@code /v1/apps/{}/settings}. */
     static String shape(String path) {
         return path.replaceAll("\\{[^}]*}", "{}");
+    }
+
+    private static Map<String, Object> mappingOf(String queuePrefix) {
+        String queue = logicalId(template, "AWS::SQS::Queue", queuePrefix);
+        return resources(template, "AWS::Lambda::EventSourceMapping").values().stream().map(Cfn::props)
+                .filter(m -> queue.equals(target(m.get("EventSourceArn"))))
+                .findFirst().orElseThrow(() -> new AssertionError("nothing reads " + queue));
     }
 
     private static Map<String, Object> function(String handlerClass) {
@@ -404,6 +528,32 @@ class PinpushStackTest {
     private static Set<String> actionsOf(String handlerClass) {
         return statementsOfRole(template, roleOf(handlerClass)).stream()
                 .flatMap(s -> actions(s).stream()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The DynamoDB actions a function has on each table (by logical name), indexes included. */
+    private static Map<String, Set<String>> tableActions(String handlerClass) {
+        Map<String, Set<String>> byTable = new HashMap<>();
+        for (TableSpec spec : Tables.all()) {
+            String tableId = logicalId(template, "AWS::DynamoDB::GlobalTable",
+                    "Tables" + Character.toUpperCase(spec.logicalName().charAt(0)) + spec.logicalName().substring(1));
+            statementsOfRole(template, roleOf(handlerClass)).stream()
+                    .filter(s -> String.valueOf(s.get("Resource")).contains(tableId))
+                    .forEach(s -> {
+                        assertThat(String.valueOf(s.get("Resource"))).as("the table and its indexes").contains("/index/*");
+                        byTable.computeIfAbsent(spec.logicalName(), k -> new TreeSet<>()).addAll(actions(s));
+                    });
+        }
+        return byTable;
+    }
+
+    /** The SQS actions a function has on each queue (by logical id). */
+    private static Map<String, Set<String>> queueActions(String handlerClass) {
+        Map<String, Set<String>> byQueue = new HashMap<>();
+        statementsOfRole(template, roleOf(handlerClass)).stream()
+                .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("sqs:")))
+                .forEach(s -> list(s.get("Resource")).forEach(resource ->
+                        byQueue.computeIfAbsent(target(resource), k -> new TreeSet<>()).addAll(actions(s))));
+        return byQueue;
     }
 
     private static String integrationOf(Map<String, Object> route) {

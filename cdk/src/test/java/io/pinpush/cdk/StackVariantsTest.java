@@ -36,6 +36,7 @@ class StackVariantsTest {
                 .filter(p -> String.valueOf(p.get("Handler")).contains("DispatcherHandler")).findFirst().orElseThrow();
         assertThat(dispatcher.get("MemorySize")).isEqualTo(2048);
         assertThat(dispatcher.get("Timeout")).isEqualTo(120);
+        assertThat(map(at(dispatcher, "Environment", "Variables")).get("PINPUSH_MAX_ATTEMPTS")).isEqualTo("3");
         template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of("BatchSize", 100,
                 "MaximumBatchingWindowInSeconds", 5, "ScalingConfig", Map.of("MaximumConcurrency", 50)));
         template.hasResourceProperties("AWS::SQS::Queue", software.amazon.awscdk.assertions.Match.objectLike(Map.of(
