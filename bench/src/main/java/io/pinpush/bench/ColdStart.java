@@ -1,0 +1,90 @@
+package io.pinpush.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Benchmark (4), a cold-start proxy: launches fresh JVMs on the shaded Lambda jar and times them from process
+ * start to the first handled event, for the API handler (GetApp) and the dispatcher (one APNs delivery, pushed to
+ * the mock APNs server and recorded in DynamoDB Local). JVM flags as Lambda's Java 17 runtime sets them
+ * (tiered compilation stopping at C1). Reports medians of {@code runs} and the jar's size. Network and
+ * Lambda's own init (download, sandbox) are not in it.
+ *
+ * <p>Usage: {@code ColdStart [runs=5]}
+ */
+public final class ColdStart {
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Path root = Path.of(System.getProperty("pinpush.repo.root", "."));
+        Path jar = Files.list(root.resolve("functions/target"))
+                .filter(p -> p.getFileName().toString().endsWith("-lambda.jar")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("functions/target/*-lambda.jar is missing: package first"));
+        Path probeClasses = root.resolve("bench/target/classes");
+        try (BenchStack stack = new BenchStack(Map.of())) {
+            Map<String, String> environment = stack.server.pinpush().config().values();
+            String getApp = Files.readString(root.resolve("events/apigw-get-app.json")).replace("${applicationId}", stack.appId);
+            String delivery = Files.readString(root.resolve("events/sqs-delivery.json")).replace("${applicationId}", stack.appId);
+            System.out.printf("jar %s: %.1f MB%n", jar.getFileName(), Files.size(jar) / 1048576.0);
+            for (String function : List.of("api", "dispatcher")) {
+                List<Double> total = new ArrayList<>();
+                List<Double> constructed = new ArrayList<>();
+                List<Double> mainAt = new ArrayList<>();
+                String lastLine = "";
+                for (int run = 0; run < runs; run++) {
+                    // A fresh request id each time, or the dispatcher finds the outcome recorded and skips the push.
+                    String event = function.equals("api") ? getApp
+                            : delivery.replace("2f1c7a52-6b1e-4c4e-9d53-sample000001", UUID.randomUUID().toString());
+                    Path eventFile = Files.createTempFile("pinpush-cold", ".json");
+                    Files.writeString(eventFile, event);
+                    ProcessBuilder builder = new ProcessBuilder("java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                            "-cp", jar + ":" + probeClasses, ColdStartProbe.class.getName(), function, eventFile.toString())
+                            .redirectErrorStream(true);
+                    builder.environment().putAll(environment);
+                    long start = System.nanoTime();
+                    Process process = builder.start();
+                    String probe = null;
+                    double handledAt = 0;
+                    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = out.readLine(); line != null; line = out.readLine()) {
+                            if (line.startsWith("PROBE ")) {
+                                handledAt = (System.nanoTime() - start) / 1e6;
+                                probe = line;
+                            }
+                        }
+                    }
+                    process.waitFor();
+                    Files.delete(eventFile);
+                    if (probe == null) {
+                        throw new IllegalStateException(function + ": the probe printed no result (exit " + process.exitValue() + ")");
+                    }
+                    total.add(handledAt);
+                    constructed.add(Double.parseDouble(field(probe, "constructed")));
+                    mainAt.add(Double.parseDouble(field(probe, "main")));
+                    lastLine = probe;
+                    System.out.printf("%s run %d: %.0f ms to the first handled event; %s%n", function, run + 1, handledAt, probe);
+                }
+                System.out.printf("RESULT cold-start %s: median %.0f ms from process start to first handled event "
+                                + "(JVM to main %.0f ms, handler constructed at %.0f ms); last run: %s%n", function,
+                        Stats.median(total), Stats.median(mainAt), Stats.median(constructed), lastLine);
+            }
+        }
+        System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
+    }
+
+    private static String field(String probe, String name) {
+        for (String part : probe.split(" ")) {
+            if (part.startsWith(name + "=")) {
+                return part.substring(name.length() + 1);
+            }
+        }
+        throw new IllegalStateException("no " + name + " in " + probe);
+    }
+}
