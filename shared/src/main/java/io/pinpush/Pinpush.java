@@ -35,6 +35,8 @@ import io.pinpush.events.SpillReplayer;
 import io.pinpush.events.SqsEventSpill;
 import io.pinpush.messaging.ChannelDirectory;
 import io.pinpush.messaging.DeliveryListener;
+import io.pinpush.messaging.DeliveryReportRoutes;
+import io.pinpush.messaging.DeliveryReports;
 import io.pinpush.messaging.DeliveryQueue;
 import io.pinpush.messaging.DeliveryStore;
 import io.pinpush.messaging.Dispatcher;
@@ -106,6 +108,7 @@ public final class Pinpush implements AutoCloseable {
     private final MessagingService messaging;
     private final EndpointDirectory endpointDirectory;
     private final DeliveryListener deliveryListener;
+    private final DeliveryReports deliveryReports;
     private final AwsClients.Lazy<PushGateway> gateway;
     private final AwsClients.Lazy<Dispatcher> dispatcher;
 
@@ -161,6 +164,7 @@ public final class Pinpush implements AutoCloseable {
 
         this.deliveries = new DeliveryStore(aws.dynamoDb(), config, clock);
         apps.deletesWithApp(deliveries);
+        this.deliveryReports = new DeliveryReports(apps, deliveries);
         this.deliveryQueue = new DeliveryQueue(aws::sqs, config::deliveryQueueUrl);
         this.messaging = new MessagingService(apps, new RecipientResolver(endpointDirectory),
                 new SendPlanner(channelDirectory, renderers, messageTemplates(pushTemplates)), deliveries,
@@ -212,6 +216,7 @@ public final class Pinpush implements AutoCloseable {
         routes.addAll(SegmentRoutes.routes(segments, segmentAudience));
         routes.addAll(EventRoutes.routes(eventStreams, putEvents));
         routes.addAll(MessagingRoutes.routes(messaging));
+        routes.addAll(DeliveryReportRoutes.routes(deliveryReports));
         return routes;
     }
 
