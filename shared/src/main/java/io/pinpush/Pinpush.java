@@ -35,6 +35,7 @@ import io.pinpush.events.SpillReplayer;
 import io.pinpush.events.SqsEventSpill;
 import io.pinpush.messaging.ChannelDirectory;
 import io.pinpush.messaging.DeliveryListener;
+import io.pinpush.messaging.DeliveryListeners;
 import io.pinpush.messaging.DeliveryReportRoutes;
 import io.pinpush.messaging.DeliveryReports;
 import io.pinpush.messaging.DeliveryQueue;
@@ -48,6 +49,7 @@ import io.pinpush.messaging.RecipientResolver;
 import io.pinpush.messaging.RetryPolicy;
 import io.pinpush.messaging.SendPlanner;
 import io.pinpush.messaging.StreamedOutcomes;
+import io.pinpush.metrics.DeliveryMetrics;
 import io.pinpush.providers.ProviderChannel;
 import io.pinpush.providers.ProviderGateway;
 import io.pinpush.providers.PushGateway;
@@ -109,6 +111,7 @@ public final class Pinpush implements AutoCloseable {
     private final EndpointDirectory endpointDirectory;
     private final DeliveryListener deliveryListener;
     private final DeliveryReports deliveryReports;
+    private final DeliveryMetrics deliveryMetrics;
     private final AwsClients.Lazy<PushGateway> gateway;
     private final AwsClients.Lazy<Dispatcher> dispatcher;
 
@@ -160,7 +163,8 @@ public final class Pinpush implements AutoCloseable {
         this.gateway = new AwsClients.Lazy<>(() -> new ProviderGateway(config, (appId, type) -> channels
                 .resolve(appId, type)
                 .map(c -> new ProviderChannel(c.appId(), c.type(), c.enabled(), c.version(), c.credentials())), clock));
-        this.deliveryListener = new StreamedOutcomes(events);
+        this.deliveryMetrics = DeliveryMetrics.toStandardOutput();
+        this.deliveryListener = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics);
 
         this.deliveries = new DeliveryStore(aws.dynamoDb(), config, clock);
         apps.deletesWithApp(deliveries);
@@ -290,6 +294,18 @@ public final class Pinpush implements AutoCloseable {
     /** What the messaging flow calls for every terminal delivery outcome and every endpoint made INACTIVE. */
     public EventRecorder events() {
         return events;
+    }
+
+    /**
+     * Writes what an invocation buffered: its events, and its delivery metrics (EMF lines on standard output).
+     * Handlers call it at the end of every invocation, before Lambda freezes the process.
+     */
+    public void flushAfterInvocation() {
+        try {
+            events.flush();
+        } finally {
+            deliveryMetrics.flush();
+        }
     }
 
     public EventPublisher eventPublisher() {
