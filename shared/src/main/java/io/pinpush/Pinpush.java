@@ -1,5 +1,8 @@
 package io.pinpush;
 
+import io.pinpush.analytics.KpiCounters;
+import io.pinpush.analytics.KpiRoutes;
+import io.pinpush.analytics.KpiService;
 import io.pinpush.api.Arns;
 import io.pinpush.api.Route;
 import io.pinpush.api.Router;
@@ -112,6 +115,8 @@ public final class Pinpush implements AutoCloseable {
     private final DeliveryListener deliveryListener;
     private final DeliveryReports deliveryReports;
     private final DeliveryMetrics deliveryMetrics;
+    private final KpiCounters kpiCounters;
+    private final KpiService kpis;
     private final AwsClients.Lazy<PushGateway> gateway;
     private final AwsClients.Lazy<Dispatcher> dispatcher;
 
@@ -164,7 +169,10 @@ public final class Pinpush implements AutoCloseable {
                 .resolve(appId, type)
                 .map(c -> new ProviderChannel(c.appId(), c.type(), c.enabled(), c.version(), c.credentials())), clock));
         this.deliveryMetrics = DeliveryMetrics.toStandardOutput();
-        this.deliveryListener = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics);
+        this.kpiCounters = new KpiCounters(aws.dynamoDb(), config, clock);
+        apps.deletesWithApp(kpiCounters);
+        this.kpis = new KpiService(apps, kpiCounters, clock);
+        this.deliveryListener = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics, kpiCounters);
 
         this.deliveries = new DeliveryStore(aws.dynamoDb(), config, clock);
         apps.deletesWithApp(deliveries);
@@ -221,6 +229,7 @@ public final class Pinpush implements AutoCloseable {
         routes.addAll(EventRoutes.routes(eventStreams, putEvents));
         routes.addAll(MessagingRoutes.routes(messaging));
         routes.addAll(DeliveryReportRoutes.routes(deliveryReports));
+        routes.addAll(KpiRoutes.routes(kpis));
         return routes;
     }
 

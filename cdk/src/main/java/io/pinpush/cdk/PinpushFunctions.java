@@ -61,8 +61,10 @@ final class PinpushFunctions extends Construct {
     static final List<String> TABLE_REPORT_AND_DELETE = List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchWriteItem");
     /** Outcomes and endpoint changes are conditional puts of whole items. */
     static final List<String> TABLE_READ_AND_PUT = concat(TABLE_READ, List.of("dynamodb:PutItem"));
+    /** Outcomes are conditional puts; each recorded outcome also bumps its app's daily KPI counter (UpdateItem). */
+    static final List<String> TABLE_OUTCOMES = concat(TABLE_READ, List.of("dynamodb:PutItem", "dynamodb:UpdateItem"));
     static final List<String> TABLE_READ_AND_PUTS = concat(TABLE_READ, List.of("dynamodb:PutItem",
-            "dynamodb:BatchWriteItem"));
+            "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"));
 
     static final List<String> SECRET_READ = List.of("secretsmanager:GetSecretValue");
     /** Channel credentials are created with tags (TagResource), versioned, read and force-deleted with the channel. */
@@ -142,7 +144,7 @@ final class PinpushFunctions extends Construct {
 
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_READ_AND_PUT));
-        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_READ_AND_PUT));
+        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_OUTCOMES));
         dispatcher.addToRolePolicy(allow(SECRET_READ, secrets));
 
         for (Function function : all()) {
