@@ -1,5 +1,8 @@
 package io.pinpush;
 
+import io.pinpush.analytics.KpiCounters;
+import io.pinpush.analytics.KpiRoutes;
+import io.pinpush.analytics.KpiService;
 import io.pinpush.api.Arns;
 import io.pinpush.api.Route;
 import io.pinpush.api.Router;
@@ -35,6 +38,9 @@ import io.pinpush.events.SpillReplayer;
 import io.pinpush.events.SqsEventSpill;
 import io.pinpush.messaging.ChannelDirectory;
 import io.pinpush.messaging.DeliveryListener;
+import io.pinpush.messaging.DeliveryListeners;
+import io.pinpush.messaging.DeliveryReportRoutes;
+import io.pinpush.messaging.DeliveryReports;
 import io.pinpush.messaging.DeliveryQueue;
 import io.pinpush.messaging.DeliveryStore;
 import io.pinpush.messaging.Dispatcher;
@@ -46,6 +52,7 @@ import io.pinpush.messaging.RecipientResolver;
 import io.pinpush.messaging.RetryPolicy;
 import io.pinpush.messaging.SendPlanner;
 import io.pinpush.messaging.StreamedOutcomes;
+import io.pinpush.metrics.DeliveryMetrics;
 import io.pinpush.providers.ProviderChannel;
 import io.pinpush.providers.ProviderGateway;
 import io.pinpush.providers.PushGateway;
@@ -106,6 +113,10 @@ public final class Pinpush implements AutoCloseable {
     private final MessagingService messaging;
     private final EndpointDirectory endpointDirectory;
     private final DeliveryListener deliveryListener;
+    private final DeliveryReports deliveryReports;
+    private final DeliveryMetrics deliveryMetrics;
+    private final KpiCounters kpiCounters;
+    private final KpiService kpis;
     private final AwsClients.Lazy<PushGateway> gateway;
     private final AwsClients.Lazy<Dispatcher> dispatcher;
 
@@ -157,10 +168,15 @@ public final class Pinpush implements AutoCloseable {
         this.gateway = new AwsClients.Lazy<>(() -> new ProviderGateway(config, (appId, type) -> channels
                 .resolve(appId, type)
                 .map(c -> new ProviderChannel(c.appId(), c.type(), c.enabled(), c.version(), c.credentials())), clock));
-        this.deliveryListener = new StreamedOutcomes(events);
+        this.deliveryMetrics = DeliveryMetrics.toStandardOutput();
+        this.kpiCounters = new KpiCounters(aws.dynamoDb(), config, clock);
+        apps.deletesWithApp(kpiCounters);
+        this.kpis = new KpiService(apps, kpiCounters, clock);
+        this.deliveryListener = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics, kpiCounters);
 
         this.deliveries = new DeliveryStore(aws.dynamoDb(), config, clock);
         apps.deletesWithApp(deliveries);
+        this.deliveryReports = new DeliveryReports(apps, deliveries);
         this.deliveryQueue = new DeliveryQueue(aws::sqs, config::deliveryQueueUrl);
         this.messaging = new MessagingService(apps, new RecipientResolver(endpointDirectory),
                 new SendPlanner(channelDirectory, renderers, messageTemplates(pushTemplates)), deliveries,
@@ -212,6 +228,8 @@ public final class Pinpush implements AutoCloseable {
         routes.addAll(SegmentRoutes.routes(segments, segmentAudience));
         routes.addAll(EventRoutes.routes(eventStreams, putEvents));
         routes.addAll(MessagingRoutes.routes(messaging));
+        routes.addAll(DeliveryReportRoutes.routes(deliveryReports));
+        routes.addAll(KpiRoutes.routes(kpis));
         return routes;
     }
 
@@ -285,6 +303,18 @@ public final class Pinpush implements AutoCloseable {
     /** What the messaging flow calls for every terminal delivery outcome and every endpoint made INACTIVE. */
     public EventRecorder events() {
         return events;
+    }
+
+    /**
+     * Writes what an invocation buffered: its events, and its delivery metrics (EMF lines on standard output).
+     * Handlers call it at the end of every invocation, before Lambda freezes the process.
+     */
+    public void flushAfterInvocation() {
+        try {
+            events.flush();
+        } finally {
+            deliveryMetrics.flush();
+        }
     }
 
     public EventPublisher eventPublisher() {

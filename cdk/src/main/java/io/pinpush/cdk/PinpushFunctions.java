@@ -29,8 +29,8 @@ import software.constructs.Construct;
  * publishes). Each role is granted exactly what that function's code calls, with named actions only, on the
  * tables, queues and stream it touches:
  * <ul>
- *   <li>api: every Pinpoint operation but sending. All tables (deliveries only to delete an app's requests with
- *       DeleteApp), channel secrets managed under the stage's prefix, events (PutEvents).</li>
+ *   <li>api: every Pinpoint operation but sending. All tables (deliveries only to read delivery reports and to
+ *       delete an app's requests with DeleteApp), channel secrets managed under the stage's prefix, events (PutEvents).</li>
  *   <li>send: reads apps (channels, event stream), endpoints and templates, writes deliveries, queues deliveries,
  *       reads channel secrets (a send checks each channel is usable), events.</li>
  *   <li>dispatcher: consumes the delivery queue (backoff through ChangeMessageVisibility), reads apps and channel
@@ -54,12 +54,17 @@ final class PinpushFunctions extends Construct {
     static final List<String> TABLE_WRITE = List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
             "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem");
     static final List<String> TABLE_DATA = concat(TABLE_READ, TABLE_WRITE);
-    /** DeleteApp finds an app's send requests through the byApp index and deletes them in batches. */
-    static final List<String> TABLE_QUERY_AND_DELETE = List.of("dynamodb:Query", "dynamodb:BatchWriteItem");
+    /**
+     * Delivery reports read a request's header and query its outcomes; DeleteApp finds an app's send requests
+     * through the byApp index and deletes them in batches.
+     */
+    static final List<String> TABLE_REPORT_AND_DELETE = List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchWriteItem");
     /** Outcomes and endpoint changes are conditional puts of whole items. */
     static final List<String> TABLE_READ_AND_PUT = concat(TABLE_READ, List.of("dynamodb:PutItem"));
+    /** Outcomes are conditional puts; each recorded outcome also bumps its app's daily KPI counter (UpdateItem). */
+    static final List<String> TABLE_OUTCOMES = concat(TABLE_READ, List.of("dynamodb:PutItem", "dynamodb:UpdateItem"));
     static final List<String> TABLE_READ_AND_PUTS = concat(TABLE_READ, List.of("dynamodb:PutItem",
-            "dynamodb:BatchWriteItem"));
+            "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"));
 
     static final List<String> SECRET_READ = List.of("secretsmanager:GetSecretValue");
     /** Channel credentials are created with tags (TagResource), versioned, read and force-deleted with the channel. */
@@ -127,7 +132,7 @@ final class PinpushFunctions extends Construct {
         api.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_DATA));
         api.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_DATA));
         api.addToRolePolicy(tableGrant(tables.table(Tables.TEMPLATES), TABLE_DATA));
-        api.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_QUERY_AND_DELETE));
+        api.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_REPORT_AND_DELETE));
         api.addToRolePolicy(allow(SECRET_MANAGE, secrets));
 
         send.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
@@ -139,7 +144,7 @@ final class PinpushFunctions extends Construct {
 
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_READ_AND_PUT));
-        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_READ_AND_PUT));
+        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_OUTCOMES));
         dispatcher.addToRolePolicy(allow(SECRET_READ, secrets));
 
         for (Function function : all()) {

@@ -354,8 +354,9 @@ class PinpushStackTest {
                 "secretsmanager:PutSecretValue", "secretsmanager:GetSecretValue", "secretsmanager:DeleteSecret",
                 "secretsmanager:TagResource")));
         assertThat(actionsOf("SendHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
-                "dynamodb:BatchWriteItem"), key, events, Set.of("secretsmanager:GetSecretValue")));
-        assertThat(actionsOf("DispatcherHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem"), key, events,
+                "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"), key, events, Set.of("secretsmanager:GetSecretValue")));
+        assertThat(actionsOf("DispatcherHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
+                "dynamodb:UpdateItem"), key, events,
                 Set.of("secretsmanager:GetSecretValue"), CONSUME));
         assertThat(actionsOf("EventSpillHandler")).isEqualTo(union(key, events, CONSUME));
     }
@@ -363,12 +364,12 @@ class PinpushStackTest {
     @Test
     void eachFunctionReachesOnlyTheTablesItUsesInTheWayItUsesThem() {
         assertThat(tableActions("ApiHandler")).isEqualTo(Map.of("apps", TABLE_DATA, "endpoints", TABLE_DATA,
-                "templates", TABLE_DATA, "deliveries", Set.of("dynamodb:Query", "dynamodb:BatchWriteItem")));
+                "templates", TABLE_DATA, "deliveries", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchWriteItem")));
         assertThat(tableActions("SendHandler")).isEqualTo(Map.of("apps", TABLE_READ, "endpoints", TABLE_READ,
-                "templates", TABLE_READ, "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem"))));
+                "templates", TABLE_READ, "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"))));
         assertThat(tableActions("DispatcherHandler")).isEqualTo(Map.of("apps", TABLE_READ,
                 "endpoints", union(TABLE_READ, Set.of("dynamodb:PutItem")),
-                "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem"))));
+                "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem"))));
         assertThat(tableActions("EventSpillHandler")).isEmpty();
     }
 

@@ -29,7 +29,7 @@ public final class DispatcherHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     public DispatcherHandler(Pinpush pinpush) {
-        this(pinpush.dispatcher(), pinpush.clock(), pinpush.events()::flush);
+        this(pinpush.dispatcher(), pinpush.clock(), pinpush::flushAfterInvocation);
     }
 
     public DispatcherHandler(Dispatcher dispatcher, Clock clock) {

@@ -42,7 +42,7 @@ public final class SendHandler implements RequestStreamHandler {
     }
 
     public SendHandler(Pinpush pinpush) {
-        this(pinpush.sendRouter(), pinpush.messaging(), pinpush.events()::flush);
+        this(pinpush.sendRouter(), pinpush.messaging(), pinpush::flushAfterInvocation);
     }
 
     public SendHandler(Router router, MessagingService messaging) {

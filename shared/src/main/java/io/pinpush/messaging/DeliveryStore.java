@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -59,12 +60,18 @@ public final class DeliveryStore implements AppScopedData {
         header.put("appId", Items.s(plan.appId()));
         header.put("created", Items.s(created + "#" + plan.requestId()));
         header.put(Items.DOC, Items.s(Json.write(
-                new SendRecord(plan.appId(), plan.requestId(), plan.traceId(), created, plan.size()))));
+                new SendRecord(plan.appId(), plan.requestId(), plan.traceId(), created, plan.size(), queuedTargets(plan)))));
         header.put("expiresAt", expiresAt());
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         items.add(header);
         plan.decided().forEach(outcome -> items.add(item(outcome)));
         batchWrite(items);
+    }
+
+    private static Map<Integer, DeliveryTarget> queuedTargets(SendPlan plan) {
+        Map<Integer, DeliveryTarget> queued = new TreeMap<>();
+        plan.deliveries().forEach(d -> queued.put(d.index(), d.target()));
+        return queued;
     }
 
     /** Records outcomes that belong to no one else (decided by the send function itself), in batches. */

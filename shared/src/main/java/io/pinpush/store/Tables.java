@@ -74,6 +74,8 @@ public final class Tables {
      *   <li>{@code pk = requestId, sk = "request"}: the header (app, creation time, number of deliveries)</li>
      *   <li>{@code pk = requestId, sk = "delivery#000042"}: one item per delivery, written once when its outcome is
      *       final (a conditional put, which is also the dispatcher's idempotency check)</li>
+     *   <li>{@code pk = "kpi#" + appId, sk = "day#" + yyyy-MM-dd}: the app's delivery counters of one UTC day, one
+     *       number per DeliveryStatus name (KpiCounters)</li>
      * </ul>
      * The sparse {@code byApp} index ({@code appId}, {@code created}) holds only headers: DeleteApp finds an app's
      * requests through it.

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RouteContractTest {
 
     /** Operations Pinpush adds to Pinpoint's API; each is documented in the README under "Extensions". */
-    static final Set<String> EXTENSIONS = Set.of("GetSegmentSize");
+    static final Set<String> EXTENSIONS = Set.of("GetSegmentSize", "GetMessageReport");
 
     @Test
     void everyRouteMatchesTheServiceModel(@TempDir Path secrets) {

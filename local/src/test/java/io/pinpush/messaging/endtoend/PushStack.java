@@ -33,6 +33,11 @@ final class PushStack implements AutoCloseable {
     private final ApnsStandIn.SigningKey signingKey;
 
     PushStack(ApnsStandIn apns, FcmStandIn fcm) {
+        this(apns, fcm, "PT5S");
+    }
+
+    /** With {@code sendWait} (ISO-8601) as PINPUSH_SEND_WAIT: a very short one makes sends answer QUEUED. */
+    PushStack(ApnsStandIn apns, FcmStandIn fcm, String sendWait) {
         this.apns = apns;
         this.fcm = fcm;
         this.server = LocalServer.start(LocalOptions.defaults().withPort(0).inMemoryStorage()
@@ -43,7 +48,7 @@ final class PushStack implements AutoCloseable {
                 .with("PINPUSH_GCM_LEGACY_ENDPOINT", fcm.legacyEndpoint().toString())
                 .with("PINPUSH_FCM_TRUSTED_CERT", StandInTls.caFile().toString())
                 .with("PINPUSH_PROVIDER_TIMEOUT", "PT5S")
-                .with("PINPUSH_SEND_WAIT", "PT5S")
+                .with("PINPUSH_SEND_WAIT", sendWait)
                 .with("PINPUSH_MAX_ATTEMPTS", Integer.toString(MAX_ATTEMPTS))
                 .with("PINPUSH_RETRY_MAX_DELAY", "PT1S"));
         this.pinpoint = PinpushExtension.pinpointClient(server.endpoint());
