@@ -44,8 +44,12 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    /** One SQS batch holds at most ten messages: enough threads to record all its outcomes at once. */
-    private static final int PARALLEL_SETTLES = 10;
+    /**
+     * Not ten (one per message of a full batch): the SDK's URLConnection HTTP client keeps at most five idle
+     * connections per host (the JDK's {@code http.maxConnections}), so extra writers would open and drop a new
+     * TLS connection on every batch. Five at once makes a batch's ten writes two round trips, on warm connections.
+     */
+    private static final int PARALLEL_SETTLES = 5;
 
     /** One SQS message as the event source hands it over. */
     public record QueuedMessage(String messageId, String receiptHandle, String body, int receiveCount) {
@@ -61,7 +65,7 @@ public final class Dispatcher {
     private final DoubleSupplier random;
     /**
      * Settling is blocking DynamoDB work (a conditional PutItem, sometimes an endpoint update); done one after
-     * another it set the batch's time to ten round trips. Shared across invocations, bounded to one batch.
+     * another it set the batch's time to ten round trips. Shared across invocations.
      */
     private final ExecutorService settlers = Executors.newFixedThreadPool(PARALLEL_SETTLES, runnable -> {
         Thread thread = new Thread(runnable, "pinpush-settle");
