@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -110,16 +109,7 @@ public final class DeliveryStore implements AppScopedData {
         return found;
     }
 
-    /** How many outcomes of the request are recorded so far (strongly consistent). */
-    public int countOutcomes(String requestId) {
-        int count = 0;
-        for (var page : dynamoDb.queryPaginator(outcomesQuery(requestId).select(Select.COUNT).build())) {
-            count += page.count();
-        }
-        return count;
-    }
-
-    /** The recorded outcomes of the request, in delivery order. */
+    /** The recorded outcomes of the request, in delivery order (strongly consistent). */
     public List<DeliveryOutcome> outcomes(String requestId) {
         List<DeliveryOutcome> outcomes = new ArrayList<>();
         for (var page : dynamoDb.queryPaginator(outcomesQuery(requestId).build())) {

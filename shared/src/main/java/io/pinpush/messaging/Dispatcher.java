@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
@@ -42,6 +44,12 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /**
+     * Not ten (one per message of a full batch): the SDK's URLConnection HTTP client keeps at most five idle
+     * connections per host (the JDK's {@code http.maxConnections}), so extra writers would open and drop a new
+     * TLS connection on every batch. Five at once makes a batch's ten writes two round trips, on warm connections.
+     */
+    private static final int PARALLEL_SETTLES = 5;
 
     /** One SQS message as the event source hands it over. */
     public record QueuedMessage(String messageId, String receiptHandle, String body, int receiveCount) {
@@ -55,6 +63,15 @@ public final class Dispatcher {
     private final RetryPolicy retry;
     private final Clock clock;
     private final DoubleSupplier random;
+    /**
+     * Settling is blocking DynamoDB work (a conditional PutItem, sometimes an endpoint update); done one after
+     * another it set the batch's time to ten round trips. Shared across invocations.
+     */
+    private final ExecutorService settlers = Executors.newFixedThreadPool(PARALLEL_SETTLES, runnable -> {
+        Thread thread = new Thread(runnable, "pinpush-settle");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public Dispatcher(PushGateway gateway, DeliveryStore store, DeliveryQueue queue, EndpointDirectory endpoints,
                       DeliveryListener listener, RetryPolicy retry, Clock clock, DoubleSupplier random) {
@@ -100,16 +117,38 @@ public final class Dispatcher {
         });
 
         awaitAll(pushes.values(), deadline);
+        Map<QueuedMessage, CompletableFuture<Boolean>> settling = new LinkedHashMap<>();
         pushes.forEach((message, push) -> {
             if (!push.isDone()) {
                 LOG.warn("No provider answer for {} before the function's deadline; it will be retried",
                         deliveries.get(message).deliveryId());
-                failures.add(message.messageId());
-            } else if (!settleOrLeave(message, deliveries.get(message), push.join())) {
+                settling.put(message, CompletableFuture.completedFuture(false));
+            } else {
+                Delivery delivery = deliveries.get(message);
+                ProviderOutcome outcome = push.join();
+                settling.put(message, CompletableFuture.supplyAsync(
+                        () -> settleOrLeave(message, delivery, outcome), settlers));
+            }
+        });
+        settling.forEach((message, settled) -> {
+            if (!awaitSettled(settled, deliveries.get(message))) {
                 failures.add(message.messageId());
             }
         });
         return failures;
+    }
+
+    /** @return whether the message is done with; the SDK's timeouts bound the DynamoDB calls it waits on */
+    private static boolean awaitSettled(CompletableFuture<Boolean> settled, Delivery delivery) {
+        try {
+            return settled.get();
+        } catch (ExecutionException e) {
+            LOG.error("Could not settle delivery {}; it will be retried", delivery.deliveryId(), e.getCause());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private boolean settleOrLeave(QueuedMessage message, Delivery delivery, ProviderOutcome outcome) {

@@ -20,8 +20,16 @@ import org.slf4j.LoggerFactory;
 public final class MessagingService {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessagingService.class);
-    private static final long FIRST_POLL_MS = 20;
-    private static final long LONGEST_POLL_MS = 250;
+    /*
+     * Poll schedule for the outcomes. Most sends settle within a few tens of milliseconds, and a doubling schedule
+     * (0, 20, 60, 140, 300 ms) reported an outcome that landed at 65 ms only at 140 ms. So: every 10 ms while a
+     * quick answer is likely, then backing off to 100 ms. Each poll is one strongly consistent Query, billed by
+     * the size of the items read (at least 1 RCU): about 20 reads in the first 200 ms of a send instead of 4,
+     * traded for answering within ~10 ms of the outcome; the backoff caps the cost of long waits.
+     */
+    private static final long FAST_POLL_MS = 10;
+    private static final Duration FAST_POLLING_FOR = Duration.ofMillis(200);
+    private static final long LONGEST_POLL_MS = 100;
 
     private final AppService apps;
     private final RecipientResolver recipients;
@@ -120,8 +128,7 @@ public final class MessagingService {
 
         boolean anyQueued = plan.deliveries().size() > notQueued.size();
         if (anyQueued && wait.compareTo(Duration.ZERO) > 0) {
-            awaitOutcomes(plan, started.plus(wait));
-            store.outcomes(plan.requestId()).forEach(o -> results.put(o.index(), o.result()));
+            awaitOutcomes(plan, started, started.plus(wait)).forEach(o -> results.put(o.index(), o.result()));
         }
         for (int index = 0; index < plan.size(); index++) {
             results.putIfAbsent(index, MessageResult.QUEUED);
@@ -129,23 +136,35 @@ public final class MessagingService {
         return results;
     }
 
-    /** Polls the delivery record, quickly at first, until every delivery has an outcome or the deadline passes. */
-    private void awaitOutcomes(SendPlan plan, Instant deadline) {
-        long pause = FIRST_POLL_MS;
-        while (store.countOutcomes(plan.requestId()) < plan.size()) {
-            long left = Duration.between(clock.instant(), deadline).toMillis();
+    /**
+     * Polls the delivery record until every delivery has an outcome or the deadline passes.
+     *
+     * @return the outcomes recorded at the last poll. Reading the items rather than a COUNT costs the same read
+     *     capacity (a Query is billed by the data it reads, not what it returns) and saves a second Query at the end.
+     */
+    private List<DeliveryOutcome> awaitOutcomes(SendPlan plan, Instant started, Instant deadline) {
+        long pause = FAST_POLL_MS;
+        while (true) {
+            List<DeliveryOutcome> outcomes = store.outcomes(plan.requestId());
+            if (outcomes.size() >= plan.size()) {
+                return outcomes;
+            }
+            Instant now = clock.instant();
+            long left = Duration.between(now, deadline).toMillis();
             if (left <= 0) {
                 LOG.info("Request {}: stopped waiting with deliveries in flight; they are reported QUEUED",
                         plan.requestId());
-                return;
+                return outcomes;
             }
             try {
                 Thread.sleep(Math.min(pause, left));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return outcomes;
             }
-            pause = Math.min(pause * 2, LONGEST_POLL_MS);
+            if (Duration.between(started, now).compareTo(FAST_POLLING_FOR) >= 0) {
+                pause = Math.min(pause * 2, LONGEST_POLL_MS);
+            }
         }
     }
 }
