@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.pinpush.Pinpush;
+import io.pinpush.functions.priming.MessagingPriming;
+import io.pinpush.functions.priming.Priming;
+import io.pinpush.functions.priming.SdkPriming;
 import io.pinpush.messaging.Dispatcher;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,13 +26,25 @@ public final class DispatcherHandler implements RequestHandler<SQSEvent, SQSBatc
     private final Dispatcher dispatcher;
     private final Clock clock;
     private final Runnable flushEvents;
+    /** Held so the CRaC runtime, which keeps resources weakly, still has the hooks at snapshot time. */
+    private final Priming priming;
 
+    /** Lambda's constructor: wires the real dependencies once per container and registers SnapStart priming. */
     public DispatcherHandler() {
-        this(Pinpush.fromEnvironment());
+        this(Pinpush.fromEnvironment(), true);
     }
 
     public DispatcherHandler(Pinpush pinpush) {
-        this(pinpush.dispatcher(), pinpush.clock(), pinpush::flushAfterInvocation);
+        this(pinpush, false);
+    }
+
+    private DispatcherHandler(Pinpush pinpush, boolean snapStart) {
+        // The dispatcher's provider gateway creates no provider client (Pushy's ApnsClient, the HTTP/2 client)
+        // until the first push, which comes after the restore: the snapshot holds no connection.
+        this.dispatcher = pinpush.dispatcher();
+        this.clock = pinpush.clock();
+        this.flushEvents = pinpush::flushAfterInvocation;
+        this.priming = snapStart ? priming(pinpush.config().region(), pinpush) : null;
     }
 
     public DispatcherHandler(Dispatcher dispatcher, Clock clock) {
@@ -41,6 +56,23 @@ public final class DispatcherHandler implements RequestHandler<SQSEvent, SQSBatc
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.flushEvents = flushEvents;
+        this.priming = null;
+    }
+
+    private static Priming priming(String region, Pinpush pinpush) {
+        return Priming.builder()
+                .warmUp("json", MessagingPriming::json)
+                .warmUp("aws sdk", () -> {
+                    // Builds the function's own clients (no connection is opened until the first request)...
+                    pinpush.aws().dynamoDb();
+                    pinpush.aws().sqs();
+                    // ...and runs representative calls through throwaway ones that stop before sending.
+                    SdkPriming.dynamoDb(region);
+                    SdkPriming.sqs(region);
+                })
+                // Nothing to re-create after a restore: no provider client exists before the first push, and the
+                // AWS SDK clients connect (and fetch SnapStart's container credentials) on first use.
+                .register();
     }
 
     @Override

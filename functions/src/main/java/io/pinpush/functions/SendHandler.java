@@ -10,6 +10,9 @@ import io.pinpush.api.Ids;
 import io.pinpush.api.Json;
 import io.pinpush.api.RequestBodies;
 import io.pinpush.api.Router;
+import io.pinpush.functions.priming.MessagingPriming;
+import io.pinpush.functions.priming.Priming;
+import io.pinpush.functions.priming.SdkPriming;
 import io.pinpush.messaging.DirectSendRequest;
 import io.pinpush.messaging.DirectSendResponse;
 import io.pinpush.messaging.MessagingService;
@@ -36,13 +39,23 @@ public final class SendHandler implements RequestStreamHandler {
     private final Router router;
     private final MessagingService messaging;
     private final Runnable flushEvents;
+    /** Held so the CRaC runtime, which keeps resources weakly, still has the hooks at snapshot time. */
+    private final Priming priming;
 
+    /** Lambda's constructor: wires the real dependencies once per container and registers SnapStart priming. */
     public SendHandler() {
-        this(Pinpush.fromEnvironment());
+        this(Pinpush.fromEnvironment(), true);
     }
 
     public SendHandler(Pinpush pinpush) {
-        this(pinpush.sendRouter(), pinpush.messaging(), pinpush::flushAfterInvocation);
+        this(pinpush, false);
+    }
+
+    private SendHandler(Pinpush pinpush, boolean snapStart) {
+        this.router = pinpush.sendRouter();
+        this.messaging = pinpush.messaging();
+        this.flushEvents = pinpush::flushAfterInvocation;
+        this.priming = snapStart ? priming(pinpush) : null;
     }
 
     public SendHandler(Router router, MessagingService messaging) {
@@ -54,6 +67,26 @@ public final class SendHandler implements RequestStreamHandler {
         this.router = router;
         this.messaging = messaging;
         this.flushEvents = flushEvents;
+        this.priming = null;
+    }
+
+    private Priming priming(Pinpush pinpush) {
+        String region = pinpush.config().region();
+        return Priming.builder()
+                .warmUp("json", MessagingPriming::json)
+                // Not handleRequest: flushing events belongs to real invocations.
+                .warmUp("send requests", () -> MessagingPriming.sendFunction((in, out) -> answer(in, out, null)))
+                .warmUp("aws sdk", () -> {
+                    // Builds the function's own clients (no connection is opened until the first request)...
+                    pinpush.aws().dynamoDb();
+                    pinpush.aws().sqs();
+                    // ...and runs representative calls through throwaway ones that stop before sending.
+                    SdkPriming.dynamoDb(region);
+                    SdkPriming.sqs(region);
+                })
+                // Nothing to re-create after a restore: the send function holds no provider client, and the AWS
+                // SDK clients connect (and fetch SnapStart's container credentials) on first use.
+                .register();
     }
 
     @Override
