@@ -1,5 +1,8 @@
 package io.pinpush.segments;
 
+import io.pinpush.testing.RecipeScripts;
+import io.pinpush.testing.RecipeScripts.Result;
+
 import static io.pinpush.segments.SegmentCalls.newApp;
 import static io.pinpush.segments.SegmentCalls.size;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,13 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.local.LocalServer;
 import io.pinpush.testing.PinpushExtension;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,9 +30,9 @@ class AwsCliSegmentRecipeTest {
         Map<String, String> variables = Map.of("PINPOINT_APP_ID", app, "AWS_REGION", "us-east-1",
                 "SEGMENT_NAME", "high-value-customers", "PINPUSH_ENDPOINT_URL", server.endpoint().toString());
 
-        Result endpoints = run("/recipes/004-step4-create-user-endpoints.sh", variables);
+        Result endpoints = RecipeScripts.run("/recipes/004-step4-create-user-endpoints.sh", variables);
         assertThat(endpoints.exitCode()).as(endpoints.output()).isZero();
-        Result segment = run("/recipes/004-step5-create-user-segment.sh", variables);
+        Result segment = RecipeScripts.run("/recipes/004-step5-create-user-segment.sh", variables);
         assertThat(segment.exitCode()).as(segment.output()).isZero();
 
         Matcher created = Pattern.compile("Created user segment: ([0-9a-f]{32})\\s*$").matcher(segment.output().strip());
@@ -56,26 +55,4 @@ class AwsCliSegmentRecipeTest {
         assertThat(size.path("Excluded").path("FILTERED_OUT_BY_SEGMENT").asLong()).isEqualTo(1);
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private Result run(String resource, Map<String, String> variables) throws IOException, InterruptedException, java.net.URISyntaxException {
-        Path script = Path.of(getClass().getResource(resource).toURI());
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
-        builder.environment().putAll(variables);
-        builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_DEFAULT_REGION", "us-east-1", "AWS_PAGER", ""));
-        // Keep the CLI away from any profile or config file of the machine running the tests.
-        builder.environment().put("AWS_CONFIG_FILE", "/dev/null");
-        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-        builder.environment().remove("AWS_PROFILE");
-        builder.environment().remove("AWS_SESSION_TOKEN");
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("The AWS CLI did not finish within 2 minutes");
-        }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    }
 }
