@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpush.messaging.ADMMessage;
 import io.pinpush.messaging.DirectMessageConfiguration;
+import io.pinpush.providers.ChannelRenderer;
 import io.pinpush.providers.InvalidMessage;
 import io.pinpush.providers.PayloadJson;
 import io.pinpush.providers.PinpointData;
 import io.pinpush.providers.PushContent;
-import io.pinpush.providers.PushRenderer;
 import io.pinpush.providers.RenderRequest;
 import io.pinpush.providers.RenderResult;
 import io.pinpush.providers.RenderedPush;
@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * MD5, when given, must be ADM's checksum of the message's Data; since Pinpush adds the pinpoint keys, the
  * checksum sent is recomputed over the data actually sent.
  */
-public final class AdmRenderer implements PushRenderer {
+public final class AdmRenderer extends ChannelRenderer<ADMMessage> {
 
     public static final int MAX_PAYLOAD_BYTES = 6144;
     /** ADM's bounds for expiresAfter: one minute to 31 days. */
@@ -39,27 +39,18 @@ public final class AdmRenderer implements PushRenderer {
     static final long MAX_EXPIRES_AFTER = 2_678_400;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final Clock clock;
-
     public AdmRenderer(Clock clock) {
-        this.clock = clock;
+        super(clock);
     }
 
     @Override
-    public RenderResult render(RenderRequest request) {
-        try {
-            return renderOrThrow(request);
-        } catch (InvalidMessage e) {
-            return new RenderResult.Invalid(e.getMessage());
-        }
+    protected PushContent.ChannelFields fields(ADMMessage message) {
+        return new PushContent.ChannelFields(message.action(), message.title(), message.body(), message.url(),
+                message.silentPush(), message.data(), message.substitutions(), message.rawContent());
     }
 
-    private RenderResult renderOrThrow(RenderRequest request) {
-        ADMMessage message = admMessage(request.messageConfiguration());
-        PushContent content = PushContent.of(request, new PushContent.ChannelFields(message.action(), message.title(),
-                message.body(), message.url(), message.silentPush(), message.data(), message.substitutions(),
-                message.rawContent()));
-
+    @Override
+    protected RenderResult render(RenderRequest request, ADMMessage message, PushContent content) {
         ObjectNode body = content.hasRawContent() ? fromRawContent(content.rawContent()) : standard(request, message, content);
         if (message.consolidationKey() != null && !body.has("consolidationKey")) {
             body.put("consolidationKey", message.consolidationKey());
@@ -84,7 +75,8 @@ public final class AdmRenderer implements PushRenderer {
         return new RenderResult.Rendered(new RenderedPush(request.channelType(), request.address(), payload, Map.of(), expiresAt));
     }
 
-    private static ADMMessage admMessage(DirectMessageConfiguration configuration) {
+    @Override
+    protected ADMMessage message(DirectMessageConfiguration configuration) {
         ADMMessage message = configuration == null ? null : configuration.admMessage();
         return message != null ? message
                 : new ADMMessage(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpush.messaging.APNSMessage;
 import io.pinpush.messaging.DirectMessageConfiguration;
+import io.pinpush.providers.ChannelRenderer;
 import io.pinpush.providers.InvalidMessage;
 import io.pinpush.providers.PayloadJson;
 import io.pinpush.providers.PinpointData;
 import io.pinpush.providers.PushContent;
-import io.pinpush.providers.PushRenderer;
 import io.pinpush.providers.RenderRequest;
 import io.pinpush.providers.RenderResult;
 import io.pinpush.providers.RenderedPush;
@@ -28,7 +28,7 @@ import java.util.Map;
  * Data keys also sit at the top level where an app without those SDKs finds custom keys. RawContent is sent
  * verbatim instead.
  */
-public final class ApnsRenderer implements PushRenderer {
+public final class ApnsRenderer extends ChannelRenderer<APNSMessage> {
 
     public static final String PUSH_TYPE = "apns-push-type";
     public static final String PRIORITY = "apns-priority";
@@ -41,27 +41,18 @@ public final class ApnsRenderer implements PushRenderer {
     private static final int IMMEDIATELY = 10;
     private static final int CONSERVE_POWER = 5;
 
-    private final Clock clock;
-
     public ApnsRenderer(Clock clock) {
-        this.clock = clock;
+        super(clock);
     }
 
     @Override
-    public RenderResult render(RenderRequest request) {
-        try {
-            return renderOrThrow(request);
-        } catch (InvalidMessage e) {
-            return new RenderResult.Invalid(e.getMessage());
-        }
+    protected PushContent.ChannelFields fields(APNSMessage message) {
+        return new PushContent.ChannelFields(message.action(), message.title(), message.body(), message.url(),
+                message.silentPush(), message.data(), message.substitutions(), message.rawContent());
     }
 
-    private RenderResult renderOrThrow(RenderRequest request) {
-        APNSMessage message = apnsMessage(request.messageConfiguration());
-        PushContent content = PushContent.of(request, new PushContent.ChannelFields(message.action(), message.title(),
-                message.body(), message.url(), message.silentPush(), message.data(), message.substitutions(),
-                message.rawContent()));
-
+    @Override
+    protected RenderResult render(RenderRequest request, APNSMessage message, PushContent content) {
         ObjectNode raw = content.hasRawContent() ? PayloadJson.parseObject(content.rawContent(), "RawContent") : null;
         ApnsPushType pushType = pushType(request, message, content, raw);
         String payload = raw != null ? content.rawContent() : PayloadJson.write(payload(request, message, content, pushType));
@@ -96,7 +87,8 @@ public final class ApnsRenderer implements PushRenderer {
                 expiresAt, message.preferredAuthenticationMethod()));
     }
 
-    private static APNSMessage apnsMessage(DirectMessageConfiguration configuration) {
+    @Override
+    protected APNSMessage message(DirectMessageConfiguration configuration) {
         APNSMessage message = configuration == null ? null : configuration.apnsMessage();
         return message != null ? message
                 : new APNSMessage(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpush.messaging.Action;
 import io.pinpush.messaging.BaiduMessage;
 import io.pinpush.messaging.DirectMessageConfiguration;
+import io.pinpush.providers.ChannelRenderer;
 import io.pinpush.providers.InvalidMessage;
 import io.pinpush.providers.PayloadJson;
 import io.pinpush.providers.PinpointData;
 import io.pinpush.providers.PushContent;
-import io.pinpush.providers.PushRenderer;
 import io.pinpush.providers.RenderRequest;
 import io.pinpush.providers.RenderResult;
 import io.pinpush.providers.RenderedPush;
@@ -26,7 +26,7 @@ import java.util.Map;
  * Both carry the same {@code pinpoint.*} keys as FCM in {@code custom_content}. RawContent is the {@code msg}
  * as written. TimeToLive becomes {@code msg_expires} (Baidu keeps messages 1 s to 7 days).
  */
-public final class BaiduRenderer implements PushRenderer {
+public final class BaiduRenderer extends ChannelRenderer<BaiduMessage> {
 
     /** Baidu's limit on {@code msg}. */
     public static final int MAX_PAYLOAD_BYTES = 4096;
@@ -35,27 +35,18 @@ public final class BaiduRenderer implements PushRenderer {
     static final int PASS_THROUGH = 0;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final Clock clock;
-
     public BaiduRenderer(Clock clock) {
-        this.clock = clock;
+        super(clock);
     }
 
     @Override
-    public RenderResult render(RenderRequest request) {
-        try {
-            return renderOrThrow(request);
-        } catch (InvalidMessage e) {
-            return new RenderResult.Invalid(e.getMessage());
-        }
+    protected PushContent.ChannelFields fields(BaiduMessage message) {
+        return new PushContent.ChannelFields(message.action(), message.title(), message.body(), message.url(),
+                message.silentPush(), message.data(), message.substitutions(), message.rawContent());
     }
 
-    private RenderResult renderOrThrow(RenderRequest request) {
-        BaiduMessage message = baiduMessage(request.messageConfiguration());
-        PushContent content = PushContent.of(request, new PushContent.ChannelFields(message.action(), message.title(),
-                message.body(), message.url(), message.silentPush(), message.data(), message.substitutions(),
-                message.rawContent()));
-
+    @Override
+    protected RenderResult render(RenderRequest request, BaiduMessage message, PushContent content) {
         String msg = PayloadJson.write(content.hasRawContent()
                 ? PayloadJson.parseObject(content.rawContent(), "RawContent") : standard(request, message, content));
         int size = PayloadJson.utf8Length(msg);
@@ -80,7 +71,8 @@ public final class BaiduRenderer implements PushRenderer {
                 PayloadJson.write(params), Map.of(), expiresAt));
     }
 
-    private static BaiduMessage baiduMessage(DirectMessageConfiguration configuration) {
+    @Override
+    protected BaiduMessage message(DirectMessageConfiguration configuration) {
         BaiduMessage message = configuration == null ? null : configuration.baiduMessage();
         return message != null ? message
                 : new BaiduMessage(null, null, null, null, null, null, null, null, null, null, null, null, null, null);

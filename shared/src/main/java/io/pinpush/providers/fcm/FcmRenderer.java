@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpush.messaging.DirectMessageConfiguration;
 import io.pinpush.messaging.GCMMessage;
+import io.pinpush.providers.ChannelRenderer;
 import io.pinpush.providers.InvalidMessage;
 import io.pinpush.providers.PayloadJson;
 import io.pinpush.providers.PinpointData;
 import io.pinpush.providers.PushContent;
-import io.pinpush.providers.PushRenderer;
 import io.pinpush.providers.RenderRequest;
 import io.pinpush.providers.RenderResult;
 import io.pinpush.providers.RenderedPush;
@@ -30,33 +30,24 @@ import java.util.regex.Pattern;
  * (converted to v1) and as {@code {"fcmV1Message": {"message": {...}}}} (sent as written, with the token set).
  * TimeToLive, Priority, CollapseKey and RestrictedPackageName apply where the payload does not set them itself.
  */
-public final class FcmRenderer implements PushRenderer {
+public final class FcmRenderer extends ChannelRenderer<GCMMessage> {
 
     public static final int MAX_PAYLOAD_BYTES = 4096;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d{1,9})?)s");
 
-    private final Clock clock;
-
     public FcmRenderer(Clock clock) {
-        this.clock = clock;
+        super(clock);
     }
 
     @Override
-    public RenderResult render(RenderRequest request) {
-        try {
-            return renderOrThrow(request);
-        } catch (InvalidMessage e) {
-            return new RenderResult.Invalid(e.getMessage());
-        }
+    protected PushContent.ChannelFields fields(GCMMessage message) {
+        return new PushContent.ChannelFields(message.action(), message.title(), message.body(), message.url(),
+                message.silentPush(), message.data(), message.substitutions(), message.rawContent());
     }
 
-    private RenderResult renderOrThrow(RenderRequest request) {
-        GCMMessage message = gcmMessage(request.messageConfiguration());
-        PushContent content = PushContent.of(request, new PushContent.ChannelFields(message.action(), message.title(),
-                message.body(), message.url(), message.silentPush(), message.data(), message.substitutions(),
-                message.rawContent()));
-
+    @Override
+    protected RenderResult render(RenderRequest request, GCMMessage message, PushContent content) {
         ObjectNode sendRequest = content.hasRawContent() ? fromRawContent(content.rawContent())
                 : standard(request, message, content);
         ObjectNode v1Message = (ObjectNode) sendRequest.get("message");
@@ -76,7 +67,8 @@ public final class FcmRenderer implements PushRenderer {
                 PayloadJson.write(sendRequest), Map.of(), expiresAt(v1Message), message.preferredAuthenticationMethod()));
     }
 
-    private static GCMMessage gcmMessage(DirectMessageConfiguration configuration) {
+    @Override
+    protected GCMMessage message(DirectMessageConfiguration configuration) {
         GCMMessage message = configuration == null ? null : configuration.gcmMessage();
         return message != null ? message
                 : new GCMMessage(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
