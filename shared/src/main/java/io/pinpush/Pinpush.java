@@ -16,6 +16,7 @@ import io.pinpush.channels.ChannelService;
 import io.pinpush.channels.ChannelStore;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
+import io.pinpush.customdelivery.CustomDeliverySender;
 import io.pinpush.endpoints.EndpointResponse;
 import io.pinpush.endpoints.EndpointRoutes;
 import io.pinpush.endpoints.EndpointService;
@@ -36,6 +37,7 @@ import io.pinpush.events.FileEventSpill;
 import io.pinpush.events.PutEventsService;
 import io.pinpush.events.SpillReplayer;
 import io.pinpush.events.SqsEventSpill;
+import io.pinpush.hooks.Hooks;
 import io.pinpush.messaging.ChannelDirectory;
 import io.pinpush.messaging.DeliveryListener;
 import io.pinpush.messaging.DeliveryListeners;
@@ -71,6 +73,10 @@ import io.pinpush.templates.PushTemplates;
 import io.pinpush.templates.TemplateRenderer;
 import io.pinpush.templates.TemplateRenderingException;
 import io.pinpush.templates.TemplateRoutes;
+import io.pinpush.triggers.EventCampaigns;
+import io.pinpush.triggers.TriggerEvaluator;
+import io.pinpush.triggers.TriggeredSends;
+import io.pinpush.triggers.Triggers;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -119,6 +125,8 @@ public final class Pinpush implements AutoCloseable {
     private final KpiService kpis;
     private final AwsClients.Lazy<PushGateway> gateway;
     private final AwsClients.Lazy<Dispatcher> dispatcher;
+    private final TriggerEvaluator triggers;
+    private final Hooks hooks;
 
     /** Shards of one app read at once by a segment evaluation: bounded, since each reader holds a DynamoDB page. */
     private static final int SEGMENT_SHARD_READERS = 8;
@@ -188,6 +196,11 @@ public final class Pinpush implements AutoCloseable {
                 endpointDirectory, deliveryListener,
                 new RetryPolicy(config.maxDeliveryAttempts(), config.retryBaseDelay(), config.retryMaxDelay()),
                 clock, jitter::nextDouble));
+
+        // Event triggers, campaign hooks, custom channels: the campaign runner plugs into the two trigger seams.
+        this.triggers = Triggers.evaluator(config, aws.dynamoDb(), endpoints, EventCampaigns.NONE, TriggeredSends.NONE,
+                clock);
+        this.hooks = Hooks.wire(config, aws, secrets, events, clock);
     }
 
     /** Every app's events go to the deployment's own stream; locally, to a JSON-lines file instead when set. */
@@ -337,6 +350,21 @@ public final class Pinpush implements AutoCloseable {
     /** The dispatcher, with its provider clients; built on first use (only the dispatcher function needs it). */
     public Dispatcher dispatcher() {
         return dispatcher.get();
+    }
+
+    /** Matches streamed events against event-triggered campaigns (the trigger function and the local server). */
+    public TriggerEvaluator triggers() {
+        return triggers;
+    }
+
+    /** FILTER and DELIVERY campaign hooks, and what custom channels call. */
+    public Hooks hooks() {
+        return hooks;
+    }
+
+    /** Campaigns with a CustomDeliveryConfiguration deliver through this. */
+    public CustomDeliverySender customChannels() {
+        return CustomDeliverySender.from(hooks);
     }
 
     /** Push templates for sends: resolved once per send, rendered per recipient. */

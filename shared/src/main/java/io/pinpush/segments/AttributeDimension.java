@@ -34,7 +34,7 @@ public record AttributeDimension(AttributeType attributeType, List<String> value
     }
 
     /** Whether an endpoint whose values for the attribute are {@code actual} (empty when it has none) passes. */
-    boolean test(List<String> actual) {
+    public boolean test(List<String> actual) {
         return switch (effectiveType()) {
             case INCLUSIVE -> actual.stream().anyMatch(values::contains);
             case EXCLUSIVE -> actual.stream().noneMatch(values::contains);

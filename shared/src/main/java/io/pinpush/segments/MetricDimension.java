@@ -27,7 +27,7 @@ public record MetricDimension(String comparisonOperator, Double value) {
     }
 
     /** Whether an endpoint whose metric is {@code actual} (null when it has none) passes. */
-    boolean test(Double actual) {
+    public boolean test(Double actual) {
         if (actual == null) return false;
         int c = Double.compare(actual, value);
         return switch (operator(comparisonOperator)) {

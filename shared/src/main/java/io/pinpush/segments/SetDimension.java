@@ -12,7 +12,7 @@ public record SetDimension(DimensionType dimensionType, List<String> values) {
     }
 
     /** Whether an endpoint whose value is {@code actual} (null when it has none) passes this dimension. */
-    boolean test(String actual) {
+    public boolean test(String actual) {
         boolean listed = actual != null && values.contains(actual);
         return dimensionType == DimensionType.EXCLUSIVE ? !listed : listed;
     }

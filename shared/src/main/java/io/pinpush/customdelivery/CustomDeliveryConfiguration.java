@@ -1,0 +1,56 @@
+package io.pinpush.customdelivery;
+
+import io.pinpush.api.ApiError;
+import io.pinpush.channels.ChannelType;
+import io.pinpush.hooks.DeliveryUris;
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Pinpoint's CustomDeliveryConfiguration: a campaign's custom channel. DeliveryUri is a Lambda function ARN or a
+ * web hook URL; EndpointTypes the channel types of the endpoints it is sent to (all of them when absent).
+ *
+ * <p>A web hook URL must be https and use only the characters Pinpoint allows. Pinpush's extension: plain http is
+ * accepted for loopback hosts (127.0.0.1, localhost), so a laptop can run a receiver without a certificate.
+ */
+public record CustomDeliveryConfiguration(String deliveryUri, List<ChannelType> endpointTypes) {
+
+    /** Pinpoint's rule for webhook URLs: alphanumerics and - . _ ~ ? / # ; : (plus = & % for queries). */
+    private static final Pattern URL_CHARACTERS = Pattern.compile("[A-Za-z0-9\\-._~?/#;:=&%]+");
+
+    public CustomDeliveryConfiguration {
+        if (deliveryUri == null || deliveryUri.isBlank()) {
+            throw ApiError.badRequest("CustomDeliveryConfiguration.DeliveryUri is required");
+        }
+        if (!DeliveryUris.isLambdaArn(deliveryUri)) {
+            requireWebhookUrl(deliveryUri);
+        }
+        endpointTypes = endpointTypes == null ? List.of() : List.copyOf(endpointTypes);
+    }
+
+    /** Whether an endpoint of {@code channelType} receives the campaign through this channel. */
+    public boolean appliesTo(ChannelType channelType) {
+        return endpointTypes.isEmpty() || endpointTypes.contains(channelType);
+    }
+
+    private static void requireWebhookUrl(String uri) {
+        URI parsed;
+        try {
+            parsed = URI.create(uri);
+        } catch (IllegalArgumentException e) {
+            throw invalid(uri);
+        }
+        boolean https = "https".equals(parsed.getScheme());
+        boolean loopback = "http".equals(parsed.getScheme())
+                && ("127.0.0.1".equals(parsed.getHost()) || "localhost".equals(parsed.getHost()));
+        if (!(https || loopback) || parsed.getHost() == null || !URL_CHARACTERS.matcher(uri).matches()) {
+            throw invalid(uri);
+        }
+    }
+
+    private static ApiError invalid(String uri) {
+        return ApiError.badRequest("CustomDeliveryConfiguration.DeliveryUri must be a Lambda function ARN or an"
+                + " https:// URL, got '" + uri + "'");
+    }
+}
