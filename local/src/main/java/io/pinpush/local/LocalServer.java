@@ -7,6 +7,7 @@ import io.pinpush.config.PinpushConfig;
 import io.pinpush.functions.ApiHandler;
 import io.pinpush.functions.DispatcherHandler;
 import io.pinpush.functions.SendHandler;
+import io.pinpush.functions.TriggerHandler;
 import io.pinpush.secrets.SecretStore;
 import io.pinpush.store.TableCreator;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,16 +42,19 @@ public final class LocalServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService httpThreads;
     private final LocalDispatcher dispatcher;
+    private final Optional<LocalTriggers> triggers;
     private final Path temporaryFolder;
 
     private LocalServer(EmbeddedDynamoDb dynamoDb, EmbeddedSqs sqs, Pinpush pinpush, HttpServer http,
-                        ExecutorService httpThreads, LocalDispatcher dispatcher, Path temporaryFolder) {
+                        ExecutorService httpThreads, LocalDispatcher dispatcher, Optional<LocalTriggers> triggers,
+                        Path temporaryFolder) {
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
         this.pinpush = pinpush;
         this.http = http;
         this.httpThreads = httpThreads;
         this.dispatcher = dispatcher;
+        this.triggers = triggers;
         this.temporaryFolder = temporaryFolder;
     }
 
@@ -110,8 +115,10 @@ public final class LocalServer implements AutoCloseable {
             });
             LocalDispatcher dispatcher = LocalDispatcher.start(aws.sqs(), config.deliveryQueueUrl(), config.region(),
                     new DispatcherHandler(pinpush), DISPATCHER_POLLERS);
+            // The trigger function's Kinesis event source, reading the events this server publishes.
+            Optional<LocalTriggers> triggers = LocalTriggers.start(config, aws, new TriggerHandler(pinpush));
             http.start();
-            return new LocalServer(dynamoDb, sqs, pinpush, http, threads, dispatcher, temporaryFolder);
+            return new LocalServer(dynamoDb, sqs, pinpush, http, threads, dispatcher, triggers, temporaryFolder);
         } catch (IOException e) {
             if (sqs != null) sqs.close();
             if (dynamoDb != null) dynamoDb.close();
@@ -141,6 +148,7 @@ public final class LocalServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         dispatcher.close();
+        triggers.ifPresent(LocalTriggers::close);
         pinpush.close();
         if (sqs != null) {
             sqs.close();

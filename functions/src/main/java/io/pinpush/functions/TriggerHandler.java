@@ -1,0 +1,76 @@
+package io.pinpush.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.pinpush.Pinpush;
+import io.pinpush.functions.priming.Priming;
+import io.pinpush.functions.priming.SdkPriming;
+import io.pinpush.triggers.TriggerEvaluator;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trigger function: the deployment stream's Kinesis event source hands it batches of events; it matches them
+ * against the event-triggered campaigns and answers which records must be retried (ReportBatchItemFailures:
+ * Lambda resumes the shard from the first failed sequence number; records already claimed send nothing again).
+ */
+public final class TriggerHandler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TriggerHandler.class);
+
+    private final TriggerEvaluator evaluator;
+    private final Runnable flushEvents;
+    /** Held so the CRaC runtime, which keeps resources weakly, still has the hooks at snapshot time. */
+    private final Priming priming;
+
+    /** Lambda's constructor: wires the real dependencies once per container and registers SnapStart priming. */
+    public TriggerHandler() {
+        this(Pinpush.fromEnvironment(), true);
+    }
+
+    public TriggerHandler(Pinpush pinpush) {
+        this(pinpush, false);
+    }
+
+    private TriggerHandler(Pinpush pinpush, boolean snapStart) {
+        this.evaluator = pinpush.triggers();
+        this.flushEvents = pinpush::flushAfterInvocation;
+        this.priming = snapStart ? Priming.builder()
+                .warmUp("aws sdk", () -> {
+                    pinpush.aws().dynamoDb();
+                    SdkPriming.dynamoDb(pinpush.config().region());
+                })
+                .register() : null;
+    }
+
+    /** {@code flushEvents} runs at the end of every invocation: events must be written before Lambda freezes us. */
+    public TriggerHandler(TriggerEvaluator evaluator, Runnable flushEvents) {
+        this.evaluator = evaluator;
+        this.flushEvents = flushEvents;
+        this.priming = null;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(KinesisEvent event, Context context) {
+        List<TriggerEvaluator.Input> inputs = event.getRecords() == null ? List.of() : event.getRecords().stream()
+                .map(record -> new TriggerEvaluator.Input(record.getKinesis().getSequenceNumber(),
+                        StandardCharsets.UTF_8.decode(record.getKinesis().getData().duplicate()).toString()))
+                .toList();
+        try {
+            TriggerEvaluator.Report report = evaluator.evaluate(inputs);
+            if (report.sent() > 0 || !report.failedIds().isEmpty()) {
+                LOG.info("Trigger batch: {} events, {} sends, skipped {}, {} records to retry", report.events(),
+                        report.sent(), report.skipped(), report.failedIds().size());
+            }
+            return StreamsEventResponse.builder().withBatchItemFailures(report.failedIds().stream()
+                    .map(id -> StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
+                    .toList()).build();
+        } finally {
+            flushEvents.run();
+        }
+    }
+}
