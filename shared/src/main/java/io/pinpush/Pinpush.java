@@ -77,6 +77,10 @@ import io.pinpush.triggers.EventCampaigns;
 import io.pinpush.triggers.TriggerEvaluator;
 import io.pinpush.triggers.TriggeredSends;
 import io.pinpush.triggers.Triggers;
+import io.pinpush.tags.ResourceArn.ResourceType;
+import io.pinpush.tags.TagRoutes;
+import io.pinpush.tags.TagService;
+import io.pinpush.tags.TaggableResources;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -127,6 +131,8 @@ public final class Pinpush implements AutoCloseable {
     private final AwsClients.Lazy<Dispatcher> dispatcher;
     private final TriggerEvaluator triggers;
     private final Hooks hooks;
+    private final TaggableResources taggable;
+    private final TagService tags;
 
     /** Shards of one app read at once by a segment evaluation: bounded, since each reader holds a DynamoDB page. */
     private static final int SEGMENT_SHARD_READERS = 8;
@@ -151,6 +157,10 @@ public final class Pinpush implements AutoCloseable {
         TemplateRenderer templateRenderer = new TemplateRenderer(clock);
         this.templates = new PushTemplateService(new PushTemplateStore(aws.dynamoDb(), config), templateRenderer, arns, clock);
         this.pushTemplates = new PushTemplates(templates, templateRenderer);
+        // Campaigns register CAMPAIGNS here when they exist; until then campaign ARNs answer NotFound.
+        this.taggable = new TaggableResources().register(ResourceType.APPS, apps.tags())
+                .register(ResourceType.SEGMENTS, segments.tags()).register(ResourceType.TEMPLATES, templates.tags());
+        this.tags = new TagService(taggable, config.region(), config.accountId());
 
         this.eventStreams = new EventStreamService(new EventStreamStore(aws.dynamoDb(), config), apps, clock,
                 config.eventStreamCacheTtl());
@@ -243,6 +253,7 @@ public final class Pinpush implements AutoCloseable {
         routes.addAll(MessagingRoutes.routes(messaging));
         routes.addAll(DeliveryReportRoutes.routes(deliveryReports));
         routes.addAll(KpiRoutes.routes(kpis));
+        routes.addAll(TagRoutes.routes(tags));
         return routes;
     }
 
@@ -307,6 +318,11 @@ public final class Pinpush implements AutoCloseable {
     /** A segment's sendable members, streamed shard by shard (campaigns send through this). */
     public SegmentAudience segmentAudience() {
         return segmentAudience;
+    }
+
+    /** Where each kind of resource keeps its tags; campaigns register theirs here. */
+    public TaggableResources taggableResources() {
+        return taggable;
     }
 
     public EventStreamService eventStreams() {

@@ -20,9 +20,35 @@ public final class Router {
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
+    /**
+     * Runs before a matched route's handler and may refuse the call with an {@link ApiError} (quotas do);
+     * its error becomes the response like any handler's.
+     */
+    @FunctionalInterface
+    public interface Guard {
+        void admit(Route route, ApiRequest request);
+    }
+
+    /**
+     * Sees every call that matched a route, with the response it got, after the fact (the audit trail does).
+     * It cannot change the response, and its own failures are logged, never answered.
+     */
+    @FunctionalInterface
+    public interface Observer {
+        void observe(Route route, ApiRequest request, ApiResponse response);
+    }
+
     private final List<Route> routes;
+    private final List<Guard> guards;
+    private final List<Observer> observers;
 
     public Router(List<Route> routes) {
+        this(routes, List.of(), List.of());
+    }
+
+    public Router(List<Route> routes, List<Guard> guards, List<Observer> observers) {
+        this.guards = List.copyOf(guards);
+        this.observers = List.copyOf(observers);
         // Literal segments win over variables when two templates could match the same path.
         this.routes = routes.stream()
                 .sorted(java.util.Comparator.comparingLong((Route r) -> r.path().segments().stream()
@@ -35,17 +61,43 @@ public final class Router {
     }
 
     public ApiResponse handle(ApiRequest request) {
+        Outcome outcome = respond(request);
+        if (outcome.admitted() != null) {
+            for (Observer observer : observers) {
+                try {
+                    observer.observe(outcome.admitted(), outcome.request(), outcome.response());
+                } catch (RuntimeException e) {
+                    LOG.error("Observer {} failed on {} {}", observer, request.method(), request.path(), e);
+                }
+            }
+        }
+        return outcome.response();
+    }
+
+    /** The response, and the route that ran (null when none matched or a guard refused the call). */
+    private record Outcome(ApiResponse response, Route admitted, ApiRequest request) {
+    }
+
+    private Outcome respond(ApiRequest request) {
         String requestId = request.requestId();
+        Route admitted = null;
+        ApiRequest routed = request;
         try {
             if (request.body().length() > MAX_BODY_BYTES / 4
                     && request.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
                 throw ApiError.payloadTooLarge("The request body is larger than " + MAX_BODY_BYTES + " bytes");
             }
             Match match = find(request);
-            Object payload = match.route().handler().handle(request.withPathParams(match.params()));
-            int status = match.route().successStatus();
+            routed = request.withPathParams(match.params());
+            for (Guard guard : guards) {
+                guard.admit(match.route(), routed);
+            }
+            // Observed only once admitted: a call a guard refused (over its quota) did nothing worth recording.
+            admitted = match.route();
+            Object payload = admitted.handler().handle(routed);
+            int status = admitted.successStatus();
             String body = payload == null || status == 204 ? "" : Json.write(payload);
-            return ApiResponse.json(status, requestId, body);
+            return new Outcome(ApiResponse.json(status, requestId, body), admitted, routed);
         } catch (ApiError error) {
             if (error.type() == ApiError.Type.INTERNAL) {
                 LOG.error("{} {} failed: {}", request.method(), request.path(), error.getMessage(), error);
@@ -53,11 +105,11 @@ public final class Router {
                 LOG.info("{} {} rejected: {} {}", request.method(), request.path(),
                         error.type().errorType(), error.getMessage());
             }
-            return ApiResponse.error(error, requestId);
+            return new Outcome(ApiResponse.error(error, requestId), admitted, routed);
         } catch (RuntimeException unexpected) {
             LOG.error("{} {} failed unexpectedly", request.method(), request.path(), unexpected);
-            return ApiResponse.error(ApiError.internal(
-                    "Internal error; quote request id " + requestId + " when reporting it"), requestId);
+            return new Outcome(ApiResponse.error(ApiError.internal(
+                    "Internal error; quote request id " + requestId + " when reporting it"), requestId), admitted, routed);
         }
     }
 

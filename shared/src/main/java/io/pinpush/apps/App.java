@@ -20,6 +20,10 @@ public record App(String id, String name, String arn, Map<String, String> tags, 
                 s.journeyLimits(), s.cloudWatchMetricsEnabled(), s.eventTaggingEnabled());
     }
 
+    public App withTags(Map<String, String> newTags) {
+        return new App(id, name, arn, newTags, creationDate, endpointShards, settings, settingsModifiedDate);
+    }
+
     public App withSettings(ApplicationSettings newSettings, String modifiedDate) {
         return new App(id, name, arn, tags, creationDate, endpointShards, newSettings, modifiedDate);
     }

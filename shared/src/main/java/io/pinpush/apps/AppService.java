@@ -6,6 +6,7 @@ import io.pinpush.api.Ids;
 import io.pinpush.api.PageRequest;
 import io.pinpush.api.Timestamps;
 import io.pinpush.store.Page;
+import io.pinpush.tags.TaggableResource;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +16,8 @@ public final class AppService {
 
     /** Endpoint partitions per new app: enough parallelism for millions of endpoints, few enough to scan small apps quickly. */
     public static final int DEFAULT_ENDPOINT_SHARDS = 16;
+    /** Attempts of one change against concurrent ones before the caller is asked to retry. */
+    static final int MAX_WRITE_ATTEMPTS = 20;
 
     private final AppStore store;
     private final Arns arns;
@@ -58,12 +61,19 @@ public final class AppService {
     }
 
     public App updateSettings(String appId, ApplicationSettings update) {
-        App stored = require(appId);
-        App updated = stored.withSettings(update.over(stored.settings() == null
-                ? ApplicationSettings.EMPTY : stored.settings()), Timestamps.now(clock));
-        if (!store.replace(updated)) {
-            throw ApiError.notFound("Application " + appId + " not found");
+        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+            App stored = require(appId);
+            App updated = stored.withSettings(update.over(stored.settings() == null
+                    ? ApplicationSettings.EMPTY : stored.settings()), Timestamps.now(clock));
+            if (store.replace(stored, updated)) {
+                return updated;
+            }
         }
-        return updated;
+        throw ApiError.tooManyRequests("Application " + appId + " is being changed by many requests at once; retry");
+    }
+
+    /** The app's tags as a {@link TaggableResource}: TagResource and its kin on {@code apps/{id}} ARNs. */
+    public TaggableResource tags() {
+        return TaggableResource.stored(arn -> store.get(arn.appId()), App::tags, App::withTags, store::replace);
     }
 }

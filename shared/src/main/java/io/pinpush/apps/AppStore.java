@@ -44,16 +44,21 @@ public final class AppStore {
                 : Optional.of(Json.read(Items.string(item, Items.DOC), App.class));
     }
 
-    /** Replaces the stored app; false when it was deleted in the meantime (the caller answers 404). */
-    public boolean replace(App app) {
+    /**
+     * Replaces the app as {@code seen} with {@code updated}; false when it changed or was deleted in the meantime.
+     * The condition is the whole stored document, so a settings update and a tag change never overwrite each other
+     * (documents are written only by this class from records, so an app read back serializes to the stored text).
+     */
+    public boolean replace(App seen, App updated) {
         try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(key(app.id()))
+            dynamoDb.updateItem(b -> b.tableName(table).key(key(updated.id()))
                     .updateExpression("SET #doc = :doc")
-                    .conditionExpression("attribute_exists(pk)")
+                    .conditionExpression("#doc = :seen")
                     .expressionAttributeNames(Map.of("#doc", Items.DOC))
-                    .expressionAttributeValues(Map.of(":doc", Items.s(Json.write(app)))));
+                    .expressionAttributeValues(Map.of(":doc", Items.s(Json.write(updated)),
+                            ":seen", Items.s(Json.write(seen)))));
             return true;
-        } catch (ConditionalCheckFailedException gone) {
+        } catch (ConditionalCheckFailedException changed) {
             return false;
         }
     }

@@ -8,4 +8,9 @@ public record SegmentResponse(String applicationId, String arn, String creationD
                               String id, String lastModifiedDate, String name, SegmentGroupList segmentGroups,
                               SegmentType segmentType, @JsonProperty("tags") Map<String, String> tags,
                               Integer version) {
+
+    SegmentResponse withTags(Map<String, String> newTags) {
+        return new SegmentResponse(applicationId, arn, creationDate, dimensions, id, lastModifiedDate, name,
+                segmentGroups, segmentType, newTags, version);
+    }
 }

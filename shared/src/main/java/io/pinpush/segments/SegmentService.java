@@ -8,6 +8,7 @@ import io.pinpush.api.Timestamps;
 import io.pinpush.apps.AppScopedData;
 import io.pinpush.apps.AppService;
 import io.pinpush.store.Page;
+import io.pinpush.tags.TaggableResource;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -103,6 +104,12 @@ public final class SegmentService implements AppScopedData {
     SegmentResponse delete(String appId, String segmentId) {
         apps.require(appId);
         return store.delete(appId, segmentId).orElseThrow(() -> notFound(appId, segmentId));
+    }
+
+    /** Segment tags as a {@link TaggableResource}: TagResource and its kin on {@code apps/{id}/segments/{id}} ARNs. */
+    public TaggableResource tags() {
+        return TaggableResource.stored(arn -> store.head(arn.appId(), arn.id()), SegmentResponse::tags,
+                SegmentResponse::withTags, store::retag);
     }
 
     @Override

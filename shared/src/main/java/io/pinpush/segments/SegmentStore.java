@@ -60,14 +60,32 @@ public final class SegmentStore {
                 versionPut(first));
     }
 
-    /** Writes {@code next} as the new latest version; false when the head is no longer {@code seen} (changed or deleted). */
+    /**
+     * Writes {@code next} as the new latest version; false when the head is no longer {@code seen} (changed, retagged
+     * or deleted).
+     */
     boolean addVersion(SegmentResponse seen, SegmentResponse next) {
-        return transact(
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(item(HEAD_PREFIX + next.id(), next))
-                        .conditionExpression("#v = :seen")
-                        .expressionAttributeNames(Map.of("#v", VERSION))
-                        .expressionAttributeValues(Map.of(":seen", Items.n(seen.version())))).build(),
-                versionPut(next));
+        return transact(headPut(seen, next), versionPut(next));
+    }
+
+    /**
+     * Replaces the head with {@code retagged} (same version, other tags); false when it is no longer {@code seen}.
+     * Tags belong to the segment rather than to a version: stored versions keep the tags they were written with.
+     */
+    boolean retag(SegmentResponse seen, SegmentResponse retagged) {
+        return transact(headPut(seen, retagged));
+    }
+
+    /**
+     * The head as {@code next}, conditional on the head being exactly {@code seen}: its version, and its document
+     * (heads are written only from records here, so the one read back serializes to the stored text).
+     */
+    private TransactWriteItem headPut(SegmentResponse seen, SegmentResponse next) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item(HEAD_PREFIX + next.id(), next))
+                .conditionExpression("#v = :seen AND #doc = :seenDoc")
+                .expressionAttributeNames(Map.of("#v", VERSION, "#doc", Items.DOC))
+                .expressionAttributeValues(Map.of(":seen", Items.n(seen.version()),
+                        ":seenDoc", Items.s(Json.write(seen))))).build();
     }
 
     /** Heads of the app's segments, in id order. */

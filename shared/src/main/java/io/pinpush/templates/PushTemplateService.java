@@ -6,6 +6,7 @@ import io.pinpush.api.Json;
 import io.pinpush.api.PageRequest;
 import io.pinpush.api.Timestamps;
 import io.pinpush.store.Page;
+import io.pinpush.tags.TaggableResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -139,6 +140,12 @@ public final class PushTemplateService {
             requireVersion(name, number);
             return store.replaceHead(head, head.withActive(number, now), number);
         });
+    }
+
+    /** Template tags as a {@link TaggableResource}: TagResource and its kin on {@code templates/{name}/PUSH} ARNs. */
+    public TaggableResource tags() {
+        return TaggableResource.stored(arn -> store.head(arn.id()), TemplateHead::tags, TemplateHead::withTags,
+                store::replaceHeadOnly);
     }
 
     public Page<TemplateHead> list(Optional<String> prefix, Optional<TemplateType> type, PageRequest page) {

@@ -79,6 +79,11 @@ public final class PushTemplateStore {
                         .conditionExpression("attribute_exists(sk)")).build());
     }
 
+    /** Replaces the head alone (a tag change); false when the template changed meanwhile. */
+    boolean replaceHeadOnly(TemplateHead seen, TemplateHead updated) {
+        return transact(headUpdate(seen, updated));
+    }
+
     /** Deletes one version with the updated head; false when the template changed meanwhile. */
     boolean deleteVersion(TemplateHead seen, TemplateHead updated, int version) {
         return transact(headUpdate(seen, updated),

@@ -40,6 +40,12 @@ record TemplateHead(String name, TemplateType type, Map<String, String> tags, St
                 nextVersion, revision + 1);
     }
 
+    /** Tags changed (TagResource, UntagResource); dates stay, as a tag change is not a change of the template. */
+    TemplateHead withTags(Map<String, String> newTags) {
+        return new TemplateHead(name, type, newTags, creationDate, lastModifiedDate, latestVersion, activeVersion,
+                versionCount, nextVersion, revision + 1);
+    }
+
     TemplateResponse toResponse() {
         return new TemplateResponse(creationDate, lastModifiedDate, name, type, Integer.toString(activeVersion));
     }
