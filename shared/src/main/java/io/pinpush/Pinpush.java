@@ -3,6 +3,7 @@ package io.pinpush;
 import io.pinpush.analytics.KpiCounters;
 import io.pinpush.analytics.KpiRoutes;
 import io.pinpush.analytics.KpiService;
+import io.pinpush.analytics.UniqueRecipients;
 import io.pinpush.api.Arns;
 import io.pinpush.api.Route;
 import io.pinpush.api.Router;
@@ -183,13 +184,15 @@ public final class Pinpush implements AutoCloseable {
         PushRenderer pushRenderers = new PushRenderers(clock);
         Map<ChannelType, PushRenderer> renderers = new EnumMap<>(ChannelType.class);
         RENDERED_CHANNELS.forEach(type -> renderers.put(type, pushRenderers));
+        this.deliveryMetrics = DeliveryMetrics.toStandardOutput();
         this.gateway = new AwsClients.Lazy<>(() -> new ProviderGateway(config, (appId, type) -> channels
                 .resolve(appId, type)
-                .map(c -> new ProviderChannel(c.appId(), c.type(), c.enabled(), c.version(), c.credentials())), clock));
-        this.deliveryMetrics = DeliveryMetrics.toStandardOutput();
-        this.kpiCounters = new KpiCounters(aws.dynamoDb(), config, clock);
+                .map(c -> new ProviderChannel(c.appId(), c.type(), c.enabled(), c.version(), c.credentials())), clock,
+                deliveryMetrics));
+        UniqueRecipients uniqueRecipients = new UniqueRecipients(aws.dynamoDb(), config, clock);
+        this.kpiCounters = new KpiCounters(aws.dynamoDb(), config, uniqueRecipients, clock);
         apps.deletesWithApp(kpiCounters);
-        this.kpis = new KpiService(apps, kpiCounters, clock);
+        this.kpis = new KpiService(apps, kpiCounters, uniqueRecipients, clock);
         this.deliveryListener = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics, kpiCounters);
 
         this.deliveries = new DeliveryStore(aws.dynamoDb(), config, clock);
@@ -335,14 +338,18 @@ public final class Pinpush implements AutoCloseable {
     }
 
     /**
-     * Writes what an invocation buffered: its events, and its delivery metrics (EMF lines on standard output).
-     * Handlers call it at the end of every invocation, before Lambda freezes the process.
+     * Writes what an invocation buffered: its events, its delivery metrics (EMF lines on standard output) and its
+     * KPI counts. Handlers call it at the end of every invocation, before Lambda freezes the process.
      */
     public void flushAfterInvocation() {
         try {
             events.flush();
         } finally {
-            deliveryMetrics.flush();
+            try {
+                deliveryMetrics.flush();
+            } finally {
+                kpiCounters.flush();
+            }
         }
     }
 

@@ -25,6 +25,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     static final String CORRELATION_ID = "correlation_id";
 
     private final Router router;
+    /** Writes what the invocation buffered (events, metrics, KPI counts) before Lambda freezes the process. */
+    private final Runnable afterInvocation;
     /** Held so the CRaC runtime, which keeps resources weakly, still has the hooks at snapshot time. */
     private final Priming priming;
 
@@ -34,6 +36,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private ApiHandler(Pinpush pinpush) {
         this.router = pinpush.apiRouter();
+        this.afterInvocation = pinpush::flushAfterInvocation;
         String region = pinpush.config().region();
         this.priming = Priming.builder()
                 .warmUp("json", ApiPriming::json)
@@ -58,13 +61,23 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     public ApiHandler(Router router) {
+        this(router, () -> { });
+    }
+
+    /** {@code afterInvocation} runs at the end of every invocation (the local server flushes Pinpush with it). */
+    public ApiHandler(Router router, Runnable afterInvocation) {
         this.router = router;
+        this.afterInvocation = afterInvocation;
         this.priming = null;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> route(event));
+        try {
+            return PowertoolsLogging.withLogging(context, () -> route(event));
+        } finally {
+            afterInvocation.run();
+        }
     }
 
     private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent event) {

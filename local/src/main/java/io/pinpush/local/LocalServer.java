@@ -103,7 +103,7 @@ public final class LocalServer implements AutoCloseable {
                 return thread;
             });
             http.setExecutor(threads);
-            http.createContext("/", new HttpBridge(new ApiHandler(pinpush.apiRouter())));
+            http.createContext("/", new HttpBridge(new ApiHandler(pinpush.apiRouter(), pinpush::flushAfterInvocation)));
             http.createContext(LambdaInvokeBridge.PATH,
                     new LambdaInvokeBridge(config.sendFunctionName(), new SendHandler(pinpush), threads));
             http.createContext("/health", exchange -> {

@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,6 +200,24 @@ class FcmGatewayTest {
             assertThat(result.statusCode()).isEqualTo(response.status());
             assertThat(result.retryable()).isTrue();
         }
+    }
+
+    @Test
+    void everyNotificationHandedToFcmIsTimedForItsAppAndNoneThatNeverReachedIt() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        gateway.close();
+        gateway = new ProviderGateway(config(settings(null, fcm)), channels, clock, (appId, channel, latency) ->
+                heard.add(appId + " " + channel + (latency.isNegative() || latency.isZero() ? " not timed" : " timed")));
+        String rejected = uniqueId("device-");
+        fcm.respondTo(rejected, FcmResponse.unregistered());
+
+        send(uniqueId("device-"), MESSAGE);
+        send(rejected, MESSAGE);
+        ProviderOutcome noChannel = sendAndWait(gateway, uniqueId("app"),
+                rendered(renderer.render(request(ChannelType.GCM, uniqueId("device-"), MESSAGE))));
+
+        assertThat(noChannel).isInstanceOf(ProviderOutcome.Failed.class);
+        assertThat(heard).containsExactly(app + " GCM timed", app + " GCM timed");
     }
 
     @Test

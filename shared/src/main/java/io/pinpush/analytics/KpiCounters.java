@@ -5,6 +5,7 @@ import io.pinpush.config.PinpushConfig;
 import io.pinpush.messaging.DeliveryListener;
 import io.pinpush.messaging.DeliveryOutcome;
 import io.pinpush.messaging.DeliveryStatus;
+import io.pinpush.store.BatchWrites;
 import io.pinpush.store.Items;
 import io.pinpush.store.Tables;
 import java.time.Clock;
@@ -14,8 +15,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -23,37 +30,104 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Per-app, per-UTC-day delivery counters by status, kept in the deliveries table ({@code pk = "kpi#" + appId},
- * {@code sk = "day#" + yyyy-MM-dd}, one numeric attribute per DeliveryStatus name) and bumped with one atomic ADD
- * per recorded outcome. Listeners hear each outcome once (only the writer that records it tells them), so the
- * counters match the delivery records. Kept {@link #RETENTION} after the day, as Pinpoint keeps its analytics.
+ * {@code sk = "day#" + yyyy-MM-dd}, one numeric attribute per DeliveryStatus name), and the recipient markers of
+ * {@link UniqueRecipients}. Kept {@link #RETENTION} after the day, as Pinpoint keeps its analytics.
+ *
+ * <p>Outcomes are tallied in memory and written by {@link #flush()} at the end of each invocation: one atomic
+ * UpdateItem (an ADD per status) per app and day, and the markers in batches of 25, instead of one write per
+ * outcome. Listeners hear each outcome once (only the writer that records it tells them), so the counters match
+ * the delivery records. A flush that fails keeps what it could not write for the next one.
  */
 public final class KpiCounters implements DeliveryListener, AppScopedData {
 
+    private static final Logger LOG = LoggerFactory.getLogger(KpiCounters.class);
     static final String PARTITION_PREFIX = "kpi#";
     static final String DAY_PREFIX = "day#";
     static final Duration RETENTION = Duration.ofDays(90);
-    private static final int BATCH_WRITE_LIMIT = 25;
+
+    private record AppDay(String appId, LocalDate day) {
+    }
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final UniqueRecipients recipients;
     private final Clock clock;
+    private Map<AppDay, Map<DeliveryStatus, Long>> counts = new HashMap<>();
+    private Set<UniqueRecipients.Marker> markers = new HashSet<>();
 
-    public KpiCounters(DynamoDbClient dynamoDb, PinpushConfig config, Clock clock) {
+    public KpiCounters(DynamoDbClient dynamoDb, PinpushConfig config, UniqueRecipients recipients, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = config.tableName(Tables.DELIVERIES.logicalName());
+        this.recipients = recipients;
         this.clock = clock;
     }
 
     @Override
-    public void onOutcome(DeliveryOutcome outcome) {
+    public synchronized void onOutcome(DeliveryOutcome outcome) {
         Instant finished = outcome.finishedAt() == null ? clock.instant() : Instant.parse(outcome.finishedAt());
         LocalDate day = finished.atZone(ZoneOffset.UTC).toLocalDate();
-        long expiresAt = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(RETENTION).getEpochSecond();
+        counts.computeIfAbsent(new AppDay(outcome.appId(), day), k -> new EnumMap<>(DeliveryStatus.class))
+                .merge(outcome.result().deliveryStatus(), 1L, Long::sum);
+        markers.add(UniqueRecipients.Marker.of(outcome, day));
+    }
+
+    /** Writes what was tallied since the last flush; call it at the end of every invocation. */
+    public void flush() {
+        Map<AppDay, Map<DeliveryStatus, Long>> tallied;
+        Set<UniqueRecipients.Marker> seen;
+        synchronized (this) {
+            tallied = counts;
+            seen = markers;
+            counts = new HashMap<>();
+            markers = new HashSet<>();
+        }
+        tallied.forEach((appDay, byStatus) -> {
+            try {
+                add(appDay, byStatus);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not add {} to the KPI counters of app {} on {}; adding them with the next flush",
+                        byStatus, appDay.appId(), appDay.day(), e);
+                keep(appDay, byStatus);
+            }
+        });
+        if (!seen.isEmpty()) {
+            try {
+                recipients.write(seen);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not write {} KPI recipient markers; writing them with the next flush", seen.size(), e);
+                synchronized (this) {
+                    markers.addAll(seen);
+                }
+            }
+        }
+    }
+
+    private void add(AppDay appDay, Map<DeliveryStatus, Long> byStatus) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        List<String> adds = new ArrayList<>();
+        byStatus.forEach((status, count) -> {
+            int i = adds.size();
+            names.put("#s" + i, status.name());
+            values.put(":c" + i, Items.n(count));
+            adds.add("#s" + i + " :c" + i);
+        });
+        values.put(":expires", Items.n(expiresAt(appDay.day())));
         dynamoDb.updateItem(b -> b.tableName(table)
-                .key(key(outcome.appId(), day.toString()))
-                .updateExpression("ADD #status :one SET expiresAt = :expires")
-                .expressionAttributeNames(Map.of("#status", outcome.result().deliveryStatus().name()))
-                .expressionAttributeValues(Map.of(":one", Items.n(1), ":expires", Items.n(expiresAt))));
+                .key(key(appDay.appId(), appDay.day().toString()))
+                .updateExpression("ADD " + String.join(", ", adds) + " SET expiresAt = :expires")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values));
+    }
+
+    private synchronized void keep(AppDay appDay, Map<DeliveryStatus, Long> byStatus) {
+        Map<DeliveryStatus, Long> pending = counts.computeIfAbsent(appDay, k -> new EnumMap<>(DeliveryStatus.class));
+        byStatus.forEach((status, count) -> pending.merge(status, count, Long::sum));
+    }
+
+    /** When the analytics items of {@code day} expire (DynamoDB TTL, epoch seconds). */
+    static long expiresAt(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(RETENTION).getEpochSecond();
     }
 
     /** The app's counters of the days from {@code first} to {@code last} (inclusive) that had any outcome. */
@@ -89,10 +163,8 @@ public final class KpiCounters implements DeliveryListener, AppScopedData {
             page.items().forEach(item -> deletes.add(WriteRequest.builder()
                     .deleteRequest(d -> d.key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))).build()));
         }
-        for (int from = 0; from < deletes.size(); from += BATCH_WRITE_LIMIT) {
-            List<WriteRequest> batch = deletes.subList(from, Math.min(deletes.size(), from + BATCH_WRITE_LIMIT));
-            dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(table, batch)));
-        }
+        BatchWrites.write(dynamoDb, table, deletes);
+        recipients.deleteAllOf(appId);
     }
 
     private static Map<String, AttributeValue> key(String appId, String day) {

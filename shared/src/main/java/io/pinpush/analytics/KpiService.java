@@ -11,54 +11,76 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * GetApplicationDateRangeKpi for the push KPIs Pinpush keeps (see the README), computed from {@link KpiCounters}.
- * Counters are per UTC day, so a range covers every whole day it touches.
+ * GetApplicationDateRangeKpi for the push KPIs Pinpush keeps (see the README): counts and rates from
+ * {@link KpiCounters}, distinct recipients from {@link UniqueRecipients}. Both are kept per UTC day, so a range
+ * covers every whole day it touches. Date ranges follow Pinpoint's rules: at most {@link #MAX_RANGE}, starting
+ * less than {@link KpiCounters#RETENTION} ago, the preceding {@link #MAX_RANGE} when left out.
  */
 public final class KpiService {
 
-    /** Pinpoint's default range when start-time and end-time are left out. */
-    static final Duration DEFAULT_RANGE = Duration.ofDays(7);
+    /** Pinpoint's longest range, and its default when start-time and end-time are left out. */
+    static final Duration MAX_RANGE = Duration.ofDays(31);
+    static final String UNIQUE_DELIVERIES = "UniqueDeliveries";
+    static final String UNIQUE_ENDPOINTS = "UniqueEndpoints";
 
-    private final Map<String, Function<List<DailyCounts>, List<ResultRow>>> kpis = Map.of(
+    private final Map<String, Function<List<DailyCounts>, List<ResultRow>>> counted = Map.of(
             "successful-delivery-rate", KpiService::successfulDeliveryRate,
             "successful-delivery-rate-grouped-by-date", KpiService::successfulDeliveryRateByDate,
             "push-deliveries-grouped-by-status", KpiService::deliveriesByStatus,
             "push-deliveries-grouped-by-date", KpiService::deliveriesByDate);
 
+    private final Map<String, Function<List<UniqueRecipients.Day>, List<ResultRow>>> distinct = Map.of(
+            "unique-deliveries", days -> distinctTotal(days, UniqueRecipients.Day::delivered, UNIQUE_DELIVERIES),
+            "unique-deliveries-grouped-by-date", days -> distinctByDate(days, UniqueRecipients.Day::delivered, UNIQUE_DELIVERIES),
+            "unique-endpoints", days -> distinctTotal(days, UniqueRecipients.Day::reached, UNIQUE_ENDPOINTS),
+            "unique-endpoints-grouped-by-date", days -> distinctByDate(days, UniqueRecipients.Day::reached, UNIQUE_ENDPOINTS));
+
     private final AppService apps;
     private final KpiCounters counters;
+    private final UniqueRecipients recipients;
     private final Clock clock;
 
-    public KpiService(AppService apps, KpiCounters counters, Clock clock) {
+    public KpiService(AppService apps, KpiCounters counters, UniqueRecipients recipients, Clock clock) {
         this.apps = apps;
         this.counters = counters;
+        this.recipients = recipients;
         this.clock = clock;
     }
 
     public ApplicationDateRangeKpiResponse dateRangeKpi(String appId, String kpiName, Optional<String> startTime,
                                                         Optional<String> endTime) {
-        Function<List<DailyCounts>, List<ResultRow>> kpi = kpis.get(kpiName);
-        if (kpi == null) {
-            throw ApiError.badRequest("Unsupported KPI " + kpiName + "; supported: " + kpis.keySet().stream().sorted().toList());
+        if (!counted.containsKey(kpiName) && !distinct.containsKey(kpiName)) {
+            throw ApiError.badRequest("Unsupported KPI " + kpiName + "; supported: "
+                    + Stream.concat(counted.keySet().stream(), distinct.keySet().stream()).sorted().toList());
         }
-        Instant end = endTime.map(t -> instant("end-time", t)).orElse(clock.instant());
-        Instant start = startTime.map(t -> instant("start-time", t)).orElse(end.minus(DEFAULT_RANGE));
+        Instant now = clock.instant();
+        Instant end = endTime.map(t -> instant("end-time", t)).orElse(now);
+        Instant start = startTime.map(t -> instant("start-time", t)).orElse(end.minus(MAX_RANGE));
         if (start.isAfter(end)) {
             throw ApiError.badRequest("start-time must not be after end-time");
         }
-        if (Duration.between(start, end).compareTo(KpiCounters.RETENTION) > 0) {
-            throw ApiError.badRequest("The date range must not exceed " + KpiCounters.RETENTION.toDays() + " days");
+        if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
+            throw ApiError.badRequest("The date range must not exceed " + MAX_RANGE.toDays() + " days");
+        }
+        if (start.isBefore(now.minus(KpiCounters.RETENTION))) {
+            throw ApiError.badRequest("start-time must be fewer than " + KpiCounters.RETENTION.toDays()
+                    + " days before the current day");
         }
         apps.require(appId);
-        List<DailyCounts> days = counters.days(appId, day(start), day(end));
+        List<ResultRow> rows = counted.containsKey(kpiName)
+                ? counted.get(kpiName).apply(counters.days(appId, day(start), day(end)))
+                : distinct.get(kpiName).apply(recipients.days(appId, day(start), day(end)));
         return new ApplicationDateRangeKpiResponse(appId, Timestamps.format(end), kpiName,
-                new BaseKpiResult(kpi.apply(days)), null, Timestamps.format(start));
+                new BaseKpiResult(rows), null, Timestamps.format(start));
     }
 
     private static List<ResultRow> successfulDeliveryRate(List<DailyCounts> days) {
@@ -70,8 +92,7 @@ public final class KpiService {
 
     private static List<ResultRow> successfulDeliveryRateByDate(List<DailyCounts> days) {
         return days.stream().filter(d -> d.total() > 0)
-                .map(d -> new ResultRow(List.of(ResultRowValue.ofString("Date", d.date())),
-                        List.of(rate(d.of(DeliveryStatus.SUCCESSFUL), d.total()))))
+                .map(d -> new ResultRow(List.of(date(d.date())), List.of(rate(d.of(DeliveryStatus.SUCCESSFUL), d.total()))))
                 .toList();
     }
 
@@ -86,9 +107,27 @@ public final class KpiService {
 
     private static List<ResultRow> deliveriesByDate(List<DailyCounts> days) {
         return days.stream()
-                .map(d -> new ResultRow(List.of(ResultRowValue.ofString("Date", d.date())),
-                        List.of(ResultRowValue.ofLong("Count", d.total()))))
+                .map(d -> new ResultRow(List.of(date(d.date())), List.of(ResultRowValue.ofLong("Count", d.total()))))
                 .toList();
+    }
+
+    /** One row: the recipients of the whole range, each counted once however many days it appears on. */
+    private static List<ResultRow> distinctTotal(List<UniqueRecipients.Day> days,
+                                                 Function<UniqueRecipients.Day, Set<String>> which, String key) {
+        Set<String> union = new HashSet<>();
+        days.forEach(d -> union.addAll(which.apply(d)));
+        return List.of(new ResultRow(List.of(), List.of(ResultRowValue.ofDouble(key, union.size()))));
+    }
+
+    private static List<ResultRow> distinctByDate(List<UniqueRecipients.Day> days,
+                                                  Function<UniqueRecipients.Day, Set<String>> which, String key) {
+        return days.stream().filter(d -> !which.apply(d).isEmpty())
+                .map(d -> new ResultRow(List.of(date(d.date())), List.of(ResultRowValue.ofDouble(key, which.apply(d).size()))))
+                .toList();
+    }
+
+    private static ResultRowValue date(String date) {
+        return ResultRowValue.ofString("Date", date);
     }
 
     private static ResultRowValue rate(long successful, long total) {

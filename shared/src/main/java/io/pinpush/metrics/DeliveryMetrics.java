@@ -1,9 +1,14 @@
 package io.pinpush.metrics;
 
+import io.pinpush.channels.ChannelType;
 import io.pinpush.messaging.DeliveryListener;
 import io.pinpush.messaging.DeliveryOutcome;
 import io.pinpush.messaging.DeliveryStatus;
+import io.pinpush.providers.ProviderLatency;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.cloudwatchlogs.emf.config.Configuration;
@@ -15,16 +20,18 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 import software.amazon.lambda.powertools.metrics.provider.EmfMetricsProvider;
 
 /**
- * Counts delivery outcomes as they are recorded and writes them as CloudWatch metrics ({@link MetricNames}) when
- * {@link #flush()}ed at the end of an invocation: one EMF record per (app, channel, status) and per channel, rather
- * than one per delivery, since a dispatcher batch settles many deliveries with the same dimensions.
+ * Counts delivery outcomes as they are recorded, and times provider answers as they come, and writes them as
+ * CloudWatch metrics ({@link MetricNames}) when {@link #flush()}ed at the end of an invocation: one EMF record per
+ * (app, channel, status) for {@code Deliveries} and one per (app, channel) for {@code ProviderLatency},
+ * {@code Retries} and {@code DeadLettered}, rather than one per delivery, since a dispatcher batch settles many
+ * deliveries with the same dimensions. Latencies keep every value (an EMF record holds up to 100 per metric; the
+ * EMF library splits longer lists), so CloudWatch computes true percentiles.
  *
  * <p>Retries and give-ups are read off the final outcome (the dispatcher has no retry hook): a delivery settled on
  * attempt n was retried n - 1 times, and one that ends THROTTLED or TEMPORARY_FAILURE after a provider call was given
- * up. So they are counted when the delivery settles, not when each retry is scheduled. ProviderLatency is not emitted:
- * the outcome does not carry the provider's response time.
+ * up. So they are counted when the delivery settles, not when each retry is scheduled.
  */
-public final class DeliveryMetrics implements DeliveryListener {
+public final class DeliveryMetrics implements DeliveryListener, ProviderLatency {
 
     /** Channel dimension of an outcome with no channel (an endpoint id that does not exist). */
     static final String NO_CHANNEL = "NONE";
@@ -33,15 +40,19 @@ public final class DeliveryMetrics implements DeliveryListener {
     private record DeliveryKey(String appId, String channel, DeliveryStatus status) {
     }
 
-    private record ChannelCounts(long retries, long deadLettered) {
-        ChannelCounts plus(ChannelCounts other) {
-            return new ChannelCounts(retries + other.retries, deadLettered + other.deadLettered);
-        }
+    private record ChannelKey(String appId, String channel) {
+    }
+
+    /** What one app's channel did in an invocation besides its outcome counts. */
+    private static final class ChannelFigures {
+        long retries;
+        long deadLettered;
+        final List<Double> latenciesMs = new ArrayList<>();
     }
 
     private final Metrics metrics;
     private final Map<DeliveryKey, Long> deliveries = new HashMap<>();
-    private final Map<String, ChannelCounts> byChannel = new HashMap<>();
+    private final Map<ChannelKey, ChannelFigures> byChannel = new HashMap<>();
 
     public DeliveryMetrics(Metrics metrics) {
         this.metrics = metrics;
@@ -69,8 +80,19 @@ public final class DeliveryMetrics implements DeliveryListener {
         long retries = Math.max(0, outcome.attempts() - 1);
         long givenUp = outcome.attempts() > 0 && GIVEN_UP.contains(outcome.result().deliveryStatus()) ? 1 : 0;
         if (retries + givenUp > 0) {
-            byChannel.merge(channel, new ChannelCounts(retries, givenUp), ChannelCounts::plus);
+            ChannelFigures figures = figures(outcome.appId(), channel);
+            figures.retries += retries;
+            figures.deadLettered += givenUp;
         }
+    }
+
+    @Override
+    public synchronized void answered(String appId, ChannelType channel, Duration latency) {
+        figures(appId, channel.name()).latenciesMs.add(latency.toNanos() / 1_000_000.0);
+    }
+
+    private ChannelFigures figures(String appId, String channel) {
+        return byChannel.computeIfAbsent(new ChannelKey(appId, channel), k -> new ChannelFigures());
     }
 
     /** Writes what was counted since the last flush; call it at the end of every invocation. */
@@ -83,14 +105,16 @@ public final class DeliveryMetrics implements DeliveryListener {
                     MetricNames.STATUS, key.status().name()));
             m.addMetric(MetricNames.DELIVERIES, count, MetricUnit.COUNT);
         }));
-        byChannel.forEach((channel, counts) -> metrics.flushMetrics(m -> {
+        byChannel.forEach((key, figures) -> metrics.flushMetrics(m -> {
             m.clearDefaultDimensions();
-            m.addDimension(DimensionSet.of(MetricNames.CHANNEL, channel));
-            if (counts.retries() > 0) {
-                m.addMetric(MetricNames.RETRIES, counts.retries(), MetricUnit.COUNT);
+            m.addDimension(DimensionSet.of(MetricNames.CHANNEL, key.channel()));
+            m.addDimension(DimensionSet.of(MetricNames.APPLICATION_ID, key.appId(), MetricNames.CHANNEL, key.channel()));
+            figures.latenciesMs.forEach(ms -> m.addMetric(MetricNames.PROVIDER_LATENCY, ms, MetricUnit.MILLISECONDS));
+            if (figures.retries > 0) {
+                m.addMetric(MetricNames.RETRIES, figures.retries, MetricUnit.COUNT);
             }
-            if (counts.deadLettered() > 0) {
-                m.addMetric(MetricNames.DEAD_LETTERED, counts.deadLettered(), MetricUnit.COUNT);
+            if (figures.deadLettered > 0) {
+                m.addMetric(MetricNames.DEAD_LETTERED, figures.deadLettered, MetricUnit.COUNT);
             }
         }));
         deliveries.clear();

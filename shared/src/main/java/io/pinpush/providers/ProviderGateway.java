@@ -10,8 +10,10 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,7 @@ public final class ProviderGateway implements PushGateway {
     private final PinpushConfig config;
     private final ChannelResolver channels;
     private final Clock clock;
+    private final ProviderLatency latency;
     private ApnsSender apns;
     private FcmSender fcm;
     private AdmSender adm;
@@ -34,9 +37,15 @@ public final class ProviderGateway implements PushGateway {
     private HttpClient http;
 
     public ProviderGateway(PinpushConfig config, ChannelResolver channels, Clock clock) {
+        this(config, channels, clock, ProviderLatency.NONE);
+    }
+
+    /** {@code latency} hears the provider's answer time of every notification handed to a provider client. */
+    public ProviderGateway(PinpushConfig config, ChannelResolver channels, Clock clock, ProviderLatency latency) {
         this.config = config;
         this.channels = channels;
         this.clock = clock;
+        this.latency = latency;
     }
 
     @Override
@@ -60,18 +69,32 @@ public final class ProviderGateway implements PushGateway {
         }
         try {
             if (push.channelType().isApns()) {
-                return apns().send(channel, push);
+                return timed(appId, push, () -> apns().send(channel, push));
             }
             return switch (push.channelType()) {
-                case GCM -> fcm().send(channel, push);
-                case ADM -> adm().send(channel, push);
-                case BAIDU -> baidu().send(channel, push);
+                case GCM -> timed(appId, push, () -> fcm().send(channel, push));
+                case ADM -> timed(appId, push, () -> adm().send(channel, push));
+                case BAIDU -> timed(appId, push, () -> baidu().send(channel, push));
                 default -> failed("Pinpush cannot deliver through " + push.channelType() + " channels yet", false);
             };
         } catch (RuntimeException e) {
             LOG.error("Sending through the {} channel of app {} failed unexpectedly", push.channelType(), appId, e);
             return failed("Unexpected failure sending through " + push.channelType() + ": " + e.getMessage(), false);
         }
+    }
+
+    /** Hands the notification to a provider client and tells {@link #latency} when the client has its answer. */
+    private CompletableFuture<ProviderOutcome> timed(String appId, RenderedPush push,
+                                                     Supplier<CompletableFuture<ProviderOutcome>> send) {
+        long handedOver = System.nanoTime();
+        return send.get().whenComplete((outcome, error) -> {
+            try {
+                latency.answered(appId, push.channelType(), Duration.ofNanos(System.nanoTime() - handedOver));
+            } catch (RuntimeException e) {
+                // Never let measuring turn the provider's answer into a failure.
+                LOG.warn("Could not record the provider latency of a {} push", push.channelType(), e);
+            }
+        });
     }
 
     private synchronized ApnsSender apns() {

@@ -12,6 +12,7 @@ import io.pinpush.messaging.MessageResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -68,7 +69,7 @@ class DeliveryMetricsTest {
     }
 
     @Test
-    void retriesAndGiveUpsAreCountedPerChannelFromTheAttemptsOfTheFinalOutcome() throws Exception {
+    void retriesAndGiveUpsAreCountedPerAppAndChannelFromTheAttemptsOfTheFinalOutcome() throws Exception {
         metrics.onOutcome(outcome("app1", ChannelType.APNS, DeliveryStatus.SUCCESSFUL, 3));
         metrics.onOutcome(outcome("app1", ChannelType.APNS, DeliveryStatus.TEMPORARY_FAILURE, 3));
         metrics.onOutcome(outcome("app1", ChannelType.GCM, DeliveryStatus.SUCCESSFUL, 1));
@@ -77,11 +78,62 @@ class DeliveryMetricsTest {
         List<JsonNode> channelRecords = records().stream().filter(r -> !r.has("Deliveries")).toList();
         assertThat(channelRecords).singleElement().satisfies(record -> {
             JsonNode directive = record.path("_aws").path("CloudWatchMetrics").get(0);
-            assertThat(dimensionSets(directive)).containsExactly(List.of("Channel"));
+            assertThat(dimensionSets(directive)).containsExactly(List.of("Channel"), List.of("ApplicationId", "Channel"));
+            assertThat(record.path("ApplicationId").asText()).isEqualTo("app1");
             assertThat(record.path("Channel").asText()).isEqualTo("APNS");
             assertThat(record.path("Retries").asDouble()).isEqualTo(4.0);
             assertThat(record.path("DeadLettered").asDouble()).isEqualTo(1.0);
+            assertThat(record.has("ProviderLatency")).isFalse();
         });
+    }
+
+    @Test
+    void providerLatencyKeepsEveryAnswerTimeInMillisecondsPerAppAndChannel() throws Exception {
+        metrics.answered("app1", ChannelType.APNS, Duration.ofMillis(12));
+        metrics.answered("app1", ChannelType.APNS, Duration.ofNanos(3_500_000));
+        metrics.answered("app1", ChannelType.GCM, Duration.ofMillis(40));
+        metrics.answered("app2", ChannelType.APNS, Duration.ofMillis(7));
+        metrics.onOutcome(outcome("app1", ChannelType.APNS, DeliveryStatus.SUCCESSFUL, 2));
+        metrics.flush();
+
+        List<JsonNode> latencyRecords = records().stream().filter(r -> r.has("ProviderLatency")).toList();
+        assertThat(latencyRecords).hasSize(3).allSatisfy(record -> {
+            JsonNode directive = record.path("_aws").path("CloudWatchMetrics").get(0);
+            assertThat(directive.path("Namespace").asText()).isEqualTo("Pinpush");
+            assertThat(dimensionSets(directive)).containsExactly(List.of("Channel"), List.of("ApplicationId", "Channel"));
+            assertThat(directive.path("Metrics")).anySatisfy(metric -> {
+                assertThat(metric.path("Name").asText()).isEqualTo("ProviderLatency");
+                assertThat(metric.path("Unit").asText()).isEqualTo("Milliseconds");
+            });
+            assertThat(record.has("Service")).as("no Powertools default dimension").isFalse();
+        });
+        assertThat(latencyRecords).anySatisfy(record -> {
+            assertThat(record.path("ApplicationId").asText()).isEqualTo("app1");
+            assertThat(record.path("Channel").asText()).isEqualTo("APNS");
+            assertThat(values(record.path("ProviderLatency"))).containsExactly(12.0, 3.5);
+            assertThat(record.path("Retries").asDouble()).as("same dimensions, same record").isEqualTo(1.0);
+        });
+        assertThat(latencyRecords).anySatisfy(record -> {
+            assertThat(record.path("ApplicationId").asText()).isEqualTo("app1");
+            assertThat(record.path("Channel").asText()).isEqualTo("GCM");
+            assertThat(values(record.path("ProviderLatency"))).containsExactly(40.0);
+        });
+        assertThat(latencyRecords).anySatisfy(record -> {
+            assertThat(record.path("ApplicationId").asText()).isEqualTo("app2");
+            assertThat(values(record.path("ProviderLatency"))).containsExactly(7.0);
+        });
+    }
+
+    @Test
+    void aBusyChannelsLatenciesAreAllWrittenHowEverManyRecordsTheyTake() throws Exception {
+        for (int i = 1; i <= 250; i++) {
+            metrics.answered("app1", ChannelType.GCM, Duration.ofMillis(i));
+        }
+        metrics.flush();
+
+        List<Double> written = new ArrayList<>();
+        records().forEach(record -> written.addAll(values(record.path("ProviderLatency"))));
+        assertThat(written).hasSize(250).contains(1.0, 100.0, 101.0, 250.0);
     }
 
     @Test
@@ -130,6 +182,14 @@ class DeliveryMetricsTest {
             records.add(JSON.readTree(line));
         }
         return records;
+    }
+
+    /** An EMF metric value: one number, or an array of them. */
+    private static List<Double> values(JsonNode value) {
+        if (value.isArray()) {
+            return StreamSupport.stream(value.spliterator(), false).map(JsonNode::asDouble).toList();
+        }
+        return value.isMissingNode() ? List.of() : List.of(value.asDouble());
     }
 
     private static List<List<String>> dimensionSets(JsonNode directive) {

@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +92,55 @@ class DeliveryKpiEndToEndTest {
     }
 
     @Test
+    void uniqueKpisCountEachRecipientOnceHoweverOftenItWasSentTo() {
+        String app = stack.newApp();
+        String apnsToken = stack.apnsToken();
+        String fcmToken = PushStack.fcmToken();
+        stack.endpoint(app, "phone", stack.apnsToken(), ChannelType.APNS, "NONE", null);
+        stack.endpoint(app, "tablet", PushStack.fcmToken(), ChannelType.GCM, "NONE", null);
+        stack.endpoint(app, "opted-out", stack.apnsToken(), ChannelType.APNS, "ALL", null);
+        Map<String, EndpointSendConfiguration> endpoints = Map.of("phone", EndpointSendConfiguration.builder().build(),
+                "tablet", EndpointSendConfiguration.builder().build(), "opted-out", EndpointSendConfiguration.builder().build());
+        List<MessageResponse> responses = List.of(
+                stack.pinpoint.sendMessages(b -> b.applicationId(app).messageRequest(r -> r
+                        .addresses(Map.of(apnsToken, address(ChannelType.APNS), "not-a-device-token", address(ChannelType.APNS)))
+                        .endpoints(endpoints).messageConfiguration(message()))).messageResponse(),
+                stack.pinpoint.sendMessages(b -> b.applicationId(app).messageRequest(r -> r
+                        .addresses(Map.of(apnsToken, address(ChannelType.APNS), fcmToken, address(ChannelType.GCM)))
+                        .endpoints(Map.of("phone", EndpointSendConfiguration.builder().build()))
+                        .messageConfiguration(message()))).messageResponse());
+
+        Set<String> delivered = new HashSet<>();
+        Set<String> reached = new HashSet<>();
+        long successfulOutcomes = 0;
+        for (MessageResponse response : responses) {
+            Map<String, String> statuses = new HashMap<>();
+            response.result().forEach((address, r) -> statuses.put(address, r.deliveryStatusAsString()));
+            response.endpointResult().forEach((endpoint, r) -> statuses.put(endpoint, r.deliveryStatusAsString()));
+            for (var status : statuses.entrySet()) {
+                reached.add(status.getKey());
+                if ("SUCCESSFUL".equals(status.getValue())) {
+                    delivered.add(status.getKey());
+                    successfulOutcomes++;
+                }
+            }
+        }
+        assertThat(delivered).containsExactlyInAnyOrder("phone", "tablet", apnsToken, fcmToken);
+        assertThat(reached).hasSize(6);
+        assertThat(successfulOutcomes).isEqualTo(6);
+
+        String today = Instant.now().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(total(kpi(app, "unique-deliveries"), "UniqueDeliveries")).isEqualTo("4.0"));
+        assertThat(byKey(kpi(app, "unique-deliveries-grouped-by-date"), "Date", "UniqueDeliveries"))
+                .isEqualTo(Map.of(today, "4.0"));
+        assertThat(total(kpi(app, "unique-endpoints"), "UniqueEndpoints")).isEqualTo("6.0");
+        assertThat(byKey(kpi(app, "unique-endpoints-grouped-by-date"), "Date", "UniqueEndpoints"))
+                .isEqualTo(Map.of(today, "6.0"));
+        assertThat(total(kpi(stack.newApp(), "unique-deliveries"), "UniqueDeliveries")).isEqualTo("0.0");
+    }
+
+    @Test
     void anotherAppsOutcomesAndOtherDaysAreNotCounted() {
         String app = stack.newApp();
         String quiet = stack.newApp();
@@ -113,11 +164,31 @@ class DeliveryKpiEndToEndTest {
         assertThatThrownBy(() -> stack.pinpoint.getApplicationDateRangeKpi(b -> b.applicationId(app)
                 .kpiName("successful-delivery-rate").startTime(Instant.now()).endTime(Instant.now().minusSeconds(3600))))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("start-time");
+        Instant now = Instant.now();
+        assertThatThrownBy(() -> stack.pinpoint.getApplicationDateRangeKpi(b -> b.applicationId(app)
+                .kpiName("unique-endpoints").startTime(now.minus(32, ChronoUnit.DAYS)).endTime(now)))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("31 days");
+        assertThatThrownBy(() -> stack.pinpoint.getApplicationDateRangeKpi(b -> b.applicationId(app)
+                .kpiName("unique-deliveries").startTime(now.minus(91, ChronoUnit.DAYS))
+                .endTime(now.minus(80, ChronoUnit.DAYS))))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("90 days");
     }
 
     private static ApplicationDateRangeKpiResponse kpi(String app, String name) {
         return stack.pinpoint.getApplicationDateRangeKpi(b -> b.applicationId(app).kpiName(name))
                 .applicationDateRangeKpiResponse();
+    }
+
+    /** The value of a KPI that answers one row without grouping. */
+    private static String total(ApplicationDateRangeKpiResponse response, String valueKey) {
+        assertThat(response.kpiResult().rows()).singleElement()
+                .satisfies(row -> assertThat(row.groupedBys()).isEmpty());
+        ResultRow row = response.kpiResult().rows().get(0);
+        assertThat(row.values()).singleElement().satisfies(v -> {
+            assertThat(v.key()).isEqualTo(valueKey);
+            assertThat(v.type()).isEqualTo("Double");
+        });
+        return row.values().get(0).value();
     }
 
     private static Map<String, String> byKey(ApplicationDateRangeKpiResponse response, String groupKey, String valueKey) {
