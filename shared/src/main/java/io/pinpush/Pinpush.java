@@ -131,7 +131,8 @@ public final class Pinpush implements AutoCloseable {
     private final AwsClients.Lazy<PushGateway> gateway;
     private final AwsClients.Lazy<Dispatcher> dispatcher;
     private final TriggerEvaluator triggers;
-    private final Hooks hooks;
+    /** Lazy: its HTTP client must not be created before a SnapStart snapshot, nor by functions that never call hooks. */
+    private final AwsClients.Lazy<Hooks> hooks;
     private final TaggableResources taggable;
     private final TagService tags;
 
@@ -213,7 +214,7 @@ public final class Pinpush implements AutoCloseable {
         // Event triggers, campaign hooks, custom channels: the campaign runner plugs into the two trigger seams.
         this.triggers = Triggers.evaluator(config, aws.dynamoDb(), endpoints, EventCampaigns.NONE, TriggeredSends.NONE,
                 clock);
-        this.hooks = Hooks.wire(config, aws, secrets, events, clock);
+        this.hooks = new AwsClients.Lazy<>(() -> Hooks.wire(config, aws, secrets, events, clock));
     }
 
     /** Every app's events go to the deployment's own stream; locally, to a JSON-lines file instead when set. */
@@ -382,12 +383,12 @@ public final class Pinpush implements AutoCloseable {
 
     /** FILTER and DELIVERY campaign hooks, and what custom channels call. */
     public Hooks hooks() {
-        return hooks;
+        return hooks.get();
     }
 
     /** Campaigns with a CustomDeliveryConfiguration deliver through this. */
     public CustomDeliverySender customChannels() {
-        return CustomDeliverySender.from(hooks);
+        return CustomDeliverySender.from(hooks.get());
     }
 
     /** Push templates for sends: resolved once per send, rendered per recipient. */
