@@ -125,6 +125,57 @@ class AccessKeysClientsTest {
         assertThat(outcome.path("other").asText()).isEqualTo("ForbiddenException");
     }
 
+    @Test
+    void theKeysCommandCreatesListsDisablesEnablesRotatesAndDeletesKeys() {
+        JsonNode created = keysCommand("create", "--role", "READ_ONLY", "--description", "from the CLI");
+        String id = created.path("AccessKeyId").asText();
+        String secret = created.path("SecretAccessKey").asText();
+        assertThat(id).matches("PPK[A-Z2-7]{17}");
+        assertThat(secret).hasSize(40);
+        assertThat(keysCommand("list").path("Item").findValuesAsText("AccessKeyId")).contains(id, admin.accessKeyId());
+        AwsCli.Credentials readOnly = new AwsCli.Credentials(id, secret, null);
+        AwsCli.json(readOnly, endpoint, "pinpoint", "get-apps");
+
+        assertThat(keysCommand("disable", id).path("Status").asText()).isEqualTo("INACTIVE");
+        assertThatThrownBy(() -> AwsCli.json(readOnly, endpoint, "pinpoint", "get-apps"))
+                .hasMessageContaining("ForbiddenException").hasMessageContaining("disabled");
+        assertThat(keysCommand("enable", id).path("Status").asText()).isEqualTo("ACTIVE");
+
+        String rotated = keysCommand("rotate", id).path("SecretAccessKey").asText();
+        assertThat(rotated).hasSize(40).isNotEqualTo(secret);
+        assertThatThrownBy(() -> AwsCli.json(readOnly, endpoint, "pinpoint", "get-apps"))
+                .hasMessageContaining("ForbiddenException");
+        AwsCli.json(new AwsCli.Credentials(id, rotated, null), endpoint, "pinpoint", "get-apps");
+
+        keysCommand("delete", id);
+        assertThat(keysCommand("list").path("Item").findValuesAsText("AccessKeyId")).doesNotContain(id);
+    }
+
+    /** {@code bin/pinpush-keys --endpoint-url ... <args>}, signed with the admin key. */
+    private static JsonNode keysCommand(String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                java.nio.file.Path.of("..", "bin", "pinpush-keys").toString(), "--endpoint-url", endpoint.toString()));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("AWS_ACCESS_KEY_ID", admin.accessKeyId());
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", admin.secretAccessKey());
+        builder.environment().remove("AWS_SESSION_TOKEN");
+        builder.environment().remove("AWS_PROFILE");
+        try {
+            Process process = builder.start();
+            String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new AssertionError("bin/pinpush-keys " + String.join(" ", args) + " failed:\n" + printed);
+            }
+            return io.pinpush.api.Json.mapper().readTree(printed.isBlank() ? "{}" : printed);
+        } catch (IOException e) {
+            throw new AssertionError("bin/pinpush-keys could not be run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a python3 script with boto3; {@code env} are name/value pairs added to the admin key and endpoint. */
     private static JsonNode python(String script, String label, String... env) {
         ProcessBuilder builder = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true);

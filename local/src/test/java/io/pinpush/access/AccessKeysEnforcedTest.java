@@ -259,4 +259,37 @@ class AccessKeysEnforcedTest {
         assertThat(refused.statusCode()).as("Get* of mobiletargeting is not pinpush:GetAccessKeys").isEqualTo(403);
         assertThat(refused.body()).contains("pinpush:GetAccessKeys");
     }
+
+    @Test
+    void tagConditionsUseTheStoredResourceTagsAndTheRequestsTags() {
+        String mobile = createApp(adminClient, "abac-mobile", Map.of("team", "mobile"));
+        String web = createApp(adminClient, "abac-web", Map.of("team", "web"));
+        AccessKeyResponse key = server.pinpush().accessControl().keys().create(new CreateAccessKeyRequest("abac", null,
+                null, io.pinpush.api.Json.mapper().valueToTree(Map.of("Version", "2012-10-17", "Statement", java.util.List.of(
+                        Map.of("Effect", "Allow", "Action", "mobiletargeting:*", "Resource", "*",
+                                "Condition", Map.of("StringEquals", Map.of("aws:ResourceTag/team", "mobile"))),
+                        Map.of("Effect", "Allow", "Action", "mobiletargeting:CreateApp", "Resource", "*",
+                                "Condition", Map.of("StringEquals", Map.of("aws:RequestTag/team", "mobile"),
+                                        "ForAllValues:StringEquals", Map.of("aws:TagKeys", java.util.List.of("team")))))))),
+                "us-east-1", "000000000000");
+        try (PinpointClient client = client(key.accessKeyId(), key.secretAccessKey())) {
+            assertThat(client.getApp(r -> r.applicationId(mobile)).applicationResponse().id()).isEqualTo(mobile);
+            assertThatThrownBy(() -> client.getApp(r -> r.applicationId(web))).isInstanceOf(ForbiddenException.class);
+            // Endpoints carry no tags of their own: their app's decide.
+            client.updateEndpoint(r -> r.applicationId(mobile).endpointId("e1")
+                    .endpointRequest(e -> e.channelType(ChannelType.GCM).address("t1")));
+            assertThatThrownBy(() -> client.updateEndpoint(r -> r.applicationId(web).endpointId("e1")
+                    .endpointRequest(e -> e.channelType(ChannelType.GCM).address("t1"))))
+                    .isInstanceOf(ForbiddenException.class);
+            client.createApp(r -> r.createApplicationRequest(a -> a.name("tagged").tags(Map.of("team", "mobile"))));
+            assertThatThrownBy(() -> client.createApp(r -> r.createApplicationRequest(a -> a.name("untagged"))))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> client.createApp(r -> r.createApplicationRequest(a -> a.name("extra")
+                    .tags(Map.of("team", "mobile", "owner", "me"))))).as("aws:TagKeys").isInstanceOf(ForbiddenException.class);
+            // Retagging the web app "mobile" is refused: its current tags say web.
+            String webArn = "arn:aws:mobiletargeting:us-east-1:000000000000:apps/" + web;
+            assertThatThrownBy(() -> client.tagResource(r -> r.resourceArn(webArn)
+                    .tagsModel(t -> t.tags(Map.of("team", "mobile"))))).isInstanceOf(ForbiddenException.class);
+        }
+    }
 }
