@@ -1,5 +1,6 @@
 package io.pinpush;
 
+import io.pinpush.access.AccessControl;
 import io.pinpush.analytics.KpiCounters;
 import io.pinpush.analytics.KpiRoutes;
 import io.pinpush.analytics.KpiService;
@@ -135,6 +136,7 @@ public final class Pinpush implements AutoCloseable {
     private final AwsClients.Lazy<Hooks> hooks;
     private final TaggableResources taggable;
     private final TagService tags;
+    private final AccessControl access;
 
     /** Shards of one app read at once by a segment evaluation: bounded, since each reader holds a DynamoDB page. */
     private static final int SEGMENT_SHARD_READERS = 8;
@@ -163,6 +165,7 @@ public final class Pinpush implements AutoCloseable {
         this.taggable = new TaggableResources().register(ResourceType.APPS, apps.tags())
                 .register(ResourceType.SEGMENTS, segments.tags()).register(ResourceType.TEMPLATES, templates.tags());
         this.tags = new TagService(taggable, config.region(), config.accountId());
+        this.access = new AccessControl(config, aws.dynamoDb(), secrets, taggable, clock);
 
         this.eventStreams = new EventStreamService(new EventStreamStore(aws.dynamoDb(), config), apps, clock,
                 config.eventStreamCacheTtl());
@@ -258,16 +261,24 @@ public final class Pinpush implements AutoCloseable {
         routes.addAll(DeliveryReportRoutes.routes(deliveryReports));
         routes.addAll(KpiRoutes.routes(kpis));
         routes.addAll(TagRoutes.routes(tags));
+        routes.addAll(access.routes());
         return routes;
     }
 
+    /** Authenticates (SigV4 with Pinpush access keys when enforced), authorizes by key policy, then routes. */
     public Router apiRouter() {
-        return new Router(apiRoutes());
+        return new Router(apiRoutes(), access.authenticator(), List.of(access.policyGuard()), List.of());
     }
 
     /** Only SendMessages and SendUsersMessages: what the send function answers over HTTP. */
     public Router sendRouter() {
-        return new Router(MessagingRoutes.routes(messaging));
+        return new Router(MessagingRoutes.routes(messaging), access.authenticator(), List.of(access.policyGuard()),
+                List.of());
+    }
+
+    /** Pinpush access keys, the authentication mode and the key-policy guard. */
+    public AccessControl accessControl() {
+        return access;
     }
 
     public PinpushConfig config() {

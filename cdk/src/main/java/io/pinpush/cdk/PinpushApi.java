@@ -2,6 +2,7 @@ package io.pinpush.cdk;
 
 import java.util.List;
 import software.amazon.awscdk.RemovalPolicy;
+import io.pinpush.access.AccessKeyRoutes;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
@@ -9,6 +10,7 @@ import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
@@ -19,8 +21,10 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The HTTP API: one route per implemented Pinpoint operation, every route behind IAM (SigV4) authorization,
- * so callers are real IAM principals and a policy can allow, say, only SendMessages on one app.
+ * The HTTP API: one route per implemented Pinpoint operation. With {@code authMode=iam} every route is behind IAM
+ * (SigV4 for execute-api) authorization, so callers are real IAM principals and a policy can allow, say, only
+ * SendMessages on one app. With {@code authMode=keys} the Pinpoint routes are open at API Gateway and the functions
+ * verify Pinpush access-key signatures for mobiletargeting; the access-key routes stay IAM.
  */
 final class PinpushApi extends Construct {
 
@@ -60,11 +64,17 @@ final class PinpushApi extends Construct {
         HttpLambdaIntegration toApi = new HttpLambdaIntegration("ApiIntegration", apiTarget, props);
         HttpLambdaIntegration toSend = new HttpLambdaIntegration("SendIntegration", sendTarget, props);
         for (ApiRoutes.Binding route : routes) {
-            api.addRoutes(AddRoutesOptions.builder()
+            AddRoutesOptions.Builder options = AddRoutesOptions.builder()
                     .path(route.path())
                     .methods(List.of(HttpMethod.valueOf(route.method())))
-                    .integration(route.target() == ApiRoutes.Target.SEND ? toSend : toApi)
-                    .build());
+                    .integration(route.target() == ApiRoutes.Target.SEND ? toSend : toApi);
+            // Keys mode: API Gateway's IAM authorizer accepts only execute-api signatures, and Pinpoint clients sign
+            // for mobiletargeting, so the handler verifies those (it needs the body, which an authorizer never sees).
+            // Access-key administration stays behind IAM in either mode.
+            if (settings.accessKeys() && !AccessKeyRoutes.OPERATIONS.contains(route.operation())) {
+                options.authorizer(new HttpNoneAuthorizer());
+            }
+            api.addRoutes(options.build());
         }
     }
 

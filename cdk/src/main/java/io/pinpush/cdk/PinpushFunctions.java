@@ -54,6 +54,8 @@ final class PinpushFunctions extends Construct {
     static final List<String> TABLE_WRITE = List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
             "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem");
     static final List<String> TABLE_DATA = concat(TABLE_READ, TABLE_WRITE);
+    /** Access keys are listed with a scan (a handful of items); no other table is ever scanned. */
+    static final List<String> TABLE_ACCESS_KEYS = concat(TABLE_DATA, List.of("dynamodb:Scan"));
     /**
      * Delivery reports read a request's header and query its outcomes; DeleteApp finds an app's send requests
      * through the byApp index and deletes them in batches.
@@ -107,6 +109,10 @@ final class PinpushFunctions extends Construct {
         environment.putAll(tables.environment());
         environment.put("POWERTOOLS_METRICS_NAMESPACE", MetricNames.NAMESPACE);
         environment.put("POWERTOOLS_LOG_LEVEL", "INFO");
+        environment.put("PINPUSH_AUTH_MODE", settings.authMode());
+        if (settings.accessKeys()) {
+            environment.put("PINPUSH_BOOTSTRAP_KEY_SECRET", settings.bootstrapKeySecretName());
+        }
         Map<String, String> delivering = Map.of("PINPUSH_DELIVERY_QUEUE_URL", messaging.deliveryQueue.getQueueUrl());
         // The dispatcher takes SQS's receive count as the attempt number: with as many attempts as receives, the
         // last attempt records its outcome (and its event), and the dead-letter queue gets only what crashed.
@@ -133,12 +139,15 @@ final class PinpushFunctions extends Construct {
         api.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_DATA));
         api.addToRolePolicy(tableGrant(tables.table(Tables.TEMPLATES), TABLE_DATA));
         api.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_REPORT_AND_DELETE));
+        api.addToRolePolicy(tableGrant(tables.table(Tables.ACCESS_KEYS), TABLE_ACCESS_KEYS));
         api.addToRolePolicy(allow(SECRET_MANAGE, secrets));
 
         send.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
         send.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_READ));
         send.addToRolePolicy(tableGrant(tables.table(Tables.TEMPLATES), TABLE_READ));
         send.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_READ_AND_PUTS));
+        // Verifies access keys on SendMessages (keys mode): reads them, records when each was last used.
+        send.addToRolePolicy(tableGrant(tables.table(Tables.ACCESS_KEYS), TABLE_READ_AND_PUT));
         send.addToRolePolicy(allow(SECRET_READ, secrets));
         send.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
 

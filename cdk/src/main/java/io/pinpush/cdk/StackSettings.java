@@ -15,6 +15,9 @@ import java.util.function.Function;
  * @param replicaRegions       regions where the home stack's tables get replicas (global tables, active-active)
  * @param globalTableHome      set in a replica region's stack: the tables belong to the stack in that region
  * @param functionsJar         the Lambda code asset, the functions module's shaded jar
+ * @param authMode             {@code iam}: every route behind API Gateway's IAM authorization (execute-api);
+ *                             {@code keys}: Pinpoint routes open at API Gateway and verified in the handler (SigV4 for
+ *                             mobiletargeting with Pinpush access keys), the access-key routes still IAM
  */
 public record StackSettings(
         String stage,
@@ -40,7 +43,8 @@ public record StackSettings(
         boolean throwaway,
         List<String> replicaRegions,
         Optional<String> globalTableHome,
-        Path functionsJar) {
+        Path functionsJar,
+        String authMode) {
 
     public static final String DEFAULT_FUNCTIONS_JAR = "functions/target/pinpush-functions-0.1.0-SNAPSHOT-lambda.jar";
 
@@ -50,6 +54,9 @@ public record StackSettings(
                     + "starting with a letter; got '" + stage + "'");
         }
         replicaRegions = List.copyOf(replicaRegions);
+        if (!authMode.equals("iam") && !authMode.equals("keys")) {
+            throw new IllegalArgumentException("Context 'authMode' must be iam or keys; got '" + authMode + "'");
+        }
         // Lambda polls SQS in batches of at most 10 unless a batching window is set (then up to 10,000).
         requireRange("dispatcherBatchSize", dispatcherBatchSize, 1, dispatcherBatchWindowSeconds > 0 ? 10_000 : 10);
         requireRange("dispatcherBatchWindowSeconds", dispatcherBatchWindowSeconds, 0, 300);
@@ -102,7 +109,18 @@ public record StackSettings(
                 read.bool("throwaway"),
                 read.string("replicaRegions").map(StackSettings::regions).orElse(List.of()),
                 read.string("globalTableHome"),
-                Path.of(read.string("functionsJar").orElse(DEFAULT_FUNCTIONS_JAR)));
+                Path.of(read.string("functionsJar").orElse(DEFAULT_FUNCTIONS_JAR)),
+                read.string("authMode").orElse("iam"));
+    }
+
+    /** Whether clients sign with Pinpush access keys (the drop-in mode) rather than IAM credentials. */
+    public boolean accessKeys() {
+        return authMode.equals("keys");
+    }
+
+    /** The secret the deployment's first admin key goes into (keys mode); under the prefix the functions may manage. */
+    public String bootstrapKeySecretName() {
+        return secretPrefix() + "access-keys/bootstrap";
     }
 
     /** Physical names of this stage's resources start with this. */

@@ -350,7 +350,8 @@ class PinpushStackTest {
         Set<String> events = Set.of("kinesis:PutRecords", "sqs:SendMessage", "sts:AssumeRole");
         Set<String> key = Set.of("kms:Decrypt", "kms:GenerateDataKey");
 
-        assertThat(actionsOf("ApiHandler")).isEqualTo(union(TABLE_DATA, key, events, Set.of("secretsmanager:CreateSecret",
+        assertThat(actionsOf("ApiHandler")).isEqualTo(union(TABLE_DATA, key, events, Set.of("dynamodb:Scan",
+                "secretsmanager:CreateSecret",
                 "secretsmanager:PutSecretValue", "secretsmanager:GetSecretValue", "secretsmanager:DeleteSecret",
                 "secretsmanager:TagResource")));
         assertThat(actionsOf("SendHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
@@ -364,9 +365,11 @@ class PinpushStackTest {
     @Test
     void eachFunctionReachesOnlyTheTablesItUsesInTheWayItUsesThem() {
         assertThat(tableActions("ApiHandler")).isEqualTo(Map.of("apps", TABLE_DATA, "endpoints", TABLE_DATA,
-                "templates", TABLE_DATA, "deliveries", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchWriteItem")));
+                "templates", TABLE_DATA, "deliveries", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchWriteItem"),
+                "accesskeys", union(TABLE_DATA, Set.of("dynamodb:Scan"))));
         assertThat(tableActions("SendHandler")).isEqualTo(Map.of("apps", TABLE_READ, "endpoints", TABLE_READ,
-                "templates", TABLE_READ, "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"))));
+                "templates", TABLE_READ, "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem")),
+                "accesskeys", union(TABLE_READ, Set.of("dynamodb:PutItem"))));
         assertThat(tableActions("DispatcherHandler")).isEqualTo(Map.of("apps", TABLE_READ,
                 "endpoints", union(TABLE_READ, Set.of("dynamodb:PutItem")),
                 "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem"))));

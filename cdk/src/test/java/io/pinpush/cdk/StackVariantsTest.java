@@ -123,4 +123,52 @@ class StackVariantsTest {
         assertThatThrownBy(() -> Synth.stack(Map.of("replicaRegions", "us-west-2", "globalTableHome", "us-east-1",
                 "region", "eu-west-1"))).hasMessageContaining("not both");
     }
+
+    @Test
+    void keysModeOpensThePinpointRoutesToTheHandlersAndKeepsKeyAdministrationBehindIam() {
+        Template template = Synth.template(Map.of("stage", "keys", "authMode", "keys"));
+
+        var routes = resources(template, "AWS::ApiGatewayV2::Route");
+        assertThat(routes).isNotEmpty();
+        routes.values().forEach(route -> {
+            String key = (String) props(route).get("RouteKey");
+            String expected = key.contains("/v1/pinpush/access-keys") ? "AWS_IAM" : "NONE";
+            assertThat(props(route).get("AuthorizationType")).as(key).isEqualTo(expected);
+        });
+        assertThat(routes.values().stream().map(r -> (String) props(r).get("RouteKey")))
+                .contains("POST /v1/pinpush/access-keys", "PATCH /v1/pinpush/access-keys/{keyId}",
+                        "POST /v1/pinpush/access-keys/{keyId}/rotate", "POST /v1/apps/{applicationId}/messages");
+
+        resources(template, "AWS::Lambda::Function").values().stream().map(Cfn::props)
+                .filter(p -> String.valueOf(p.get("Handler")).contains("ApiHandler")
+                        || String.valueOf(p.get("Handler")).contains("SendHandler"))
+                .forEach(function -> assertThat(map(at(function, "Environment", "Variables")))
+                        .containsEntry("PINPUSH_AUTH_MODE", "keys")
+                        .containsEntry("PINPUSH_BOOTSTRAP_KEY_SECRET", "pinpush/keys/access-keys/bootstrap"));
+
+        var secrets = resources(template, "AWS::SecretsManager::Secret");
+        assertThat(secrets).hasSize(1);
+        var secret = props(secrets.values().iterator().next());
+        assertThat(secret.get("Name")).isEqualTo("pinpush/keys/access-keys/bootstrap");
+        assertThat(target(secret.get("KmsKeyId"))).startsWith("Key");
+        assertThat(map(secret.get("GenerateSecretString"))).containsEntry("GenerateStringKey", "SecretAccessKey")
+                .containsEntry("PasswordLength", 40)
+                .containsEntry("SecretStringTemplate", "{\"AccessKeyId\":\"PPKBOOTSTRAPADMINKEY\"}");
+        assertThat(template.toJSON().get("Outputs")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsKeys("BootstrapAdminKeySecretArn", "AuthMode");
+    }
+
+    @Test
+    void iamModeIsTheDefaultAndCreatesNoBootstrapKey() {
+        Template template = Synth.template(Map.of("stage", "iamdefault"));
+        resources(template, "AWS::ApiGatewayV2::Route").forEach((id, route) ->
+                assertThat(props(route).get("AuthorizationType")).as(id).isEqualTo("AWS_IAM"));
+        assertThat(resources(template, "AWS::SecretsManager::Secret")).isEmpty();
+        resources(template, "AWS::Lambda::Function").values().stream().map(Cfn::props)
+                .filter(p -> String.valueOf(p.get("Handler")).contains("ApiHandler"))
+                .forEach(function -> assertThat(map(at(function, "Environment", "Variables")))
+                        .containsEntry("PINPUSH_AUTH_MODE", "iam").doesNotContainKey("PINPUSH_BOOTSTRAP_KEY_SECRET"));
+        assertThatThrownBy(() -> Synth.template(Map.of("stage", "bad", "authMode", "sigv4")))
+                .hasMessageContaining("authMode");
+    }
 }

@@ -42,7 +42,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 .warmUp("json", ApiPriming::json)
                 .warmUp("http api", () -> {
                     try {
-                        ApiPriming.httpApi(this::route);
+                        ApiPriming.httpApi(this::route, pinpush.accessControl().keysEnforced());
                     } finally {
                         MDC.clear();
                     }

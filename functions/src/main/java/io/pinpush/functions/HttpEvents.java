@@ -39,7 +39,7 @@ public final class HttpEvents {
             body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
         }
         return new ApiRequest(method, path, headers, parseQuery(event.getRawQueryString()), body, Map.of(),
-                requestId, sourceIp, caller(event));
+                requestId, sourceIp, caller(event), event.getRawQueryString());
     }
 
     public static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
@@ -84,6 +84,6 @@ public final class HttpEvents {
                 && context.getAuthorizer().getIam().getUserArn() != null) {
             return context.getAuthorizer().getIam().getUserArn();
         }
-        return "anonymous";
+        return ApiRequest.ANONYMOUS;
     }
 }

@@ -75,7 +75,8 @@ public final class SendHandler implements RequestStreamHandler {
         return Priming.builder()
                 .warmUp("json", MessagingPriming::json)
                 // Not handleRequest: flushing events belongs to real invocations.
-                .warmUp("send requests", () -> MessagingPriming.sendFunction((in, out) -> answer(in, out, null)))
+                .warmUp("send requests", () -> MessagingPriming.sendFunction((in, out) -> answer(in, out, null),
+                        pinpush.accessControl().keysEnforced()))
                 .warmUp("aws sdk", () -> {
                     // Builds the function's own clients (no connection is opened until the first request)...
                     pinpush.aws().dynamoDb();

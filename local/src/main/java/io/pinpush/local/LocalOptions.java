@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * The local server's command line: {@code --port N} (default {@value #DEFAULT_PORT}), {@code --data-dir DIR}
  * (default {@code ./pinpush-data}), {@code --in-memory}, {@code --secrets-endpoint URL} (a Secrets Manager
- * compatible endpoint such as moto_server instead of the secret folder), and {@code --set NAME=VALUE} for any
- * Pinpush setting.
+ * compatible endpoint such as moto_server instead of the secret folder), {@code --enforce-keys} (requests must be
+ * signed with Pinpush access keys: {@code PINPUSH_AUTH_MODE=keys}), and {@code --set NAME=VALUE} for any Pinpush
+ * setting.
  */
 public record LocalOptions(int port, Path dataDir, boolean inMemory, Map<String, String> settings) {
 
@@ -45,6 +46,7 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, Map<String,
                 case "--data-dir" -> options = new LocalOptions(options.port, Path.of(value(args, ++i, arg)),
                         options.inMemory, options.settings);
                 case "--in-memory" -> options = options.inMemoryStorage();
+                case "--enforce-keys" -> options = options.with("PINPUSH_AUTH_MODE", "keys");
                 case "--secrets-endpoint" -> options = options
                         .with("PINPUSH_SECRET_STORE", "secretsmanager")
                         .with("PINPUSH_ENDPOINT_SECRETSMANAGER", value(args, ++i, arg));
@@ -72,11 +74,14 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, Map<String,
 
     static String usage() {
         return """
-                usage: bin/pinpush-local [--port N] [--data-dir DIR | --in-memory] [--secrets-endpoint URL] [--set NAME=VALUE]
+                usage: bin/pinpush-local [--port N] [--data-dir DIR | --in-memory] [--secrets-endpoint URL] [--enforce-keys]
+                                         [--set NAME=VALUE]
                   --port N               HTTP port (default %d)
                   --data-dir DIR         where data persists across restarts (default ./pinpush-data)
                   --in-memory            keep nothing after exit
                   --secrets-endpoint URL keep channel credentials in a Secrets Manager endpoint (e.g. moto_server)
+                  --enforce-keys         require SigV4 signatures made with Pinpush access keys (prints an admin key
+                                         on the first start; manage keys with bin/pinpush-keys)
                   --set NAME=VALUE       any Pinpush setting (see README, "Configuration")""".formatted(DEFAULT_PORT);
     }
 }

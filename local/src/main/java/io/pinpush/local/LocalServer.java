@@ -2,6 +2,7 @@ package io.pinpush.local;
 
 import com.sun.net.httpserver.HttpServer;
 import io.pinpush.Pinpush;
+import io.pinpush.access.AccessKeyShapes.AccessKeyResponse;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.functions.ApiHandler;
@@ -44,10 +45,11 @@ public final class LocalServer implements AutoCloseable {
     private final LocalDispatcher dispatcher;
     private final Optional<LocalTriggers> triggers;
     private final Path temporaryFolder;
+    private final Optional<AccessKeyResponse> bootstrapKey;
 
     private LocalServer(EmbeddedDynamoDb dynamoDb, EmbeddedSqs sqs, Pinpush pinpush, HttpServer http,
                         ExecutorService httpThreads, LocalDispatcher dispatcher, Optional<LocalTriggers> triggers,
-                        Path temporaryFolder) {
+                        Path temporaryFolder, Optional<AccessKeyResponse> bootstrapKey) {
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
         this.pinpush = pinpush;
@@ -56,6 +58,7 @@ public final class LocalServer implements AutoCloseable {
         this.dispatcher = dispatcher;
         this.triggers = triggers;
         this.temporaryFolder = temporaryFolder;
+        this.bootstrapKey = bootstrapKey;
     }
 
     public static LocalServer start(LocalOptions options) {
@@ -90,6 +93,7 @@ public final class LocalServer implements AutoCloseable {
             AwsClients aws = new AwsClients(config);
             Pinpush pinpush = new Pinpush(config, aws, SecretStore.from(config, aws), Clock.systemUTC());
             new TableCreator(aws.dynamoDb(), config).createAll();
+            Optional<AccessKeyResponse> bootstrapKey = bootstrapKey(pinpush);
             LocalEvents.createStreamIfMissing(config, aws);
             if (ownQueue) {
                 // Above the dispatcher's own attempt limit: only poison and repeatedly crashing messages get there.
@@ -118,12 +122,29 @@ public final class LocalServer implements AutoCloseable {
             // The trigger function's Kinesis event source, reading the events this server publishes.
             Optional<LocalTriggers> triggers = LocalTriggers.start(config, aws, new TriggerHandler(pinpush));
             http.start();
-            return new LocalServer(dynamoDb, sqs, pinpush, http, threads, dispatcher, triggers, temporaryFolder);
+            return new LocalServer(dynamoDb, sqs, pinpush, http, threads, dispatcher, triggers, temporaryFolder,
+                    bootstrapKey);
         } catch (IOException e) {
             if (sqs != null) sqs.close();
             if (dynamoDb != null) dynamoDb.close();
             throw new UncheckedIOException("The local server did not start", e);
         }
+    }
+
+    /**
+     * With keys enforced and no key issued yet (a new data folder), an ADMIN key is created at start so someone can
+     * sign the first request; its secret is printed once, like any key's.
+     */
+    private static Optional<AccessKeyResponse> bootstrapKey(Pinpush pinpush) {
+        if (!pinpush.accessControl().keysEnforced() || !pinpush.accessControl().keys().list().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(pinpush.accessControl().keys().createAdmin("Bootstrap admin key (local server)"));
+    }
+
+    /** The ADMIN key this start created (keys enforced, none existed), with its secret. */
+    public Optional<AccessKeyResponse> bootstrapKey() {
+        return bootstrapKey;
     }
 
     public URI endpoint() {
@@ -182,7 +203,18 @@ public final class LocalServer implements AutoCloseable {
         System.out.println("Pinpush is listening on " + url
                 + (options.inMemory() ? " (in memory)" : " (data in " + options.dataDir().toAbsolutePath() + ")"));
         System.out.println(LocalEvents.describe(server.pinpush().config()));
-        System.out.println("Try: AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws pinpoint get-apps"
-                + " --region us-east-1 --endpoint-url " + url);
+        if (server.pinpush().accessControl().keysEnforced()) {
+            String id = server.bootstrapKey().map(AccessKeyResponse::accessKeyId).orElse("<your key id>");
+            String secret = server.bootstrapKey().map(AccessKeyResponse::secretAccessKey).orElse("<its secret>");
+            System.out.println(server.bootstrapKey().isPresent()
+                    ? "Access keys are enforced. Bootstrap ADMIN key (the secret is shown only now):\n"
+                    + "  AccessKeyId     " + id + "\n  SecretAccessKey " + secret
+                    : "Access keys are enforced; sign with a key issued earlier (bin/pinpush-keys manages them).");
+            System.out.println("Try: AWS_ACCESS_KEY_ID=" + id + " AWS_SECRET_ACCESS_KEY=" + secret
+                    + " aws pinpoint get-apps --region " + server.pinpush().config().region() + " --endpoint-url " + url);
+        } else {
+            System.out.println("Try: AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws pinpoint get-apps"
+                    + " --region us-east-1 --endpoint-url " + url);
+        }
     }
 }

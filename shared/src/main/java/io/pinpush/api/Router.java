@@ -21,6 +21,20 @@ public final class Router {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
     /**
+     * Decides who made a request before anything else happens to it: answers the request with its
+     * {@link ApiRequest#caller()} set to the verified identity, or refuses it with an {@link ApiError}
+     * (a 403 ForbiddenException). Runs before route matching, so an unauthenticated caller learns nothing
+     * about which paths exist; guards and observers see the request it answered.
+     */
+    @FunctionalInterface
+    public interface Authenticator {
+        ApiRequest authenticate(ApiRequest request);
+
+        /** Trusts the caller the transport named (API Gateway's IAM authorizer, or anonymous). */
+        Authenticator TRANSPORT = request -> request;
+    }
+
+    /**
      * Runs before a matched route's handler and may refuse the call with an {@link ApiError} (quotas do);
      * its error becomes the response like any handler's.
      */
@@ -39,6 +53,7 @@ public final class Router {
     }
 
     private final List<Route> routes;
+    private final Authenticator authenticator;
     private final List<Guard> guards;
     private final List<Observer> observers;
 
@@ -47,6 +62,11 @@ public final class Router {
     }
 
     public Router(List<Route> routes, List<Guard> guards, List<Observer> observers) {
+        this(routes, Authenticator.TRANSPORT, guards, observers);
+    }
+
+    public Router(List<Route> routes, Authenticator authenticator, List<Guard> guards, List<Observer> observers) {
+        this.authenticator = authenticator;
         this.guards = List.copyOf(guards);
         this.observers = List.copyOf(observers);
         // Literal segments win over variables when two templates could match the same path.
@@ -87,8 +107,9 @@ public final class Router {
                     && request.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
                 throw ApiError.payloadTooLarge("The request body is larger than " + MAX_BODY_BYTES + " bytes");
             }
-            Match match = find(request);
-            routed = request.withPathParams(match.params());
+            ApiRequest authenticated = authenticator.authenticate(request);
+            Match match = find(authenticated);
+            routed = authenticated.withPathParams(match.params());
             for (Guard guard : guards) {
                 guard.admit(match.route(), routed);
             }

@@ -98,10 +98,17 @@ public final class Tables {
      */
     public static final TableSpec TRIGGERS = new TableSpec("triggers", "pk", "sk", List.of(), Optional.of("expiresAt"));
 
+    /**
+     * Pinpush access keys (the SigV4 drop-in mode), one item per key: {@code pk = accessKeyId, sk = "key"}, its
+     * status, policy document, dates and the name of the secret holding its secret access key. Never the secret.
+     * Listed with a scan: a deployment has a handful of keys.
+     */
+    public static final TableSpec ACCESS_KEYS = new TableSpec("accesskeys", "pk", "sk", List.of(), Optional.empty());
+
     private Tables() {
     }
 
     public static List<TableSpec> all() {
-        return List.of(APPS, ENDPOINTS, TEMPLATES, SEGMENTS, DELIVERIES, TRIGGERS);
+        return List.of(APPS, ENDPOINTS, TEMPLATES, SEGMENTS, DELIVERIES, TRIGGERS, ACCESS_KEYS);
     }
 }

@@ -19,6 +19,11 @@ public final class TaggableResources {
         return this;
     }
 
+    /** The tags of the resource {@code arn} names (an empty map when it has none), or empty when it does not exist. */
+    public Optional<Map<String, String>> tagsOf(ResourceArn arn) {
+        return of(arn.type()).flatMap(resource -> resource.tags(arn));
+    }
+
     Optional<TaggableResource> of(ResourceArn.ResourceType type) {
         return Optional.ofNullable(byType.get(type));
     }

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RouteContractTest {
 
     /** Operations Pinpush adds to Pinpoint's API; each is documented in the README under "Extensions". */
-    static final Set<String> EXTENSIONS = Set.of("GetSegmentSize", "GetMessageReport");
+    static final Set<String> EXTENSIONS = java.util.stream.Stream.concat(
+            Set.of("GetSegmentSize", "GetMessageReport").stream(),
+            io.pinpush.access.AccessKeyRoutes.OPERATIONS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     @Test
     void everyRouteMatchesTheServiceModel(@TempDir Path secrets) {

@@ -44,8 +44,16 @@ public final class ApiPriming {
      *     request went further than priming may
      */
     public static void httpApi(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
-        expect(400, handler.apply(event("POST", "/v1/apps", "{\"Name\":5}")));
-        expect(404, handler.apply(event("GET", "/v1/priming", null)));
+        httpApi(handler, false);
+    }
+
+    /**
+     * As {@link #httpApi(Function)}; with Pinpush access keys enforced the unsigned requests stop earlier, at
+     * authentication (403), which still runs event conversion, the verifier's refusal and error mapping.
+     */
+    public static void httpApi(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, boolean keysEnforced) {
+        expect(keysEnforced ? 403 : 400, handler.apply(event("POST", "/v1/apps", "{\"Name\":5}")));
+        expect(keysEnforced ? 403 : 404, handler.apply(event("GET", "/v1/priming", null)));
     }
 
     private static void expect(int status, APIGatewayV2HTTPResponse response) {

@@ -78,10 +78,16 @@ public final class MessagingPriming {
      * @throws IllegalStateException when an answer is not the expected client error
      */
     public static void sendFunction(StreamFunction function) {
+        sendFunction(function, false);
+    }
+
+    /** As {@link #sendFunction(StreamFunction)}; with access keys enforced the unsigned HTTP send is refused (403). */
+    public static void sendFunction(StreamFunction function, boolean keysEnforced) {
         JsonNode http = invoke(function, httpEvent());
-        if (http.path("statusCode").asInt() != 400) {
-            throw new IllegalStateException("Priming SendMessages answered " + http.path("statusCode") + ", expected 400: "
-                    + http.path("body").asText());
+        int expected = keysEnforced ? 403 : 400;
+        if (http.path("statusCode").asInt() != expected) {
+            throw new IllegalStateException("Priming SendMessages answered " + http.path("statusCode") + ", expected "
+                    + expected + ": " + http.path("body").asText());
         }
         JsonNode direct = invoke(function, "{\"ApplicationId\":\"priming\"}");
         if (direct.path("Error").path("StatusCode").asInt() != 400) {

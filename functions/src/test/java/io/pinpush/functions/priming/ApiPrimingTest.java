@@ -44,6 +44,24 @@ class ApiPrimingTest {
     }
 
     @Test
+    void withAccessKeysEnforcedPrimingStopsAtAuthenticationWithoutAnyStore(@TempDir Path secrets) throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        PinpushConfig config = new PinpushConfig(Map.of("PINPUSH_LOCAL_CREDENTIALS", "true",
+                "PINPUSH_ENDPOINT_DYNAMODB", "http://127.0.0.1:" + closedPort, "PINPUSH_AUTH_MODE", "keys"));
+        try (AwsClients aws = new AwsClients(config)) {
+            Router router = new Pinpush(config, aws, new FileSecretStore(secrets), Clock.systemUTC()).apiRouter();
+            ApiHandler handler = new ApiHandler(router);
+
+            ApiPriming.httpApi(event -> handler.handleRequest(event, new TestContext()), true);
+            assertThatThrownBy(() -> ApiPriming.httpApi(event -> handler.handleRequest(event, new TestContext())))
+                    .as("unsigned requests never reach validation").hasMessageContaining("answered 403");
+        }
+    }
+
+    @Test
     void primingNoticesARequestThatGotFurtherThanValidation() {
         Router accepting = new Router(List.of(Route.of("CreateApp", "POST", "/v1/apps", 201, req -> Map.of())));
         ApiHandler handler = new ApiHandler(accepting);

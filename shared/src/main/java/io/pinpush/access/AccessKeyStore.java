@@ -1,0 +1,83 @@
+package io.pinpush.access;
+
+import io.pinpush.api.Json;
+import io.pinpush.config.PinpushConfig;
+import io.pinpush.store.Items;
+import io.pinpush.store.Tables;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/** Access key metadata in the {@code accesskeys} table, one item per key; see {@link Tables#ACCESS_KEYS}. */
+final class AccessKeyStore {
+
+    private static final String SORT_KEY = "key";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    AccessKeyStore(DynamoDbClient dynamoDb, PinpushConfig config) {
+        this.dynamoDb = dynamoDb;
+        this.table = config.tableName(Tables.ACCESS_KEYS.logicalName());
+    }
+
+    /** Writes a new key; false when one with that id exists already. */
+    boolean create(AccessKey key) {
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item(key)).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    /** Replaces an existing key; false when it is gone. */
+    boolean replace(AccessKey key) {
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item(key)).conditionExpression("attribute_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException gone) {
+            return false;
+        }
+    }
+
+    Optional<AccessKey> get(String accessKeyId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key(accessKeyId))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(Json.read(Items.string(item, Items.DOC), AccessKey.class));
+    }
+
+    /** Every key: an administrator's listing of a handful of items, so a scan is the honest read. */
+    List<AccessKey> all() {
+        List<AccessKey> keys = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            ScanResponse page = dynamoDb.scan(b -> b.tableName(table).exclusiveStartKey(from));
+            page.items().forEach(item -> keys.add(Json.read(Items.string(item, Items.DOC), AccessKey.class)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return keys;
+    }
+
+    void delete(String accessKeyId) {
+        dynamoDb.deleteItem(b -> b.tableName(table).key(key(accessKeyId)));
+    }
+
+    private static Map<String, AttributeValue> item(AccessKey key) {
+        Map<String, AttributeValue> item = new HashMap<>(key(key.accessKeyId()));
+        item.put(Items.DOC, Items.s(Json.write(key)));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> key(String accessKeyId) {
+        return Map.of("pk", Items.s(accessKeyId), "sk", Items.s(SORT_KEY));
+    }
+}
