@@ -7,6 +7,9 @@ import io.pinpush.analytics.UniqueRecipients;
 import io.pinpush.api.Arns;
 import io.pinpush.api.Route;
 import io.pinpush.api.Router;
+import io.pinpush.audit.AuditRoutes;
+import io.pinpush.audit.AuditStore;
+import io.pinpush.audit.AuditTrail;
 import io.pinpush.apps.AppRoutes;
 import io.pinpush.apps.AppService;
 import io.pinpush.apps.AppStore;
@@ -61,6 +64,11 @@ import io.pinpush.providers.ProviderGateway;
 import io.pinpush.providers.PushGateway;
 import io.pinpush.providers.PushRenderer;
 import io.pinpush.providers.PushRenderers;
+import io.pinpush.quotas.QuotaCounters;
+import io.pinpush.quotas.QuotaGuard;
+import io.pinpush.quotas.QuotaRoutes;
+import io.pinpush.quotas.QuotaService;
+import io.pinpush.quotas.QuotaStore;
 import io.pinpush.secrets.SecretStore;
 import io.pinpush.segments.SegmentAudience;
 import io.pinpush.segments.SegmentEvaluator;
@@ -135,6 +143,11 @@ public final class Pinpush implements AutoCloseable {
     private final AwsClients.Lazy<Hooks> hooks;
     private final TaggableResources taggable;
     private final TagService tags;
+    private final AuditStore auditStore;
+    private final AuditTrail auditTrail;
+    private final QuotaService quotas;
+    /** Empty when PINPUSH_QUOTAS=off. */
+    private final Optional<QuotaGuard> quotaGuard;
 
     /** Shards of one app read at once by a segment evaluation: bounded, since each reader holds a DynamoDB page. */
     private static final int SEGMENT_SHARD_READERS = 8;
@@ -215,6 +228,22 @@ public final class Pinpush implements AutoCloseable {
         this.triggers = Triggers.evaluator(config, aws.dynamoDb(), endpoints, EventCampaigns.NONE, TriggeredSends.NONE,
                 clock);
         this.hooks = new AwsClients.Lazy<>(() -> Hooks.wire(config, aws, secrets, events, clock));
+
+        // Audit trail and per-app quotas: an observer and a guard of the API and send routers.
+        this.auditStore = new AuditStore(aws.dynamoDb(), config);
+        this.auditTrail = new AuditTrail(auditStore::put, eventPublisher::publish, config.region(), config.accountId(), clock);
+        QuotaStore quotaStore = new QuotaStore(aws.dynamoDb(), config);
+        apps.deletesWithApp(quotaStore);
+        this.quotas = new QuotaService(quotaStore, apps, clock, this::appOperations);
+        this.quotaGuard = config.quotasEnforced()
+                ? Optional.of(new QuotaGuard(quotas, new QuotaCounters(aws.dynamoDb(), config), clock))
+                : Optional.empty();
+    }
+
+    /** The operations that act on one app (their path has an application-id): the ones a quota can name. */
+    private java.util.Set<String> appOperations() {
+        return apiRoutes().stream().filter(route -> route.path().segments().contains("{application-id}"))
+                .map(Route::operation).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** Every app's events go to the deployment's own stream; locally, to a JSON-lines file instead when set. */
@@ -258,16 +287,28 @@ public final class Pinpush implements AutoCloseable {
         routes.addAll(DeliveryReportRoutes.routes(deliveryReports));
         routes.addAll(KpiRoutes.routes(kpis));
         routes.addAll(TagRoutes.routes(tags));
+        routes.addAll(AuditRoutes.routes(auditStore, clock));
+        routes.addAll(QuotaRoutes.routes(quotas));
         return routes;
     }
 
+    /** Every operation, with the quota guard and the audit trail. */
     public Router apiRouter() {
-        return new Router(apiRoutes());
+        return new Router(apiRoutes(), guards(), observers());
     }
 
     /** Only SendMessages and SendUsersMessages: what the send function answers over HTTP. */
     public Router sendRouter() {
-        return new Router(MessagingRoutes.routes(messaging));
+        return new Router(MessagingRoutes.routes(messaging), guards(), observers());
+    }
+
+    /** The quota guard goes last: a call an earlier guard refuses spends no permit. */
+    private List<Router.Guard> guards() {
+        return quotaGuard.<List<Router.Guard>>map(List::of).orElse(List.of());
+    }
+
+    private List<Router.Observer> observers() {
+        return List.of(auditTrail);
     }
 
     public PinpushConfig config() {

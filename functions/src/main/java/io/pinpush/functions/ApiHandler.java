@@ -41,8 +41,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this.priming = Priming.builder()
                 .warmUp("json", ApiPriming::json)
                 .warmUp("http api", () -> {
+                    // The same routes without guards and observers: priming must not count against a quota nor
+                    // leave an audit record (each would write to DynamoDB before the snapshot).
+                    Router unobserved = new Router(router.routes());
                     try {
-                        ApiPriming.httpApi(this::route);
+                        ApiPriming.httpApi(event -> route(unobserved, event));
                     } finally {
                         MDC.clear();
                     }
@@ -74,13 +77,13 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try {
-            return PowertoolsLogging.withLogging(context, () -> route(event));
+            return PowertoolsLogging.withLogging(context, () -> route(router, event));
         } finally {
             afterInvocation.run();
         }
     }
 
-    private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent event) {
+    private static APIGatewayV2HTTPResponse route(Router router, APIGatewayV2HTTPEvent event) {
         ApiRequest request = HttpEvents.toApiRequest(event);
         MDC.put(CORRELATION_ID, request.requestId());
         return HttpEvents.toEvent(router.handle(request));

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RouteContractTest {
 
     /** Operations Pinpush adds to Pinpoint's API; each is documented in the README under "Extensions". */
-    static final Set<String> EXTENSIONS = Set.of("GetSegmentSize", "GetMessageReport");
+    static final Set<String> EXTENSIONS = Set.of("GetSegmentSize", "GetMessageReport", "GetApplicationAuditEvents",
+            "GetAccountAuditEvents", "GetApplicationQuotas", "UpdateApplicationQuotas");
 
     @Test
     void everyRouteMatchesTheServiceModel(@TempDir Path secrets) {
