@@ -9,12 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An audit record as a stream event, in the envelope of Pinpoint's own events: type {@code _audit.<Operation>},
- * the app (when there is one) under {@code application.app_id}, the record's fields as snake_case attributes.
+ * An audit record as a stream event, in the envelope of Pinpoint's own events: type {@code _audit.<Operation>}, the
+ * record's fields as snake_case attributes ({@code application_id} among them).
  *
- * <p>Audit events go to the deployment's stream only, never to an app's PutEventStream destination: they are the
- * operator's record (Pinpoint kept them in CloudTrail, not in the app's stream), and a consumer written for
- * Pinpoint's app stream should not meet event types it never saw there.
+ * <p>Audit events are the operator's record, not the app's analytics (Pinpoint kept them in CloudTrail, never in an
+ * app's stream). So they go to the deployment's stream only, never to an app's PutEventStream destination, and leave
+ * {@code application.app_id} empty: a consumer that selects an app's events by {@code app_id}, as it did with
+ * Pinpoint's stream, meets no event type Pinpoint never sent it.
  */
 final class AuditEvents {
 
@@ -30,6 +31,7 @@ final class AuditEvents {
         Map<String, String> attributes = new LinkedHashMap<>();
         put(attributes, "operation", record.operation());
         put(attributes, "resource_arn", record.resourceArn());
+        put(attributes, "application_id", record.applicationId());
         put(attributes, "caller", record.caller());
         put(attributes, "source_ip", record.sourceIp());
         put(attributes, "user_agent", record.userAgent());
@@ -38,7 +40,7 @@ final class AuditEvents {
         put(attributes, "outcome", record.outcome());
         put(attributes, "error_type", record.errorType());
         PinpointEvent event = new PinpointEvent(EventTypes.AUDIT_PREFIX + record.operation(), happened.toEpochMilli(),
-                clock.millis(), EventTypes.AUDIT_EVENT_VERSION, PinpointEvent.Application.of(record.applicationId()),
+                clock.millis(), EventTypes.AUDIT_EVENT_VERSION, PinpointEvent.Application.of(null),
                 new PinpointEvent.Client(null), PinpointEvent.Device.UNKNOWN, PinpointEvent.Session.NONE, attributes,
                 Map.of(), new PinpointEvent.ClientContext(new PinpointEvent.Custom(null)), accountId);
         // No app id for routing: the deployment stream only (see the class comment). Keyed by resource, so one
