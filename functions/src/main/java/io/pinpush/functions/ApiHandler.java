@@ -41,9 +41,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this.priming = Priming.builder()
                 .warmUp("json", ApiPriming::json)
                 .warmUp("http api", () -> {
-                    // The same routes without guards and observers: priming must not count against a quota nor
-                    // leave an audit record (each would write to DynamoDB before the snapshot).
-                    Router unobserved = new Router(router.routes());
+                    // Priming must not count against a quota nor leave an audit record (DynamoDB writes).
+                    Router unobserved = router.withoutGuardsOrObservers();
                     try {
                         ApiPriming.httpApi(event -> route(unobserved, event));
                     } finally {

@@ -75,10 +75,9 @@ public final class SendHandler implements RequestStreamHandler {
         return Priming.builder()
                 .warmUp("json", MessagingPriming::json)
                 // Not handleRequest: flushing events belongs to real invocations.
-                // Through the same routes without guards and observers: priming must not count against a quota
-                // (a DynamoDB write before the snapshot).
+                // Priming must not count against a quota (a DynamoDB write before the snapshot).
                 .warmUp("send requests", () -> {
-                    Router unobserved = new Router(router.routes());
+                    Router unobserved = router.withoutGuardsOrObservers();
                     MessagingPriming.sendFunction((in, out) -> answer(unobserved, in, out, null));
                 })
                 .warmUp("aws sdk", () -> {
