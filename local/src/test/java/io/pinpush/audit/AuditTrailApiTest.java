@@ -179,7 +179,7 @@ class AuditTrailApiTest {
         stack.pinpoint().deletePushTemplate(b -> b.templateName(name));
 
         List<JsonNode> account = new ArrayList<>();
-        get(stack.server(), "/v1/audit?days=1&page-size=1000").path("Item").forEach(account::add);
+        get(stack.server(), "/v1/audit?days=2&page-size=1000").path("Item").forEach(account::add);
         assertThat(account).filteredOn(r -> r.path("ResourceArn").asText().equals(ARN_PREFIX + "templates/" + name + "/PUSH"))
                 .extracting(r -> r.path("Operation").asText()).containsExactly("DeletePushTemplate", "CreatePushTemplate");
         assertThat(account).allSatisfy(r -> assertThat(r.has("ApplicationId")).isFalse());
@@ -207,7 +207,8 @@ class AuditTrailApiTest {
     /** The app's records through GetApplicationAuditEvents, newest first, once there are {@code count}. */
     private static List<JsonNode> auditRecords(LocalServer server, String appId, int count) {
         List<JsonNode> records = new ArrayList<>();
-        get(server, "/v1/apps/" + appId + "/audit?days=1").path("Item").forEach(records::add);
+        // Two days: a run that crosses midnight UTC still finds its records.
+        get(server, "/v1/apps/" + appId + "/audit?days=2").path("Item").forEach(records::add);
         assertThat(records).hasSize(count);
         return records;
     }

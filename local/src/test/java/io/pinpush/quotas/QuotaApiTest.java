@@ -69,6 +69,24 @@ class QuotaApiTest {
     }
 
     @Test
+    void anAppsOwnLimitsAreDeletedWithTheApp(PinpointClient pinpoint, LocalServer server) {
+        String appId = newApp(pinpoint);
+        send(server, "PUT", appId, "{\"RequestsPerSecond\":{\"CreateSegment\":5}}", 200);
+        assertThat(storedLimits(server, appId)).isNotEmpty();
+
+        pinpoint.deleteApp(b -> b.applicationId(appId));
+
+        assertThat(storedLimits(server, appId)).isEmpty();
+    }
+
+    private static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> storedLimits(
+            LocalServer server, String appId) {
+        String table = server.pinpush().config().tableName(io.pinpush.store.Tables.APPS.logicalName());
+        return server.pinpush().aws().dynamoDb().getItem(b -> b.tableName(table).consistentRead(true).key(java.util.Map.of(
+                "pk", io.pinpush.store.Items.s(appId), "sk", io.pinpush.store.Items.s("quotas")))).item();
+    }
+
+    @Test
     void overTheQuotaTheSdkSeesTooManyRequestsAndEachSecondAdmitsTheLimit(PinpointClient pinpoint, LocalServer server)
             throws Exception {
         String appId = newApp(pinpoint);
