@@ -177,12 +177,22 @@ class AuditTrailApiTest {
         stack.pinpoint().createPushTemplate(b -> b.templateName(name)
                 .pushNotificationTemplateRequest(r -> r.defaultValue(d -> d.title("t").body("b"))));
         stack.pinpoint().deletePushTemplate(b -> b.templateName(name));
+        // A create that failed named no app: it is the account's.
+        String failedCreate = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> stack.pinpoint().createApp(b -> b.createApplicationRequest(r -> r.tags(Map.of("a", "b")))),
+                BadRequestException.class).requestId();
 
         List<JsonNode> account = new ArrayList<>();
         get(stack.server(), "/v1/audit?days=2&page-size=1000").path("Item").forEach(account::add);
         assertThat(account).filteredOn(r -> r.path("ResourceArn").asText().equals(ARN_PREFIX + "templates/" + name + "/PUSH"))
                 .extracting(r -> r.path("Operation").asText()).containsExactly("DeletePushTemplate", "CreatePushTemplate");
         assertThat(account).allSatisfy(r -> assertThat(r.has("ApplicationId")).isFalse());
+        assertThat(account).filteredOn(r -> r.path("RequestId").asText().equals(failedCreate)).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.path("Operation").asText()).isEqualTo("CreateApp");
+                    assertThat(r.path("ResourceArn").asText()).isEqualTo(ARN_PREFIX + "apps");
+                    assertThat(r.path("StatusCode").asInt()).isEqualTo(400);
+                });
 
         for (String query : List.of("?days=0", "?days=91", "?days=x", "?token=not-a-token", "?page-size=0")) {
             HttpResponse<String> response = RawHttp.send(stack.server().endpoint(), "GET", "/v1/audit" + query, null);
