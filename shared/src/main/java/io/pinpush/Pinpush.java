@@ -8,6 +8,9 @@ import io.pinpush.analytics.UniqueRecipients;
 import io.pinpush.api.Arns;
 import io.pinpush.api.Route;
 import io.pinpush.api.Router;
+import io.pinpush.audit.AuditRoutes;
+import io.pinpush.audit.AuditStore;
+import io.pinpush.audit.AuditTrail;
 import io.pinpush.apps.AppRoutes;
 import io.pinpush.apps.AppService;
 import io.pinpush.apps.AppStore;
@@ -62,6 +65,11 @@ import io.pinpush.providers.ProviderGateway;
 import io.pinpush.providers.PushGateway;
 import io.pinpush.providers.PushRenderer;
 import io.pinpush.providers.PushRenderers;
+import io.pinpush.quotas.QuotaCounters;
+import io.pinpush.quotas.QuotaGuard;
+import io.pinpush.quotas.QuotaRoutes;
+import io.pinpush.quotas.QuotaService;
+import io.pinpush.quotas.QuotaStore;
 import io.pinpush.secrets.SecretStore;
 import io.pinpush.segments.SegmentAudience;
 import io.pinpush.segments.SegmentEvaluator;
@@ -137,6 +145,11 @@ public final class Pinpush implements AutoCloseable {
     private final TaggableResources taggable;
     private final TagService tags;
     private final AccessControl access;
+    private final AuditStore auditStore;
+    private final AuditTrail auditTrail;
+    private final QuotaService quotas;
+    /** Empty when PINPUSH_QUOTAS=off. */
+    private final Optional<QuotaGuard> quotaGuard;
 
     /** Shards of one app read at once by a segment evaluation: bounded, since each reader holds a DynamoDB page. */
     private static final int SEGMENT_SHARD_READERS = 8;
@@ -218,6 +231,22 @@ public final class Pinpush implements AutoCloseable {
         this.triggers = Triggers.evaluator(config, aws.dynamoDb(), endpoints, EventCampaigns.NONE, TriggeredSends.NONE,
                 clock);
         this.hooks = new AwsClients.Lazy<>(() -> Hooks.wire(config, aws, secrets, events, clock));
+
+        // Audit trail and per-app quotas: an observer and a guard of the API and send routers.
+        this.auditStore = new AuditStore(aws.dynamoDb(), config);
+        this.auditTrail = new AuditTrail(auditStore::put, eventPublisher::publish, config.region(), config.accountId(), clock);
+        QuotaStore quotaStore = new QuotaStore(aws.dynamoDb(), config);
+        apps.deletesWithApp(quotaStore);
+        this.quotas = new QuotaService(quotaStore, apps, clock, this::appOperations);
+        this.quotaGuard = config.quotasEnforced()
+                ? Optional.of(new QuotaGuard(quotas, new QuotaCounters(aws.dynamoDb(), config), clock))
+                : Optional.empty();
+    }
+
+    /** The operations that act on one app (their path has an application-id): the ones a quota can name. */
+    private java.util.Set<String> appOperations() {
+        return apiRoutes().stream().filter(route -> route.path().segments().contains("{application-id}"))
+                .map(Route::operation).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** Every app's events go to the deployment's own stream; locally, to a JSON-lines file instead when set. */
@@ -262,23 +291,39 @@ public final class Pinpush implements AutoCloseable {
         routes.addAll(KpiRoutes.routes(kpis));
         routes.addAll(TagRoutes.routes(tags));
         routes.addAll(access.routes());
+        routes.addAll(AuditRoutes.routes(auditStore, clock));
+        routes.addAll(QuotaRoutes.routes(quotas));
         return routes;
     }
 
-    /** Authenticates (SigV4 with Pinpush access keys when enforced), authorizes by key policy, then routes. */
+    /**
+     * Every operation: authenticated (SigV4 with Pinpush access keys when enforced), authorized by key policy,
+     * held to the app's quotas, and audited.
+     */
     public Router apiRouter() {
-        return new Router(apiRoutes(), access.authenticator(), List.of(access.policyGuard()), List.of());
+        return new Router(apiRoutes(), access.authenticator(), guards(), observers());
     }
 
     /** Only SendMessages and SendUsersMessages: what the send function answers over HTTP. */
     public Router sendRouter() {
-        return new Router(MessagingRoutes.routes(messaging), access.authenticator(), List.of(access.policyGuard()),
-                List.of());
+        return new Router(MessagingRoutes.routes(messaging), access.authenticator(), guards(), observers());
     }
 
     /** Pinpush access keys, the authentication mode and the key-policy guard. */
     public AccessControl accessControl() {
         return access;
+    }
+
+    /** The key policy first; the quota guard last: a call an earlier guard refuses spends no permit. */
+    private List<Router.Guard> guards() {
+        List<Router.Guard> guards = new ArrayList<>();
+        guards.add(access.policyGuard());
+        quotaGuard.ifPresent(guards::add);
+        return guards;
+    }
+
+    private List<Router.Observer> observers() {
+        return List.of(auditTrail);
     }
 
     public PinpushConfig config() {

@@ -30,9 +30,11 @@ import software.constructs.Construct;
  * tables, queues and stream it touches:
  * <ul>
  *   <li>api: every Pinpoint operation but sending. All tables (deliveries only to read delivery reports and to
- *       delete an app's requests with DeleteApp), channel secrets managed under the stage's prefix, events (PutEvents).</li>
- *   <li>send: reads apps (channels, event stream), endpoints and templates, writes deliveries, queues deliveries,
- *       reads channel secrets (a send checks each channel is usable), events.</li>
+ *       delete an app's requests with DeleteApp), channel secrets managed under the stage's prefix, events (PutEvents).
+ *       Audit: puts one record per mutating call and queries them; quotas: conditional ADDs on the counters.</li>
+ *   <li>send: reads apps (channels, event stream, quota limits), endpoints and templates, writes deliveries, queues
+ *       deliveries, reads channel secrets (a send checks each channel is usable), events; conditional ADDs on the quota
+ *       counters. No audit grant: sends are not audited.</li>
  *   <li>dispatcher: consumes the delivery queue (backoff through ChangeMessageVisibility), reads apps and channel
  *       secrets, writes outcomes, updates endpoints (INACTIVE, the provider's replacement token), events.</li>
  *   <li>event spill: consumes and refills the event spill queue and writes to the destinations it names.</li>
@@ -67,6 +69,11 @@ final class PinpushFunctions extends Construct {
     static final List<String> TABLE_OUTCOMES = concat(TABLE_READ, List.of("dynamodb:PutItem", "dynamodb:UpdateItem"));
     static final List<String> TABLE_READ_AND_PUTS = concat(TABLE_READ, List.of("dynamodb:PutItem",
             "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"));
+
+    /** The audit trail puts one record per mutating call and queries a scope's days; records are never changed. */
+    static final List<String> TABLE_AUDIT = List.of("dynamodb:PutItem", "dynamodb:Query");
+    /** Quota counters are only ever incremented (a conditional UpdateItem ADD); TTL removes them. */
+    static final List<String> TABLE_QUOTA_COUNTERS = List.of("dynamodb:UpdateItem");
 
     static final List<String> SECRET_READ = List.of("secretsmanager:GetSecretValue");
     /** Channel credentials are created with tags (TagResource), versioned, read and force-deleted with the channel. */
@@ -140,6 +147,8 @@ final class PinpushFunctions extends Construct {
         api.addToRolePolicy(tableGrant(tables.table(Tables.TEMPLATES), TABLE_DATA));
         api.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_REPORT_AND_DELETE));
         api.addToRolePolicy(tableGrant(tables.table(Tables.ACCESS_KEYS), TABLE_ACCESS_KEYS));
+        api.addToRolePolicy(tableGrant(tables.table(Tables.AUDIT), TABLE_AUDIT));
+        api.addToRolePolicy(tableGrant(tables.table(Tables.QUOTAS), TABLE_QUOTA_COUNTERS));
         api.addToRolePolicy(allow(SECRET_MANAGE, secrets));
 
         send.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
@@ -148,6 +157,7 @@ final class PinpushFunctions extends Construct {
         send.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_READ_AND_PUTS));
         // Verifies access keys on SendMessages (keys mode): reads them, records when each was last used.
         send.addToRolePolicy(tableGrant(tables.table(Tables.ACCESS_KEYS), TABLE_READ_AND_PUT));
+        send.addToRolePolicy(tableGrant(tables.table(Tables.QUOTAS), TABLE_QUOTA_COUNTERS));
         send.addToRolePolicy(allow(SECRET_READ, secrets));
         send.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
 

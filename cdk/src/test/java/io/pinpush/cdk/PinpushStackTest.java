@@ -366,14 +366,30 @@ class PinpushStackTest {
     void eachFunctionReachesOnlyTheTablesItUsesInTheWayItUsesThem() {
         assertThat(tableActions("ApiHandler")).isEqualTo(Map.of("apps", TABLE_DATA, "endpoints", TABLE_DATA,
                 "templates", TABLE_DATA, "deliveries", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchWriteItem"),
-                "accesskeys", union(TABLE_DATA, Set.of("dynamodb:Scan"))));
+                "accesskeys", union(TABLE_DATA, Set.of("dynamodb:Scan")),
+                "audit", Set.of("dynamodb:PutItem", "dynamodb:Query"), "quotas", Set.of("dynamodb:UpdateItem")));
         assertThat(tableActions("SendHandler")).isEqualTo(Map.of("apps", TABLE_READ, "endpoints", TABLE_READ,
                 "templates", TABLE_READ, "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem")),
-                "accesskeys", union(TABLE_READ, Set.of("dynamodb:PutItem"))));
+                "accesskeys", union(TABLE_READ, Set.of("dynamodb:PutItem")), "quotas", Set.of("dynamodb:UpdateItem")));
         assertThat(tableActions("DispatcherHandler")).isEqualTo(Map.of("apps", TABLE_READ,
                 "endpoints", union(TABLE_READ, Set.of("dynamodb:PutItem")),
                 "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem"))));
         assertThat(tableActions("EventSpillHandler")).isEmpty();
+    }
+
+    @Test
+    void auditRecordsAndQuotaCountersExpireAndOnlyTheApiAndSendFunctionsReachThem() {
+        for (TableSpec spec : List.of(Tables.AUDIT, Tables.QUOTAS)) {
+            template.hasResourceProperties("AWS::DynamoDB::GlobalTable", Match.objectLike(Map.of(
+                    "TableName", "pinpush-test-" + spec.logicalName(),
+                    "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true))));
+        }
+        // Records are appended and read, never changed or deleted: the API role cannot rewrite history.
+        assertThat(tableActions("ApiHandler").get("audit")).doesNotContain("dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                "dynamodb:BatchWriteItem");
+        assertThat(tableActions("SendHandler")).doesNotContainKey("audit");
+        assertThat(tableActions("DispatcherHandler")).doesNotContainKeys("audit", "quotas");
+        assertThat(tableActions("EventSpillHandler")).doesNotContainKeys("audit", "quotas");
     }
 
     @Test

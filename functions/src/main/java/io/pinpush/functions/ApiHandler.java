@@ -41,8 +41,10 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this.priming = Priming.builder()
                 .warmUp("json", ApiPriming::json)
                 .warmUp("http api", () -> {
+                    // Priming must not count against a quota nor leave an audit record (DynamoDB writes).
+                    Router unobserved = router.withoutGuardsOrObservers();
                     try {
-                        ApiPriming.httpApi(this::route, pinpush.accessControl().keysEnforced());
+                        ApiPriming.httpApi(event -> route(unobserved, event), pinpush.accessControl().keysEnforced());
                     } finally {
                         MDC.clear();
                     }
@@ -74,13 +76,13 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try {
-            return PowertoolsLogging.withLogging(context, () -> route(event));
+            return PowertoolsLogging.withLogging(context, () -> route(router, event));
         } finally {
             afterInvocation.run();
         }
     }
 
-    private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent event) {
+    private static APIGatewayV2HTTPResponse route(Router router, APIGatewayV2HTTPEvent event) {
         ApiRequest request = HttpEvents.toApiRequest(event);
         MDC.put(CORRELATION_ID, request.requestId());
         return HttpEvents.toEvent(router.handle(request));

@@ -80,6 +80,15 @@ public final class Router {
         return routes;
     }
 
+    /**
+     * The same routes and authentication with no guard and no observer: what SnapStart priming sends its requests
+     * through, since the quota guard and the audit trail write to DynamoDB, which nothing may reach before the
+     * snapshot. Authentication stays: an unsigned priming request stops there before any read.
+     */
+    public Router withoutGuardsOrObservers() {
+        return new Router(routes, authenticator, List.of(), List.of());
+    }
+
     public ApiResponse handle(ApiRequest request) {
         Outcome outcome = respond(request);
         if (outcome.admitted() != null) {

@@ -109,6 +109,23 @@ public final class PinpushConfig {
         return getDuration("PINPUSH_RETRY_MAX_DELAY", Duration.ofMinutes(5));
     }
 
+    /** How long audit records are kept before DynamoDB's TTL removes them ({@code PINPUSH_AUDIT_RETENTION}, default P90D). */
+    public Duration auditRetention() {
+        return getDuration("PINPUSH_AUDIT_RETENTION", Duration.ofDays(90));
+    }
+
+    /**
+     * Whether per-app request-rate quotas are enforced ({@code PINPUSH_QUOTAS}, {@code enforce} by default; {@code off}
+     * turns the quota guard off, e.g. for a benchmark that measures Pinpush rather than its limits).
+     */
+    public boolean quotasEnforced() {
+        String value = get("PINPUSH_QUOTAS", "enforce");
+        if (!value.equals("enforce") && !value.equals("off")) {
+            throw new IllegalArgumentException("PINPUSH_QUOTAS must be 'enforce' or 'off', got '" + value + "'");
+        }
+        return value.equals("enforce");
+    }
+
     /** How long delivery records are kept before DynamoDB's TTL removes them ({@code PINPUSH_DELIVERY_RETENTION}). */
     public Duration deliveryRetention() {
         return getDuration("PINPUSH_DELIVERY_RETENTION", Duration.ofDays(7));

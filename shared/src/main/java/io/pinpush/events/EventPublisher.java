@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #publish} only queues the record in memory; a background thread writes what is queued every flush
  *       interval, or as soon as a full batch (500 records) is waiting.</li>
  *   <li>Each record goes to the deployment's own stream and, when the app set one with PutEventStream, to the
- *       app's destination.</li>
+ *       app's destination. A record without an app id (the audit trail's) goes to the deployment stream only.</li>
  *   <li>Calls are batched within each destination's limits; only the records a call did not take are written
  *       again, with backoff ({@link BatchWriter}).</li>
  *   <li>What a destination still does not take goes to the {@link EventSpill}, from which the
@@ -94,6 +94,9 @@ public final class EventPublisher implements AutoCloseable {
         deploymentStream.ifPresent(stream -> routes.put(stream, new ArrayList<>(records)));
         Map<String, Optional<Destination>> byApp = new LinkedHashMap<>();
         for (StreamRecord record : records) {
+            if (record.appId() == null) {
+                continue; // the deployment's own record (the audit trail's): no app destination
+            }
             Optional<Destination> own = byApp.computeIfAbsent(record.appId(), this::appDestination);
             own.filter(destination -> !deploymentStream.equals(Optional.of(destination)))
                     .ifPresent(destination -> routes.computeIfAbsent(destination, d -> new ArrayList<>()).add(record));

@@ -19,8 +19,17 @@ public final class EventTypes {
      */
     public static final String ENDPOINT_INACTIVE = "_endpoint.inactive";
 
+    /**
+     * Prefix of the audit trail's events: {@code _audit.<Operation>} ({@code _audit.CreateApp},
+     * {@code _audit.UpdateApnsChannel}, ...), one per mutating API call, on the deployment stream only.
+     */
+    public static final String AUDIT_PREFIX = "_audit.";
+
     /** The envelope version Pinpoint used for campaign events, whose shape Pinpush's outcome events share. */
     static final String OUTCOME_EVENT_VERSION = "3.1";
+
+    /** Audit events share the outcome events' envelope (version 3.1); their attributes are the audit record's. */
+    public static final String AUDIT_EVENT_VERSION = OUTCOME_EVENT_VERSION;
 
     /** The envelope version of Pinpoint's app events (PutEvents). */
     static final String APP_EVENT_VERSION = "3.0";
@@ -30,7 +39,7 @@ public final class EventTypes {
 
     /** Types only Pinpush may produce. */
     public static boolean isReserved(String eventType) {
-        return eventType.startsWith("_push.") || eventType.startsWith("_endpoint.")
+        return eventType.startsWith("_push.") || eventType.startsWith("_endpoint.") || eventType.startsWith(AUDIT_PREFIX)
                 || eventType.equals(CAMPAIGN_SEND);
     }
 }

@@ -18,6 +18,8 @@ public final class Tables {
      *       credentials (secret {@code <prefix>apps/<appId>/channels/<TYPE>})</li>
      *   <li>{@code pk = appId, sk = "eventstream"}: the app's PutEventStream destination (Kinesis or Firehose
      *       ARN and role), read by the event publisher</li>
+     *   <li>{@code pk = appId, sk = "quotas"}: the app's own request-rate limits (UpdateApplicationQuotas), where they
+     *       differ from Pinpoint's defaults</li>
      * </ul>
      * The sparse {@code byCreation} index lists apps for GetApps in creation order.
      */
@@ -105,10 +107,35 @@ public final class Tables {
      */
     public static final TableSpec ACCESS_KEYS = new TableSpec("accesskeys", "pk", "sk", List.of(), Optional.empty());
 
+    /**
+     * The audit trail: one item per mutating API call, kept for {@code PINPUSH_AUDIT_RETENTION} (TTL attribute
+     * {@code expiresAt}, epoch seconds; default 90 days). One partition per scope and UTC day, so "the last N days" is
+     * N queries, newest first:
+     * <ul>
+     *   <li>{@code pk = "app#" + appId + "#" + yyyy-MM-dd}: calls on an app or anything inside it (kept after DeleteApp,
+     *       like CloudTrail's history)</li>
+     *   <li>{@code pk = "account#" + yyyy-MM-dd}: calls on account-level resources (templates, access keys) and calls
+     *       that named no app (a CreateApp that failed)</li>
+     *   <li>{@code sk = <epoch millis, 13 digits> + "#" + requestId}: time order within the day, unique per call</li>
+     * </ul>
+     * {@code doc} holds the record (AuditRecord) as JSON. A day's partition takes about 1,000 writes per second, which
+     * bounds the audited write rate of one app (see README "Audit trail").
+     */
+    public static final TableSpec AUDIT = new TableSpec("audit", "pk", "sk", List.of(), Optional.of("expiresAt"));
+
+    /**
+     * Request-rate counters of the per-app quotas: {@code pk = appId#operation#epochSecond}, one item per second
+     * window, number {@code n} = permits handed out in that second. Every increment is a conditional ADD that never
+     * takes {@code n} past the limit, so the limit holds across all Lambda instances. Items expire (TTL
+     * {@code expiresAt}) a minute after their second. Per-app limits themselves live in the apps table
+     * ({@code sk = "quotas"}).
+     */
+    public static final TableSpec QUOTAS = new TableSpec("quotas", "pk", null, List.of(), Optional.of("expiresAt"));
+
     private Tables() {
     }
 
     public static List<TableSpec> all() {
-        return List.of(APPS, ENDPOINTS, TEMPLATES, SEGMENTS, DELIVERIES, TRIGGERS, ACCESS_KEYS);
+        return List.of(APPS, ENDPOINTS, TEMPLATES, SEGMENTS, DELIVERIES, TRIGGERS, ACCESS_KEYS, AUDIT, QUOTAS);
     }
 }

@@ -21,7 +21,8 @@ class RouteContractTest {
 
     /** Operations Pinpush adds to Pinpoint's API; each is documented in the README under "Extensions". */
     static final Set<String> EXTENSIONS = java.util.stream.Stream.concat(
-            Set.of("GetSegmentSize", "GetMessageReport").stream(),
+            Set.of("GetSegmentSize", "GetMessageReport", "GetApplicationAuditEvents", "GetAccountAuditEvents",
+                    "GetApplicationQuotas", "UpdateApplicationQuotas").stream(),
             io.pinpush.access.AccessKeyRoutes.OPERATIONS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     @Test
