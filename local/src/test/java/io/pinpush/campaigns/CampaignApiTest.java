@@ -7,6 +7,7 @@ import static io.pinpush.campaigns.CampaignCalls.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pinpush.api.Json;
 import io.pinpush.campaigns.CampaignCalls.App;
 import io.pinpush.local.LocalServer;
 import io.pinpush.store.Tables;
@@ -331,22 +332,31 @@ class CampaignApiTest {
     void updateWithoutScheduleKeepsAStartTimeThatHasPassed(PinpointClient pinpoint, LocalServer server) {
         App app = newApp(pinpoint);
         CampaignResponse created = create(pinpoint, app, valid(app).build());
-        // The stored schedule started an hour ago (as if the campaign had run); written directly, as the API refuses it.
+        // The campaign as the runner leaves it: started an hour ago and COMPLETED. Written to the store directly,
+        // since the API refuses a past StartTime.
         String past = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
-        var store = server.pinpush().campaignVersions();
-        io.pinpush.campaigns.CampaignResponse stored = store.latest(app.id(), created.id()).orElseThrow();
-        io.pinpush.campaigns.CampaignResponse completed = store.changeStatus(stored, io.pinpush.campaigns.CampaignStatus.COMPLETED)
-                .orElseThrow();
-        assertThat(completed.status()).isEqualTo(io.pinpush.campaigns.CampaignStatus.COMPLETED);
+        CampaignStore store = (CampaignStore) server.pinpush().campaignVersions();
+        io.pinpush.campaigns.CampaignResponse v1 = store.latest(app.id(), created.id()).orElseThrow();
+        io.pinpush.campaigns.CampaignResponse started = Json.read(Json.write(v1)
+                .replace(v1.schedule().startTime(), past).replace("\"Version\":1", "\"Version\":2"),
+                io.pinpush.campaigns.CampaignResponse.class);
+        assertThat(store.addVersion(v1, started)).isTrue();
+        store.changeStatus(started, io.pinpush.campaigns.CampaignStatus.COMPLETED).orElseThrow();
 
         CampaignResponse renamed = pinpoint.updateCampaign(b -> b.applicationId(app.id()).campaignId(created.id())
                 .writeCampaignRequest(r -> r.name("renamed"))).campaignResponse();
+        CampaignResponse withTreatment = pinpoint.updateCampaign(b -> b.applicationId(app.id())
+                .campaignId(created.id()).writeCampaignRequest(r -> r.additionalTreatments(treatment(20))))
+                .campaignResponse();
         CampaignResponse rescheduled = pinpoint.updateCampaign(b -> b.applicationId(app.id()).campaignId(created.id())
                 .writeCampaignRequest(r -> r.schedule(s -> s.startTime("IMMEDIATE")))).campaignResponse();
 
+        assertThat(renamed.schedule().startTime()).isEqualTo(past);
         assertThat(renamed.state().campaignStatus()).as("a rename does not rerun a finished campaign")
                 .isEqualTo(CampaignStatus.COMPLETED);
+        assertThat(withTreatment.additionalTreatments()).extracting(t -> t.sizePercent()).containsExactly(20);
         assertThat(rescheduled.state().campaignStatus()).isEqualTo(CampaignStatus.SCHEDULED);
+        assertThat(rescheduled.version()).isEqualTo(5);
         assertThatThrownBy(() -> pinpoint.updateCampaign(b -> b.applicationId(app.id()).campaignId(created.id())
                 .writeCampaignRequest(r -> r.schedule(s -> s.startTime(past)))))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("in the past");
