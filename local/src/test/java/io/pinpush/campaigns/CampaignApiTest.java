@@ -137,6 +137,46 @@ class CampaignApiTest {
     }
 
     @Test
+    void eventCampaignWithCustomChannelAndLambdaHookNeedsNoPushChannel(PinpointClient pinpoint) {
+        App app = newApp(pinpoint);
+        pinpoint.updateGcmChannel(b -> b.applicationId(app.id()).gcmChannelRequest(r -> r.enabled(false)));
+
+        CampaignResponse created = create(pinpoint, app, WriteCampaignRequest.builder().name("on-purchase")
+                .segmentId(app.segmentId())
+                .schedule(s -> s.startTime("IMMEDIATE").endTime(inHours(24)).frequency(Frequency.EVENT)
+                        .eventFilter(f -> f.filterType("ENDPOINT").dimensions(d -> d.eventType(t -> t
+                                .dimensionType("INCLUSIVE").values("purchase")))))
+                .customDeliveryConfiguration(c -> c.deliveryUri("https://example.com/deliver"))
+                .messageConfiguration(m -> m.customMessage(c -> c.data("{\"offer\":\"10%\"}")))
+                .hook(h -> h.lambdaFunctionName("filter-fn").mode(Mode.FILTER))
+                .build());
+
+        assertThat(created.schedule().eventFilter().dimensions().eventType().values()).containsExactly("purchase");
+        assertThat(created.schedule().frequency()).isEqualTo(Frequency.EVENT);
+        assertThat(created.messageConfiguration().customMessage().data()).isEqualTo("{\"offer\":\"10%\"}");
+        assertThat(created.hook().lambdaFunctionName()).isEqualTo("filter-fn");
+        assertThatThrownBy(() -> create(pinpoint, app, valid(app).build()))
+                .as("a push campaign needs an enabled channel").isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("enabled: none");
+    }
+
+    @Test
+    void unknownAppOrCampaignIsNotFound(PinpointClient pinpoint) {
+        App app = newApp(pinpoint);
+        String unknown = "f".repeat(32);
+
+        assertThatThrownBy(() -> pinpoint.createCampaign(b -> b.applicationId(unknown)
+                .writeCampaignRequest(valid(app).build()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> pinpoint.getCampaign(b -> b.applicationId(app.id()).campaignId(unknown)))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining(unknown);
+        assertThatThrownBy(() -> pinpoint.updateCampaign(b -> b.applicationId(app.id()).campaignId(unknown)
+                .writeCampaignRequest(r -> r.name("x")))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> pinpoint.getCampaignVersions(b -> b.applicationId(app.id()).campaignId(unknown)))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(pinpoint.getCampaigns(b -> b.applicationId(app.id())).campaignsResponse().item()).isEmpty();
+    }
+
+    @Test
     void pausedCampaignIsCreatedPausedAndResumedByAnUpdate(PinpointClient pinpoint) {
         App app = newApp(pinpoint);
         CampaignResponse paused = create(pinpoint, app, valid(app).isPaused(true).build());
