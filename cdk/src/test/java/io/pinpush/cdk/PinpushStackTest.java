@@ -365,7 +365,8 @@ class PinpushStackTest {
     @Test
     void eachFunctionReachesOnlyTheTablesItUsesInTheWayItUsesThem() {
         assertThat(tableActions("ApiHandler")).isEqualTo(Map.of("apps", TABLE_DATA, "endpoints", TABLE_DATA,
-                "templates", TABLE_DATA, "deliveries", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchWriteItem"),
+                "templates", TABLE_DATA, "segments", TABLE_DATA, "campaigns", TABLE_DATA,
+                "deliveries", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchWriteItem"),
                 "accesskeys", union(TABLE_DATA, Set.of("dynamodb:Scan")),
                 "audit", Set.of("dynamodb:PutItem", "dynamodb:Query"), "quotas", Set.of("dynamodb:UpdateItem")));
         assertThat(tableActions("SendHandler")).isEqualTo(Map.of("apps", TABLE_READ, "endpoints", TABLE_READ,

@@ -26,27 +26,33 @@ public record CustomDeliveryConfiguration(String deliveryUri, List<ChannelType> 
         if (!DeliveryUris.isLambdaArn(deliveryUri)) {
             requireWebhookUrl(deliveryUri);
         }
-        endpointTypes = endpointTypes == null ? List.of() : List.copyOf(endpointTypes);
+        // Null stays null: a campaign read back shows EndpointTypes only when it was written.
+        endpointTypes = endpointTypes == null ? null : List.copyOf(endpointTypes);
     }
 
     /** Whether an endpoint of {@code channelType} receives the campaign through this channel. */
     public boolean appliesTo(ChannelType channelType) {
-        return endpointTypes.isEmpty() || endpointTypes.contains(channelType);
+        return endpointTypes == null || endpointTypes.isEmpty() || endpointTypes.contains(channelType);
     }
 
     private static void requireWebhookUrl(String uri) {
+        if (!isWebhookUrl(uri)) {
+            throw invalid(uri);
+        }
+    }
+
+    /** Whether {@code uri} is a web hook URL Pinpoint (plus Pinpush's loopback http) accepts; campaign hooks share it. */
+    public static boolean isWebhookUrl(String uri) {
         URI parsed;
         try {
             parsed = URI.create(uri);
         } catch (IllegalArgumentException e) {
-            throw invalid(uri);
+            return false;
         }
         boolean https = "https".equals(parsed.getScheme());
         boolean loopback = "http".equals(parsed.getScheme())
                 && ("127.0.0.1".equals(parsed.getHost()) || "localhost".equals(parsed.getHost()));
-        if (!(https || loopback) || parsed.getHost() == null || !URL_CHARACTERS.matcher(uri).matches()) {
-            throw invalid(uri);
-        }
+        return (https || loopback) && parsed.getHost() != null && URL_CHARACTERS.matcher(uri).matches();
     }
 
     private static ApiError invalid(String uri) {
