@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pinpush.access.AccessKeyShapes.AccessKeyResponse;
 import io.pinpush.access.AccessKeyShapes.CreateAccessKeyRequest;
 import io.pinpush.access.AccessKeyShapes.UpdateAccessKeyRequest;
-import io.pinpush.local.LocalOptions;
 import io.pinpush.local.LocalServer;
 import io.pinpush.testing.RawHttp;
 import java.net.URI;
@@ -36,12 +35,7 @@ class AccessKeysEnforcedTest {
 
     @BeforeAll
     static void start() {
-        server = LocalServer.start(LocalOptions.defaults().withPort(0).inMemoryStorage()
-                .with("PINPUSH_AUTH_MODE", "keys")
-                // Sends answer at once, and deliveries fail fast against a closed port: only authorization is tested.
-                .with("PINPUSH_SEND_WAIT", "PT0.2S")
-                .with("PINPUSH_GCM_LEGACY_ENDPOINT", "http://localhost:1/fcm/send")
-                .with("PINPUSH_FCM_ENDPOINT", "http://localhost:1"));
+        server = EnforcingServer.start();
         admin = server.bootstrapKey().orElseThrow();
         adminClient = client(admin.accessKeyId(), admin.secretAccessKey());
     }

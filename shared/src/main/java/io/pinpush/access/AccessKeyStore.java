@@ -29,20 +29,19 @@ final class AccessKeyStore {
 
     /** Writes a new key; false when one with that id exists already. */
     boolean create(AccessKey key) {
-        try {
-            dynamoDb.putItem(b -> b.tableName(table).item(item(key)).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return putIf(key, "attribute_not_exists(pk)");
     }
 
     /** Replaces an existing key; false when it is gone. */
     boolean replace(AccessKey key) {
+        return putIf(key, "attribute_exists(pk)");
+    }
+
+    private boolean putIf(AccessKey key, String condition) {
         try {
-            dynamoDb.putItem(b -> b.tableName(table).item(item(key)).conditionExpression("attribute_exists(pk)"));
+            dynamoDb.putItem(b -> b.tableName(table).item(item(key)).conditionExpression(condition));
             return true;
-        } catch (ConditionalCheckFailedException gone) {
+        } catch (ConditionalCheckFailedException conditionFailed) {
             return false;
         }
     }
