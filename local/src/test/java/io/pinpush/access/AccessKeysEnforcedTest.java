@@ -286,4 +286,24 @@ class AccessKeysEnforcedTest {
                     .tagsModel(t -> t.tags(Map.of("team", "mobile"))))).isInstanceOf(ForbiddenException.class);
         }
     }
+
+    @Test
+    void theDeploymentsBootstrapKeyIsAdoptedOnFirstUseAndCanBeDisabledAndDeleted() {
+        String id = "PPKBOOTSTRAPADMINKEY";
+        String secret = "b".repeat(40);
+        server.pinpush().secrets().put(EnforcingServer.BOOTSTRAP_SECRET,
+                "{\"AccessKeyId\":\"" + id + "\",\"SecretAccessKey\":\"" + secret + "\"}");
+        AccessKeyService keys = server.pinpush().accessControl().keys();
+        try (PinpointClient bootstrap = client(id, secret)) {
+            bootstrap.getApps(r -> { });
+            assertThat(keys.get(id).policy().toString()).contains("pinpush:*");
+            keys.update(id, new UpdateAccessKeyRequest("INACTIVE", null, null));
+            assertThatThrownBy(() -> bootstrap.getApps(r -> { })).isInstanceOf(ForbiddenException.class);
+            keys.delete(id);
+            assertThatThrownBy(() -> bootstrap.getApps(r -> { })).as("not adopted again")
+                    .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.getMessage())
+                            .contains("unknown access key id"));
+        }
+        assertThat(server.pinpush().secrets().get(EnforcingServer.BOOTSTRAP_SECRET)).hasValue("{\"Deleted\":true}");
+    }
 }

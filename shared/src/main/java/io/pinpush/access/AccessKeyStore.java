@@ -37,9 +37,20 @@ final class AccessKeyStore {
         return putIf(key, "attribute_exists(pk)");
     }
 
+    /** Replaces {@code seen} with {@code updated} provided nobody changed the key since it was read. */
+    boolean replaceIfUnchanged(AccessKey seen, AccessKey updated) {
+        return putIf(updated, "#doc = :seen", Map.of("#doc", Items.DOC), Map.of(":seen", Items.s(Json.write(seen))));
+    }
+
     private boolean putIf(AccessKey key, String condition) {
+        return putIf(key, condition, null, null);
+    }
+
+    private boolean putIf(AccessKey key, String condition, Map<String, String> names,
+                          Map<String, AttributeValue> values) {
         try {
-            dynamoDb.putItem(b -> b.tableName(table).item(item(key)).conditionExpression(condition));
+            dynamoDb.putItem(b -> b.tableName(table).item(item(key)).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException conditionFailed) {
             return false;
