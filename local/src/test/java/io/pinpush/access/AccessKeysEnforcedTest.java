@@ -161,23 +161,33 @@ class AccessKeysEnforcedTest {
         assertThat(added.statusCode()).isEqualTo(403);
     }
 
+    private static software.amazon.awssdk.services.pinpoint.model.MessageRequest gcmToOneAddress() {
+        return software.amazon.awssdk.services.pinpoint.model.MessageRequest.builder()
+                .addresses(Map.of("token-x", software.amazon.awssdk.services.pinpoint.model.AddressConfiguration
+                        .builder().channelType(ChannelType.GCM).build()))
+                .messageConfiguration(c -> c.gcmMessage(g -> g.body("hi")))
+                .build();
+    }
+
+    private static void putSessionStart(PinpointClient client, String appId) {
+        client.putEvents(r -> r.applicationId(appId).eventsRequest(e -> e.batchItem(Map.of("e1",
+                software.amazon.awssdk.services.pinpoint.model.EventsBatch.builder()
+                        .endpoint(p -> p.channelType(ChannelType.GCM).address("t1"))
+                        .events(Map.of("ev1", software.amazon.awssdk.services.pinpoint.model.Event.builder()
+                                .eventType("_session.start").timestamp(java.time.Instant.now().toString()).build()))
+                        .build()))));
+    }
+
     @Test
     void aSenderKeySendsToItsAppOnlyAndCannotTouchAnotherApp() {
         String own = createApp(adminClient, "sender-own", Map.of());
         String other = createApp(adminClient, "sender-other", Map.of());
         AccessKeyResponse sender = issue("SENDER", own);
         try (PinpointClient client = client(sender.accessKeyId(), sender.secretAccessKey())) {
-            var response = client.sendMessages(r -> r.applicationId(own).messageRequest(m -> m
-                    .addresses(Map.of("token-x", software.amazon.awssdk.services.pinpoint.model.AddressConfiguration
-                            .builder().channelType(ChannelType.GCM).build()))
-                    .messageConfiguration(c -> c.gcmMessage(g -> g.body("hi")))));
+            var response = client.sendMessages(r -> r.applicationId(own).messageRequest(gcmToOneAddress()));
             assertThat(response.messageResponse().applicationId()).isEqualTo(own);
 
-            assertThatThrownBy(() -> client.sendMessages(r -> r.applicationId(other).messageRequest(m -> m
-                    .addresses(Map.of("token-x", software.amazon.awssdk.services.pinpoint.model.AddressConfiguration
-                            .builder().channelType(ChannelType.GCM).build()))
-                    .messageConfiguration(c -> c.defaultPushNotificationMessage(d -> d.body("hi")
-                            .action(software.amazon.awssdk.services.pinpoint.model.Action.OPEN_APP))))))
+            assertThatThrownBy(() -> client.sendMessages(r -> r.applicationId(other).messageRequest(gcmToOneAddress())))
                     .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.getMessage())
                             .contains("mobiletargeting:SendMessages").contains("apps/" + other + "/messages"));
             assertThatThrownBy(() -> client.deleteApp(r -> r.applicationId(own)))
@@ -202,6 +212,8 @@ class AccessKeysEnforcedTest {
                     .isInstanceOf(ForbiddenException.class);
             assertThatThrownBy(() -> client.getEndpoint(r -> r.applicationId(own).endpointId("e1")))
                     .as("only writes").isInstanceOf(ForbiddenException.class);
+            putSessionStart(client, own);
+            assertThatThrownBy(() -> putSessionStart(client, other)).isInstanceOf(ForbiddenException.class);
         }
     }
 
