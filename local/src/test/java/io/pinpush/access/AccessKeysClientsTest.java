@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.access.AccessKeyShapes.AccessKeyResponse;
 import io.pinpush.access.AccessKeyShapes.CreateAccessKeyRequest;
-import io.pinpush.local.LocalOptions;
+import io.pinpush.api.Json;
 import io.pinpush.local.LocalServer;
 import io.pinpush.testing.AwsCli;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,11 +34,7 @@ class AccessKeysClientsTest {
 
     @BeforeAll
     static void start() {
-        server = LocalServer.start(LocalOptions.defaults().withPort(0).inMemoryStorage()
-                .with("PINPUSH_AUTH_MODE", "keys")
-                .with("PINPUSH_SEND_WAIT", "PT0.2S")
-                .with("PINPUSH_GCM_LEGACY_ENDPOINT", "http://localhost:1/fcm/send")
-                .with("PINPUSH_FCM_ENDPOINT", "http://localhost:1"));
+        server = EnforcingServer.start();
         AccessKeyResponse key = server.bootstrapKey().orElseThrow();
         admin = new AwsCli.Credentials(key.accessKeyId(), key.secretAccessKey(), null);
         endpoint = server.endpoint();
@@ -153,49 +154,46 @@ class AccessKeysClientsTest {
 
     /** {@code bin/pinpush-keys --endpoint-url ... <args>}, signed with the admin key. */
     private static JsonNode keysCommand(String... args) {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                java.nio.file.Path.of("..", "bin", "pinpush-keys").toString(), "--endpoint-url", endpoint.toString()));
-        command.addAll(java.util.List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("AWS_ACCESS_KEY_ID", admin.accessKeyId());
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", admin.secretAccessKey());
-        builder.environment().remove("AWS_SESSION_TOKEN");
-        builder.environment().remove("AWS_PROFILE");
-        try {
-            Process process = builder.start();
-            String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new AssertionError("bin/pinpush-keys " + String.join(" ", args) + " failed:\n" + printed);
-            }
-            return io.pinpush.api.Json.mapper().readTree(printed.isBlank() ? "{}" : printed);
-        } catch (IOException e) {
-            throw new AssertionError("bin/pinpush-keys could not be run", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        List<String> command = new ArrayList<>(List.of(Path.of("..", "bin", "pinpush-keys").toString(),
+                "--endpoint-url", endpoint.toString()));
+        command.addAll(List.of(args));
+        return run("bin/pinpush-keys " + String.join(" ", args), command, Map.of());
     }
 
     /** Runs a python3 script with boto3; {@code env} are name/value pairs added to the admin key and endpoint. */
     private static JsonNode python(String script, String label, String... env) {
-        ProcessBuilder builder = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true);
-        builder.environment().put("ENDPOINT", endpoint.toString());
+        Map<String, String> environment = new HashMap<>(Map.of("ENDPOINT", endpoint.toString()));
+        for (int i = 0; i < env.length; i += 2) {
+            environment.put(env[i], env[i + 1]);
+        }
+        return run("boto3 script " + label, List.of("python3", "-c", script), environment);
+    }
+
+    /** Runs a command with the admin key as its AWS credentials and reads the last line it printed as JSON. */
+    private static JsonNode run(String label, List<String> command, Map<String, String> env) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("AWS_ACCESS_KEY_ID", admin.accessKeyId());
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", admin.secretAccessKey());
         builder.environment().put("ADMIN_ID", admin.accessKeyId());
         builder.environment().put("ADMIN_SECRET", admin.secretAccessKey());
+        builder.environment().remove("AWS_SESSION_TOKEN");
         builder.environment().remove("AWS_PROFILE");
-        for (int i = 0; i < env.length; i += 2) {
-            builder.environment().put(env[i], env[i + 1]);
-        }
+        builder.environment().putAll(env);
         try {
             Process process = builder.start();
             String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new AssertionError("boto3 script " + label + " failed:\n" + printed);
+                throw new AssertionError(label + " failed:\n" + printed);
             }
-            String[] lines = printed.strip().split("\n");
-            return io.pinpush.api.Json.mapper().readTree(lines[lines.length - 1]);
+            String json = printed.isBlank() ? "{}" : printed.strip();
+            // boto3 scripts print one JSON line last; bin/pinpush-keys prints one indented document.
+            if (command.get(0).equals("python3")) {
+                String[] lines = json.split("\n");
+                json = lines[lines.length - 1];
+            }
+            return Json.mapper().readTree(json);
         } catch (IOException e) {
-            throw new AssertionError("python3 could not be run", e);
+            throw new AssertionError(label + " could not be run", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

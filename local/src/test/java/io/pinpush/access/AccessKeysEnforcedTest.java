@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pinpush.access.AccessKeyShapes.AccessKeyResponse;
 import io.pinpush.access.AccessKeyShapes.CreateAccessKeyRequest;
 import io.pinpush.access.AccessKeyShapes.UpdateAccessKeyRequest;
-import io.pinpush.local.LocalOptions;
 import io.pinpush.local.LocalServer;
 import io.pinpush.testing.RawHttp;
 import java.net.URI;
@@ -36,12 +35,7 @@ class AccessKeysEnforcedTest {
 
     @BeforeAll
     static void start() {
-        server = LocalServer.start(LocalOptions.defaults().withPort(0).inMemoryStorage()
-                .with("PINPUSH_AUTH_MODE", "keys")
-                // Sends answer at once, and deliveries fail fast against a closed port: only authorization is tested.
-                .with("PINPUSH_SEND_WAIT", "PT0.2S")
-                .with("PINPUSH_GCM_LEGACY_ENDPOINT", "http://localhost:1/fcm/send")
-                .with("PINPUSH_FCM_ENDPOINT", "http://localhost:1"));
+        server = EnforcingServer.start();
         admin = server.bootstrapKey().orElseThrow();
         adminClient = client(admin.accessKeyId(), admin.secretAccessKey());
     }
@@ -167,23 +161,33 @@ class AccessKeysEnforcedTest {
         assertThat(added.statusCode()).isEqualTo(403);
     }
 
+    private static software.amazon.awssdk.services.pinpoint.model.MessageRequest gcmToOneAddress() {
+        return software.amazon.awssdk.services.pinpoint.model.MessageRequest.builder()
+                .addresses(Map.of("token-x", software.amazon.awssdk.services.pinpoint.model.AddressConfiguration
+                        .builder().channelType(ChannelType.GCM).build()))
+                .messageConfiguration(c -> c.gcmMessage(g -> g.body("hi")))
+                .build();
+    }
+
+    private static void putSessionStart(PinpointClient client, String appId) {
+        client.putEvents(r -> r.applicationId(appId).eventsRequest(e -> e.batchItem(Map.of("e1",
+                software.amazon.awssdk.services.pinpoint.model.EventsBatch.builder()
+                        .endpoint(p -> p.channelType(ChannelType.GCM).address("t1"))
+                        .events(Map.of("ev1", software.amazon.awssdk.services.pinpoint.model.Event.builder()
+                                .eventType("_session.start").timestamp(java.time.Instant.now().toString()).build()))
+                        .build()))));
+    }
+
     @Test
     void aSenderKeySendsToItsAppOnlyAndCannotTouchAnotherApp() {
         String own = createApp(adminClient, "sender-own", Map.of());
         String other = createApp(adminClient, "sender-other", Map.of());
         AccessKeyResponse sender = issue("SENDER", own);
         try (PinpointClient client = client(sender.accessKeyId(), sender.secretAccessKey())) {
-            var response = client.sendMessages(r -> r.applicationId(own).messageRequest(m -> m
-                    .addresses(Map.of("token-x", software.amazon.awssdk.services.pinpoint.model.AddressConfiguration
-                            .builder().channelType(ChannelType.GCM).build()))
-                    .messageConfiguration(c -> c.gcmMessage(g -> g.body("hi")))));
+            var response = client.sendMessages(r -> r.applicationId(own).messageRequest(gcmToOneAddress()));
             assertThat(response.messageResponse().applicationId()).isEqualTo(own);
 
-            assertThatThrownBy(() -> client.sendMessages(r -> r.applicationId(other).messageRequest(m -> m
-                    .addresses(Map.of("token-x", software.amazon.awssdk.services.pinpoint.model.AddressConfiguration
-                            .builder().channelType(ChannelType.GCM).build()))
-                    .messageConfiguration(c -> c.defaultPushNotificationMessage(d -> d.body("hi")
-                            .action(software.amazon.awssdk.services.pinpoint.model.Action.OPEN_APP))))))
+            assertThatThrownBy(() -> client.sendMessages(r -> r.applicationId(other).messageRequest(gcmToOneAddress())))
                     .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.getMessage())
                             .contains("mobiletargeting:SendMessages").contains("apps/" + other + "/messages"));
             assertThatThrownBy(() -> client.deleteApp(r -> r.applicationId(own)))
@@ -208,6 +212,8 @@ class AccessKeysEnforcedTest {
                     .isInstanceOf(ForbiddenException.class);
             assertThatThrownBy(() -> client.getEndpoint(r -> r.applicationId(own).endpointId("e1")))
                     .as("only writes").isInstanceOf(ForbiddenException.class);
+            putSessionStart(client, own);
+            assertThatThrownBy(() -> putSessionStart(client, other)).isInstanceOf(ForbiddenException.class);
         }
     }
 
@@ -291,5 +297,25 @@ class AccessKeysEnforcedTest {
             assertThatThrownBy(() -> client.tagResource(r -> r.resourceArn(webArn)
                     .tagsModel(t -> t.tags(Map.of("team", "mobile"))))).isInstanceOf(ForbiddenException.class);
         }
+    }
+
+    @Test
+    void theDeploymentsBootstrapKeyIsAdoptedOnFirstUseAndCanBeDisabledAndDeleted() {
+        String id = "PPKBOOTSTRAPADMINKEY";
+        String secret = "b".repeat(40);
+        server.pinpush().secrets().put(EnforcingServer.BOOTSTRAP_SECRET,
+                "{\"AccessKeyId\":\"" + id + "\",\"SecretAccessKey\":\"" + secret + "\"}");
+        AccessKeyService keys = server.pinpush().accessControl().keys();
+        try (PinpointClient bootstrap = client(id, secret)) {
+            bootstrap.getApps(r -> { });
+            assertThat(keys.get(id).policy().toString()).contains("pinpush:*");
+            keys.update(id, new UpdateAccessKeyRequest("INACTIVE", null, null));
+            assertThatThrownBy(() -> bootstrap.getApps(r -> { })).isInstanceOf(ForbiddenException.class);
+            keys.delete(id);
+            assertThatThrownBy(() -> bootstrap.getApps(r -> { })).as("not adopted again")
+                    .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.getMessage())
+                            .contains("unknown access key id"));
+        }
+        assertThat(server.pinpush().secrets().get(EnforcingServer.BOOTSTRAP_SECRET)).hasValue("{\"Deleted\":true}");
     }
 }

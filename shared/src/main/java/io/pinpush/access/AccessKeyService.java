@@ -149,7 +149,12 @@ public final class AccessKeyService {
         AccessKey key = require(accessKeyId);
         store.delete(accessKeyId);
         cache.remove(accessKeyId);
-        secrets.delete(key.secretName());
+        if (bootstrapSecret.filter(key.secretName()::equals).isPresent()) {
+            // The stack owns that secret: emptied rather than deleted, so the key is not adopted again either.
+            secrets.put(key.secretName(), "{\"Deleted\":true}");
+        } else {
+            secrets.delete(key.secretName());
+        }
     }
 
     /** What the signature verifier asks: the key, whether it is active, and its current secret. */
@@ -176,7 +181,9 @@ public final class AccessKeyService {
         }
         AccessKey touched = loaded.key().withLastUsed(Timestamps.format(now));
         cache.put(accessKeyId, new Loaded(touched, loaded.secret(), loaded.policy(), loaded.loadedAt()));
-        store.get(accessKeyId).ifPresent(current -> store.replace(current.withLastUsed(touched.lastUsedDate())));
+        // Conditional on the row being as read: a key disabled meanwhile must never be written back ACTIVE.
+        store.get(accessKeyId).ifPresent(current -> store.replaceIfUnchanged(current,
+                current.withLastUsed(touched.lastUsedDate())));
     }
 
     private Optional<Loaded> load(String accessKeyId) {

@@ -29,20 +29,30 @@ final class AccessKeyStore {
 
     /** Writes a new key; false when one with that id exists already. */
     boolean create(AccessKey key) {
-        try {
-            dynamoDb.putItem(b -> b.tableName(table).item(item(key)).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return putIf(key, "attribute_not_exists(pk)");
     }
 
     /** Replaces an existing key; false when it is gone. */
     boolean replace(AccessKey key) {
+        return putIf(key, "attribute_exists(pk)");
+    }
+
+    /** Replaces {@code seen} with {@code updated} provided nobody changed the key since it was read. */
+    boolean replaceIfUnchanged(AccessKey seen, AccessKey updated) {
+        return putIf(updated, "#doc = :seen", Map.of("#doc", Items.DOC), Map.of(":seen", Items.s(Json.write(seen))));
+    }
+
+    private boolean putIf(AccessKey key, String condition) {
+        return putIf(key, condition, null, null);
+    }
+
+    private boolean putIf(AccessKey key, String condition, Map<String, String> names,
+                          Map<String, AttributeValue> values) {
         try {
-            dynamoDb.putItem(b -> b.tableName(table).item(item(key)).conditionExpression("attribute_exists(pk)"));
+            dynamoDb.putItem(b -> b.tableName(table).item(item(key)).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
             return true;
-        } catch (ConditionalCheckFailedException gone) {
+        } catch (ConditionalCheckFailedException conditionFailed) {
             return false;
         }
     }

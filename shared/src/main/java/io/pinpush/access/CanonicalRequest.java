@@ -25,10 +25,10 @@ final class CanonicalRequest {
     private CanonicalRequest() {
     }
 
-    static String of(ApiRequest request, List<String> signedHeaders, String payloadHash) {
+    static String of(ApiRequest request, String canonicalUri, List<String> signedHeaders, String payloadHash) {
         StringBuilder canonical = new StringBuilder()
                 .append(request.method().toUpperCase(Locale.ROOT)).append('\n')
-                .append(uri(request.path())).append('\n')
+                .append(canonicalUri).append('\n')
                 .append(query(request.rawQuery())).append('\n');
         for (String name : signedHeaders) {
             canonical.append(name).append(':').append(headerValue(request.headers(), name)).append('\n');
@@ -37,6 +37,45 @@ final class CanonicalRequest {
                 .append(String.join(";", signedHeaders)).append('\n')
                 .append(payloadHash)
                 .toString();
+    }
+
+    /**
+     * The canonical URIs the client may have signed for {@code path}. The local server hands the path over as sent
+     * (still percent-encoded); API Gateway's HTTP API hands it over <em>decoded</em> ({@code rawPath} of payload 2.0),
+     * so a path with characters an SDK encodes ({@code :} of a tag ARN, a space in an endpoint id) is re-encoded the
+     * way the SDKs encode path parameters: each segment, and for {@code /v1/tags/{resource-arn}} the whole ARN as
+     * one segment (its slashes were {@code %2F}). At most three candidates; each is checked in constant time.
+     */
+    static List<String> uris(String path) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(uri(path));
+        if (path != null && looksDecoded(path)) {
+            List<String> segments = new ArrayList<>();
+            for (String segment : path.split("/", -1)) {
+                segments.add(encode(segment, false));
+            }
+            candidates.add(uri(String.join("/", segments)));
+            String tags = "/v1/tags/";
+            if (path.startsWith(tags) && path.length() > tags.length()) {
+                candidates.add(uri(tags + encode(path.substring(tags.length()), false)));
+            }
+        }
+        return candidates.stream().distinct().toList();
+    }
+
+    /** A path holding a character no SDK leaves unencoded in a path (or a '%' that starts no escape) arrived decoded. */
+    private static boolean looksDecoded(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            boolean plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.' || c == '~' || c == '/';
+            boolean escape = c == '%' && i + 2 < path.length() && Character.digit(path.charAt(i + 1), 16) >= 0
+                    && Character.digit(path.charAt(i + 2), 16) >= 0;
+            if (!plain && !escape) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The canonical URI of a path as the client sent it: normalized, then encoded a second time. */

@@ -104,13 +104,18 @@ public final class SigV4Verifier {
         if (declaredHash.isPresent() && !declaredHash.get().equalsIgnoreCase(payloadHash)) {
             throw ApiError.forbidden("The request body does not match its x-amz-content-sha256");
         }
-        String canonical = CanonicalRequest.of(request, auth.signedHeaders(), payloadHash);
         String scope = auth.date() + "/" + auth.region() + "/" + auth.service() + "/aws4_request";
-        String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
-                + HEX.formatHex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
-        byte[] expected = hmac(signingKey(key.secretAccessKey(), auth), stringToSign);
+        byte[] signingKey = signingKey(key.secretAccessKey(), auth);
         byte[] provided = auth.signatureBytes();
-        if (provided == null || !MessageDigest.isEqual(expected, provided)) {
+        boolean matched = false;
+        for (String uri : CanonicalRequest.uris(request.path())) {
+            String canonical = CanonicalRequest.of(request, uri, auth.signedHeaders(), payloadHash);
+            String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
+                    + HEX.formatHex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+            // Every candidate is computed and compared in constant time: no early exit to time.
+            matched |= provided != null && MessageDigest.isEqual(hmac(signingKey, stringToSign), provided);
+        }
+        if (!matched) {
             throw ApiError.forbidden("The request signature we calculated does not match the signature you provided. "
                     + "Check your Secret Access Key and signing method.");
         }

@@ -26,4 +26,13 @@ class CanonicalRequestTest {
         assertThat(CanonicalRequest.query("")).isEmpty();
         assertThat(CanonicalRequest.query("k=100%")).as("a stray percent sign is a literal").isEqualTo("k=100%25");
     }
+
+    @Test
+    void aPathApiGatewayDecodedIsReEncodedAsTheSdksEncodedIt() {
+        String sent = CanonicalRequest.uri("/v1/tags/arn%3Aaws%3Amobiletargeting%3Aus-east-1%3A1%3Aapps%2Fa1");
+        assertThat(CanonicalRequest.uris("/v1/tags/arn:aws:mobiletargeting:us-east-1:1:apps/a1")).contains(sent);
+        assertThat(CanonicalRequest.uris("/v1/apps/a1/endpoints/device 1"))
+                .contains(CanonicalRequest.uri("/v1/apps/a1/endpoints/device%201"));
+        assertThat(CanonicalRequest.uris("/v1/apps/a1")).as("nothing to re-encode").hasSize(1);
+    }
 }

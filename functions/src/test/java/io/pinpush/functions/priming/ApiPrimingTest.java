@@ -28,13 +28,8 @@ class ApiPrimingTest {
 
     @Test
     void primingRequestsAreAnsweredWithoutAnyStore(@TempDir Path secrets) throws IOException {
-        // DynamoDB points at a port nothing listens on: a priming request that reached the store would be a 500.
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
         PinpushConfig config = new PinpushConfig(Map.of("PINPUSH_LOCAL_CREDENTIALS", "true",
-                "PINPUSH_ENDPOINT_DYNAMODB", "http://127.0.0.1:" + closedPort));
+                "PINPUSH_ENDPOINT_DYNAMODB", unreachableDynamoDb()));
         try (AwsClients aws = new AwsClients(config)) {
             Router router = new Pinpush(config, aws, new FileSecretStore(secrets), Clock.systemUTC()).apiRouter();
             // As ApiHandler primes: without the quota guard and the audit trail, which would write.
@@ -46,12 +41,8 @@ class ApiPrimingTest {
 
     @Test
     void withAccessKeysEnforcedPrimingStopsAtAuthenticationWithoutAnyStore(@TempDir Path secrets) throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
         PinpushConfig config = new PinpushConfig(Map.of("PINPUSH_LOCAL_CREDENTIALS", "true",
-                "PINPUSH_ENDPOINT_DYNAMODB", "http://127.0.0.1:" + closedPort, "PINPUSH_AUTH_MODE", "keys"));
+                "PINPUSH_ENDPOINT_DYNAMODB", unreachableDynamoDb(), "PINPUSH_AUTH_MODE", "keys"));
         try (AwsClients aws = new AwsClients(config)) {
             Router router = new Pinpush(config, aws, new FileSecretStore(secrets), Clock.systemUTC()).apiRouter();
             ApiHandler handler = new ApiHandler(router);
@@ -71,5 +62,12 @@ class ApiPrimingTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("answered 201");
         assertThat(ApiPriming.event("GET", "/v1/apps", null).getRequestContext().getHttp().getMethod()).isEqualTo("GET");
+    }
+
+    /** A port nothing listens on: a priming request that reached the store would be a 500. */
+    private static String unreachableDynamoDb() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        }
     }
 }
