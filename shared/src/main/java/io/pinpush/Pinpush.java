@@ -105,6 +105,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The composition root: every store and service of Pinpush, wired by hand from one configuration.
@@ -257,9 +260,9 @@ public final class Pinpush implements AutoCloseable {
     }
 
     /** The operations that act on one app (their path has an application-id): the ones a quota can name. */
-    private java.util.Set<String> appOperations() {
+    private Set<String> appOperations() {
         return apiRoutes().stream().filter(route -> route.path().segments().contains("{application-id}"))
-                .map(Route::operation).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .map(Route::operation).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Every app's events go to the deployment's own stream; locally, to a JSON-lines file instead when set. */

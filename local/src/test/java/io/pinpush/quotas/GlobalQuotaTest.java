@@ -114,6 +114,29 @@ class GlobalQuotaTest {
         assertThat(admitted).isLessThanOrEqualTo(300).isGreaterThanOrEqualTo(300 - 2 * QuotaCounters.MAX_BLOCK);
     }
 
+    @Test
+    void concurrentCallsOnTwoInstancesNeverExceedTheLimit(PinpointClient pinpoint) throws Exception {
+        String appId = newApp(pinpoint);
+        quotas.update(appId, new QuotaService.UpdateQuotasRequest(Map.of("CreateSegment", 50)));
+
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int call = 0; call < 200; call++) {
+                Router instance = call % 2 == 0 ? first : second;
+                statuses.add(threads.submit(() -> instance.handle(request("POST", appId)).status()));
+            }
+            int admitted = 0;
+            for (var status : statuses) {
+                if (status.get() == 201) admitted++;
+            }
+            // Each instance gets more calls (100) than it could hold permits (50), so it spends every permit it took.
+            assertThat(admitted).isEqualTo(50);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     private Router instance(LocalServer server) {
         QuotaGuard guard = new QuotaGuard(service(server),
                 new QuotaCounters(server.pinpush().aws().dynamoDb(), server.pinpush().config()), clock);

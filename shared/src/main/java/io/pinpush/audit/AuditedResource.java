@@ -7,6 +7,7 @@ import io.pinpush.api.Json;
 import io.pinpush.api.Route;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,17 +66,17 @@ record AuditedResource(String arn, String appId) {
         return SERVICE + region + ":" + accountId + ":" + resource;
     }
 
-    private static java.util.Optional<String> createdArn(ApiResponse response) {
+    private static Optional<String> createdArn(ApiResponse response) {
         if (response.status() < 200 || response.status() >= 300 || response.body().isEmpty()
                 || !response.body().contains("\"Arn\"")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             JsonNode arn = Json.read(response.body(), JsonNode.class).path("Arn");
             return arn.isTextual() && arn.asText().startsWith(SERVICE)
-                    ? java.util.Optional.of(arn.asText()) : java.util.Optional.empty();
+                    ? Optional.of(arn.asText()) : Optional.empty();
         } catch (RuntimeException notJson) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }
