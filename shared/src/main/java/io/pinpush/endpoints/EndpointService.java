@@ -109,6 +109,64 @@ public final class EndpointService implements AppScopedData {
         return change.after();
     }
 
+    /**
+     * Import jobs' bulk upsert: every request is merged and checked exactly as UpdateEndpoint's (so a row that
+     * breaks a rule is reported, not written), then the new endpoints are written with BatchWriteItem and the
+     * existing ones with the usual conditional write. Requests for one id apply in order, as if sent one by one.
+     * Returns the rule each refused request broke, by its position in {@code requests}; the rest are written.
+     */
+    public Map<Integer, String> importBatch(String appId, List<Map.Entry<String, EndpointRequest>> requests) {
+        int shards = shardCount(appId);
+        Map<String, Integer> shardById = new LinkedHashMap<>();
+        Map<Integer, String> refused = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            String id = requests.get(i).getKey();
+            try {
+                EndpointLimits.requireValidId(id, "Id");
+                shardById.put(id, EndpointHashing.shard(id, shards));
+            } catch (ApiError error) {
+                refused.put(i, error.getMessage());
+            }
+        }
+        Map<String, Stored> current = store.getAll(appId, shardById);
+        Map<String, EndpointResponse> merged = new LinkedHashMap<>();
+        Map<String, List<EndpointRequest>> accepted = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (refused.containsKey(i)) continue;
+            String id = requests.get(i).getKey();
+            EndpointResponse before = merged.containsKey(id) ? merged.get(id)
+                    : Optional.ofNullable(current.get(id)).map(Stored::endpoint).orElse(null);
+            try {
+                merged.put(id, merged(appId, id, before, requests.get(i).getValue()));
+                accepted.computeIfAbsent(id, k -> new ArrayList<>()).add(requests.get(i).getValue());
+            } catch (ApiError error) {
+                refused.put(i, error.getMessage());
+            }
+        }
+        List<EndpointResponse> created = merged.values().stream().filter(e -> !current.containsKey(e.id())).toList();
+        store.createAll(shardById, created);
+        // Existing endpoints: the usual optimistic write; when another writer came first, the rows merge again
+        // onto what it wrote.
+        List<Callable<Change>> replaced = merged.values().stream().filter(e -> current.containsKey(e.id()))
+                .<Callable<Change>>map(after -> () -> update(appId, shardById.get(after.id()), after.id(),
+                        Optional.of(current.get(after.id())), before -> {
+                            if (before != null && before.equals(current.get(after.id()).endpoint())) return after;
+                            EndpointResponse again = before;
+                            for (EndpointRequest request : accepted.get(after.id())) {
+                                again = merged(appId, after.id(), again, request);
+                            }
+                            return again;
+                        }).orElseThrow())
+                .toList();
+        List<Change> changes = new ArrayList<>(inParallel(replaced));
+        created.forEach(e -> changes.add(new Change(null, e)));
+        inParallel(changes.stream().<Callable<Void>>map(change -> () -> {
+            afterWrite(appId, shards, change);
+            return null;
+        }).toList());
+        return refused;
+    }
+
     /** Sets the endpoint INACTIVE (a provider said its address is dead); nothing happens when it does not exist. */
     public void markInactive(String appId, String endpointId) {
         int shards = shardCount(appId);
