@@ -14,7 +14,7 @@ import software.constructs.Construct;
 /**
  * The delivery queue between the send path and the dispatcher, its dead-letter queue, the event stream, and the
  * event spill queue (with its own dead-letter queue) that holds events a stream would not take until the spill
- * replayer writes them.
+ * replayer writes them, and the job queue (with its dead-letter queue) of import and export work.
  *
  * <p>The delivery queue's visibility timeout is six times the dispatcher's timeout, as Lambda's SQS integration
  * advises: a batch still being worked on (or retried by the poller) never becomes visible to a second
@@ -36,11 +36,22 @@ final class Messaging extends Construct {
      */
     static final int SPILL_MAX_RECEIVE_COUNT = 10;
 
+    /** The job runner's timeout: one piece (2,000 rows, or one endpoint shard of an export) per invocation. */
+    static final int JOB_RUNNER_TIMEOUT_SECONDS = 300;
+
+    /**
+     * Receives of one job message before it moves to the job dead-letter queue: one more than the runner's own
+     * attempts, since the runner counts a piece as failed (and deletes it) on its last attempt.
+     */
+    static final int JOB_MAX_RECEIVE_COUNT = io.pinpush.jobs.JobRunner.PIECE_ATTEMPTS + 1;
+
     final Queue deadLetterQueue;
     final Queue deliveryQueue;
     final Stream eventStream;
     final Queue eventSpillDeadLetterQueue;
     final Queue eventSpillQueue;
+    final Queue jobDeadLetterQueue;
+    final Queue jobQueue;
 
     Messaging(Construct scope, String id, StackSettings settings, IKey key, RemovalPolicy dataRemoval) {
         super(scope, id);
@@ -95,6 +106,30 @@ final class Messaging extends Construct {
                 .deadLetterQueue(DeadLetterQueue.builder()
                         .queue(eventSpillDeadLetterQueue)
                         .maxReceiveCount(SPILL_MAX_RECEIVE_COUNT)
+                        .build())
+                .enforceSsl(true)
+                .removalPolicy(dataRemoval)
+                .build();
+
+        // Import and export work: a job's start and its pieces, drained by the job runner.
+        jobDeadLetterQueue = Queue.Builder.create(this, "JobDeadLetterQueue")
+                .queueName(settings.prefix() + "-jobs-dlq")
+                .encryption(QueueEncryption.KMS)
+                .encryptionMasterKey(key)
+                .retentionPeriod(Duration.days(14))
+                .enforceSsl(true)
+                .removalPolicy(dataRemoval)
+                .build();
+        jobQueue = Queue.Builder.create(this, "JobQueue")
+                .queueName(settings.prefix() + "-jobs")
+                .encryption(QueueEncryption.KMS)
+                .encryptionMasterKey(key)
+                .dataKeyReuse(Duration.minutes(5))
+                .visibilityTimeout(Duration.seconds(VISIBILITY_TIMEOUT_FACTOR * JOB_RUNNER_TIMEOUT_SECONDS))
+                .retentionPeriod(Duration.days(4))
+                .deadLetterQueue(DeadLetterQueue.builder()
+                        .queue(jobDeadLetterQueue)
+                        .maxReceiveCount(JOB_MAX_RECEIVE_COUNT)
                         .build())
                 .enforceSsl(true)
                 .removalPolicy(dataRemoval)

@@ -39,7 +39,7 @@ final class FileStorage implements ObjectStorage {
         try {
             FileChannel channel = FileChannel.open(Path.of(object.key()));
             channel.position(start);
-            return new BoundedInputStream(Channels.newInputStream(channel), end - start);
+            return new BoundedStream(Channels.newInputStream(channel), end - start);
         } catch (NoSuchFileException e) {
             throw new JobFailure("The file " + object + " no longer exists", e);
         } catch (IOException e) {
@@ -55,38 +55,6 @@ final class FileStorage implements ObjectStorage {
             Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new JobFailure("Could not write " + object + ": " + e, e);
-        }
-    }
-
-    /** At most {@code limit} bytes of a stream. */
-    private static final class BoundedInputStream extends InputStream {
-        private final InputStream in;
-        private long left;
-
-        BoundedInputStream(InputStream in, long limit) {
-            this.in = in;
-            this.left = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) return -1;
-            int b = in.read();
-            if (b >= 0) left--;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (left <= 0) return -1;
-            int n = in.read(buffer, offset, (int) Math.min(length, left));
-            if (n > 0) left -= n;
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 }

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.zip.GZIPOutputStream;
@@ -125,25 +124,24 @@ public final class JobRunner {
         boolean single = objects.size() == 1 && objects.get(0).location().equals(location);
         if (!single) {
             // Under a prefix, only the objects of the job's format are read; the others are skipped.
-            String extension = definition.format().extension();
-            objects = objects.stream()
-                    .filter(o -> o.location().key().toLowerCase(Locale.ROOT).endsWith(extension)).toList();
+            objects = objects.stream().filter(o -> definition.format().matches(o.location().key())).toList();
         }
         if (objects.isEmpty()) {
             throw new JobFailure("No " + definition.format() + " objects found at " + location
                     + (single ? "" : " (objects under a prefix are read when their names end with "
-                    + definition.format().extension() + ")"));
+                    + definition.format().extension() + " or " + definition.format().extension() + ".gz)"));
         }
         List<JobWork> pieces = new ArrayList<>();
         for (ObjectStorage.StoredObject object : objects) {
             String name = object.location().toString();
-            try (InputStream in = storage.read(object.location(), 0, object.size())) {
+            try (InputStream in = open(storage, object.location(), object.size(), 0, Long.MAX_VALUE)) {
                 PieceCutter.cut(in, definition.format(), ROWS_PER_PIECE, cut -> {
                     if (cut.header() != null && pieces.stream().noneMatch(p -> p.piece().object().equals(name))) {
                         ImportRows.checkHeader(cut.header(), name);
                     }
                     pieces.add(new JobWork(JobWork.Step.IMPORT_PIECE, job.appId(), job.id(), new ImportPiece(
-                            pieces.size(), name, cut.start(), cut.end(), cut.firstRow(), cut.header()), null));
+                            pieces.size(), name, object.size(), cut.start(), cut.end(), cut.firstRow(), cut.header()),
+                            null));
                 });
             } catch (IOException | UncheckedIOException | CsvRecords.MalformedRecord e) {
                 throw new JobFailure("Could not read " + name + ": " + e.getMessage(), e);
@@ -199,7 +197,7 @@ public final class JobRunner {
         List<String> failures = new ArrayList<>();
         long processed = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                storage.read(object, piece.start(), piece.end()), StandardCharsets.UTF_8))) {
+                open(storage, object, piece.objectSize(), piece.start(), piece.end()), StandardCharsets.UTF_8))) {
             long row = piece.firstRow();
             if (definition.format() == Format.CSV) {
                 CsvRecords records = new CsvRecords(reader);
@@ -242,6 +240,20 @@ public final class JobRunner {
             store.addMembers(job.appId(), job.id(), members);
         }
         return new PieceResult(processed, failures.size(), failures, channels, false);
+    }
+
+    /**
+     * The bytes {@code [start, end)} of an object: a ranged read, or for a gzip object (Pinpush reads those, so an
+     * export imports as it is) the uncompressed stream from its start, skipped to {@code start}.
+     */
+    private static InputStream open(ObjectStorage storage, ObjectLocation object, long size, long start, long end)
+            throws IOException {
+        if (!ImportPiece.isGzip(object.key())) {
+            return storage.read(object, start, Math.min(end, size));
+        }
+        InputStream in = new java.util.zip.GZIPInputStream(storage.read(object, 0, size), 1 << 16);
+        in.skipNBytes(start);
+        return end == Long.MAX_VALUE ? in : new BoundedStream(in, end - start);
     }
 
     /** The next CSV record; a malformed one (only possible at the end of a piece) is a failure and ends the piece. */
