@@ -55,29 +55,10 @@ final class Messaging extends Construct {
 
     Messaging(Construct scope, String id, StackSettings settings, IKey key, RemovalPolicy dataRemoval) {
         super(scope, id);
-        deadLetterQueue = Queue.Builder.create(this, "DeadLetterQueue")
-                .queueName(settings.prefix() + "-deliveries-dlq")
-                .encryption(QueueEncryption.KMS)
-                .encryptionMasterKey(key)
-                .retentionPeriod(Duration.days(14))
-                .enforceSsl(true)
-                .removalPolicy(dataRemoval)
-                .build();
-        deliveryQueue = Queue.Builder.create(this, "DeliveryQueue")
-                .queueName(settings.prefix() + "-deliveries")
-                .encryption(QueueEncryption.KMS)
-                .encryptionMasterKey(key)
-                // One data key per five minutes instead of a KMS call per message.
-                .dataKeyReuse(Duration.minutes(5))
-                .visibilityTimeout(Duration.seconds(VISIBILITY_TIMEOUT_FACTOR * settings.dispatcherTimeoutSeconds()))
-                .retentionPeriod(Duration.days(settings.queueRetentionDays()))
-                .deadLetterQueue(DeadLetterQueue.builder()
-                        .queue(deadLetterQueue)
-                        .maxReceiveCount(settings.maxReceiveCount())
-                        .build())
-                .enforceSsl(true)
-                .removalPolicy(dataRemoval)
-                .build();
+        deadLetterQueue = deadLetterQueue("DeadLetterQueue", settings.prefix() + "-deliveries-dlq", key, dataRemoval);
+        deliveryQueue = queue("DeliveryQueue", settings.prefix() + "-deliveries", key,
+                VISIBILITY_TIMEOUT_FACTOR * settings.dispatcherTimeoutSeconds(), settings.queueRetentionDays(),
+                deadLetterQueue, settings.maxReceiveCount(), dataRemoval);
         eventStream = Stream.Builder.create(this, "EventStream")
                 .streamName(settings.prefix() + "-events")
                 .streamMode(StreamMode.ON_DEMAND)
@@ -88,51 +69,48 @@ final class Messaging extends Construct {
         eventStream.applyRemovalPolicy(dataRemoval);
 
         // Spilled events are data: kept as long as SQS allows, encrypted like the stream they were meant for.
-        eventSpillDeadLetterQueue = Queue.Builder.create(this, "EventSpillDeadLetterQueue")
-                .queueName(settings.prefix() + "-events-spill-dlq")
-                .encryption(QueueEncryption.KMS)
-                .encryptionMasterKey(key)
-                .retentionPeriod(Duration.days(14))
-                .enforceSsl(true)
-                .removalPolicy(dataRemoval)
-                .build();
-        eventSpillQueue = Queue.Builder.create(this, "EventSpillQueue")
-                .queueName(settings.prefix() + "-events-spill")
-                .encryption(QueueEncryption.KMS)
-                .encryptionMasterKey(key)
-                .dataKeyReuse(Duration.minutes(5))
-                .visibilityTimeout(Duration.seconds(VISIBILITY_TIMEOUT_FACTOR * SPILL_REPLAY_TIMEOUT_SECONDS))
-                .retentionPeriod(Duration.days(14))
-                .deadLetterQueue(DeadLetterQueue.builder()
-                        .queue(eventSpillDeadLetterQueue)
-                        .maxReceiveCount(SPILL_MAX_RECEIVE_COUNT)
-                        .build())
-                .enforceSsl(true)
-                .removalPolicy(dataRemoval)
-                .build();
+        eventSpillDeadLetterQueue = deadLetterQueue("EventSpillDeadLetterQueue", settings.prefix() + "-events-spill-dlq",
+                key, dataRemoval);
+        eventSpillQueue = queue("EventSpillQueue", settings.prefix() + "-events-spill", key,
+                VISIBILITY_TIMEOUT_FACTOR * SPILL_REPLAY_TIMEOUT_SECONDS, 14, eventSpillDeadLetterQueue,
+                SPILL_MAX_RECEIVE_COUNT, dataRemoval);
 
         // Import and export work: a job's start and its pieces, drained by the job runner.
-        jobDeadLetterQueue = Queue.Builder.create(this, "JobDeadLetterQueue")
-                .queueName(settings.prefix() + "-jobs-dlq")
+        jobDeadLetterQueue = deadLetterQueue("JobDeadLetterQueue", settings.prefix() + "-jobs-dlq", key, dataRemoval);
+        jobQueue = queue("JobQueue", settings.prefix() + "-jobs", key,
+                VISIBILITY_TIMEOUT_FACTOR * JOB_RUNNER_TIMEOUT_SECONDS, 4, jobDeadLetterQueue, JOB_MAX_RECEIVE_COUNT,
+                dataRemoval);
+    }
+
+    /** A dead-letter queue: encrypted with the stack key, TLS only, keeping messages as long as SQS allows. */
+    private Queue deadLetterQueue(String id, String name, IKey key, RemovalPolicy removal) {
+        return Queue.Builder.create(this, id)
+                .queueName(name)
                 .encryption(QueueEncryption.KMS)
                 .encryptionMasterKey(key)
                 .retentionPeriod(Duration.days(14))
                 .enforceSsl(true)
-                .removalPolicy(dataRemoval)
+                .removalPolicy(removal)
                 .build();
-        jobQueue = Queue.Builder.create(this, "JobQueue")
-                .queueName(settings.prefix() + "-jobs")
+    }
+
+    /** A work queue: encrypted, TLS only, moving a message to {@code deadLetters} after {@code maxReceiveCount} receives. */
+    private Queue queue(String id, String name, IKey key, int visibilitySeconds, int retentionDays, Queue deadLetters,
+                        int maxReceiveCount, RemovalPolicy removal) {
+        return Queue.Builder.create(this, id)
+                .queueName(name)
                 .encryption(QueueEncryption.KMS)
                 .encryptionMasterKey(key)
+                // One data key per five minutes instead of a KMS call per message.
                 .dataKeyReuse(Duration.minutes(5))
-                .visibilityTimeout(Duration.seconds(VISIBILITY_TIMEOUT_FACTOR * JOB_RUNNER_TIMEOUT_SECONDS))
-                .retentionPeriod(Duration.days(4))
+                .visibilityTimeout(Duration.seconds(visibilitySeconds))
+                .retentionPeriod(Duration.days(retentionDays))
                 .deadLetterQueue(DeadLetterQueue.builder()
-                        .queue(jobDeadLetterQueue)
-                        .maxReceiveCount(JOB_MAX_RECEIVE_COUNT)
+                        .queue(deadLetters)
+                        .maxReceiveCount(maxReceiveCount)
                         .build())
                 .enforceSsl(true)
-                .removalPolicy(dataRemoval)
+                .removalPolicy(removal)
                 .build();
     }
 }

@@ -36,11 +36,14 @@ public final class LocalDispatcher implements AutoCloseable {
     private final String queueArn;
     private final String region;
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+    private final int batchSize;
     private final ExecutorService pollers;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     private LocalDispatcher(SqsClient sqs, String queueUrl, String queueArn, String region,
-                            RequestHandler<SQSEvent, SQSBatchResponse> handler, int pollerCount, String threadName) {
+                            RequestHandler<SQSEvent, SQSBatchResponse> handler, int pollerCount, int batchSize,
+                            String threadName) {
+        this.batchSize = batchSize;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
@@ -55,16 +58,20 @@ public final class LocalDispatcher implements AutoCloseable {
 
     public static LocalDispatcher start(SqsClient sqs, String queueUrl, String region, DispatcherHandler handler,
                                         int pollerCount) {
-        return start(sqs, queueUrl, region, handler, pollerCount, "pinpush-dispatcher");
+        return start(sqs, queueUrl, region, handler, pollerCount, BATCH_SIZE, "pinpush-dispatcher");
     }
 
-    /** Any SQS-triggered function with partial batch responses, polled by {@code pollerCount} threads. */
+    /**
+     * Any SQS-triggered function with partial batch responses, polled by {@code pollerCount} threads, each handing
+     * the function batches of up to {@code batchSize} messages (as the event source mapping's BatchSize).
+     */
     public static LocalDispatcher start(SqsClient sqs, String queueUrl, String region,
                                         RequestHandler<SQSEvent, SQSBatchResponse> handler, int pollerCount,
-                                        String threadName) {
+                                        int batchSize, String threadName) {
         String arn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
                 .attributesAsStrings().get("QueueArn");
-        LocalDispatcher dispatcher = new LocalDispatcher(sqs, queueUrl, arn, region, handler, pollerCount, threadName);
+        LocalDispatcher dispatcher = new LocalDispatcher(sqs, queueUrl, arn, region, handler, pollerCount, batchSize,
+                threadName);
         for (int i = 0; i < pollerCount; i++) {
             dispatcher.pollers.submit(dispatcher::pollUntilClosed);
         }
@@ -75,7 +82,7 @@ public final class LocalDispatcher implements AutoCloseable {
         while (running.get()) {
             try {
                 List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                        .maxNumberOfMessages(BATCH_SIZE).waitTimeSeconds(LONG_POLL_SECONDS)
+                        .maxNumberOfMessages(batchSize).waitTimeSeconds(LONG_POLL_SECONDS)
                         .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
                 if (!messages.isEmpty()) {
                     dispatch(messages);

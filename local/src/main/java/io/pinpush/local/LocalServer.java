@@ -36,7 +36,10 @@ public final class LocalServer implements AutoCloseable {
 
     /** Dispatcher threads polling the delivery queue, like concurrent Lambda pollers. */
     private static final int DISPATCHER_POLLERS = 2;
-    /** Job runner threads polling the job queue, like concurrent job runner invocations (one piece each). */
+    /**
+     * Job runner threads polling the job queue, like concurrent job runner invocations: one message each, as the
+     * stack's mapping (BatchSize 1), so no piece waits behind another past its visibility timeout.
+     */
     private static final int JOB_POLLERS = 4;
 
     private final EmbeddedDynamoDb dynamoDb;
@@ -126,7 +129,7 @@ public final class LocalServer implements AutoCloseable {
                     new DispatcherHandler(pinpush), DISPATCHER_POLLERS);
             // The job runner function's SQS event source, when there is a job queue.
             Optional<LocalDispatcher> jobRunner = config.get("PINPUSH_JOB_QUEUE_URL").map(url -> LocalDispatcher.start(
-                    aws.sqs(), url, config.region(), new JobRunnerHandler(pinpush), JOB_POLLERS, "pinpush-jobs"));
+                    aws.sqs(), url, config.region(), new JobRunnerHandler(pinpush), JOB_POLLERS, 1, "pinpush-jobs"));
             // The trigger function's Kinesis event source, reading the events this server publishes.
             Optional<LocalTriggers> triggers = LocalTriggers.start(config, aws, new TriggerHandler(pinpush));
             http.start();

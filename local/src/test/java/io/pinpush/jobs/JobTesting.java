@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import io.pinpush.testing.MotoServer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -45,19 +47,20 @@ final class JobTesting {
 
     /** Waits (up to {@code limit}) for the import job to be COMPLETED or FAILED and returns it. */
     static ImportJobResponse awaitImport(PinpointClient pinpoint, String app, String jobId, Duration limit) {
-        AtomicReference<ImportJobResponse> last = new AtomicReference<>();
-        await().atMost(limit).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last.set(pinpoint.getImportJob(b -> b.applicationId(app).jobId(jobId)).importJobResponse());
-            return last.get().jobStatus() == JobStatus.COMPLETED || last.get().jobStatus() == JobStatus.FAILED;
-        });
-        return last.get();
+        return awaitEnd(() -> pinpoint.getImportJob(b -> b.applicationId(app).jobId(jobId)).importJobResponse(),
+                ImportJobResponse::jobStatus, limit);
     }
 
     static ExportJobResponse awaitExport(PinpointClient pinpoint, String app, String jobId, Duration limit) {
-        AtomicReference<ExportJobResponse> last = new AtomicReference<>();
+        return awaitEnd(() -> pinpoint.getExportJob(b -> b.applicationId(app).jobId(jobId)).exportJobResponse(),
+                ExportJobResponse::jobStatus, limit);
+    }
+
+    private static <T> T awaitEnd(Supplier<T> job, Function<T, JobStatus> status, Duration limit) {
+        AtomicReference<T> last = new AtomicReference<>();
         await().atMost(limit).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last.set(pinpoint.getExportJob(b -> b.applicationId(app).jobId(jobId)).exportJobResponse());
-            return last.get().jobStatus() == JobStatus.COMPLETED || last.get().jobStatus() == JobStatus.FAILED;
+            last.set(job.get());
+            return status.apply(last.get()) == JobStatus.COMPLETED || status.apply(last.get()) == JobStatus.FAILED;
         });
         return last.get();
     }

@@ -33,7 +33,7 @@ class LargeImportTest {
 
     private static final int ROWS = 100_000;
     private static final int MALFORMED_EVERY = 10_000;
-    private static final Duration LIMIT = Duration.ofMinutes(5);
+    private static final Duration LIMIT = Duration.ofMinutes(10);
 
     @Test
     void hundredThousandCsvRowsFromS3(PinpointClient pinpoint, MotoServer moto, LocalServer server) {
