@@ -185,6 +185,33 @@ class ImportJobApiTest {
     }
 
     @Test
+    void deleteAppRemovesItsJobsAndImportedMemberLists(PinpointClient pinpoint, LocalServer server,
+                                                         @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws java.io.IOException {
+        java.nio.file.Path file = folder.resolve("members.json");
+        java.nio.file.Files.writeString(file, "{\"Id\":\"m1\",\"ChannelType\":\"GCM\",\"Address\":\"a1\"}\n"
+                + "{\"Id\":\"m2\",\"ChannelType\":\"GCM\",\"Address\":\"a2\"}\n");
+        String app = newApp(pinpoint);
+        ImportJobResponse created = pinpoint.createImportJob(b -> b.applicationId(app).importJobRequest(r -> r
+                .s3Url(file.toUri().toString()).roleArn(ROLE).format(Format.JSON).defineSegment(true)))
+                .importJobResponse();
+        assertThat(awaitImport(pinpoint, app, created.id(), SMALL_JOB).jobStatus()).isEqualTo(JobStatus.COMPLETED);
+        var dynamoDb = server.pinpush().aws().dynamoDb();
+        String table = server.pinpush().config().tableName(io.pinpush.store.Tables.JOBS.logicalName());
+        java.util.function.Function<String, Integer> items = pk -> dynamoDb.query(b -> b.tableName(table)
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(pk)))).count();
+        String members = app + "#members#" + created.id();
+        assertThat(items.apply(app)).as("the job, its piece marker, the segment version's job").isGreaterThanOrEqualTo(3);
+        assertThat(items.apply(members)).isEqualTo(2);
+
+        pinpoint.deleteApp(b -> b.applicationId(app));
+
+        assertThat(items.apply(app)).isZero();
+        assertThat(items.apply(members)).isZero();
+    }
+
+    @Test
     void invalidRequestsAre400sAndWriteNothing(PinpointClient pinpoint) {
         String app = newApp(pinpoint);
         String dimensional = pinpoint.createSegment(b -> b.applicationId(app).writeSegmentRequest(r -> r.name("dim")))
