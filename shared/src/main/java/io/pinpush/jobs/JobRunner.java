@@ -1,5 +1,6 @@
 package io.pinpush.jobs;
 
+import io.pinpush.api.ApiError;
 import io.pinpush.api.Json;
 import io.pinpush.api.Timestamps;
 import io.pinpush.endpoints.EndpointRequest;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +29,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -251,7 +255,7 @@ public final class JobRunner {
         if (!ImportPiece.isGzip(object.key())) {
             return storage.read(object, start, Math.min(end, size));
         }
-        InputStream in = new java.util.zip.GZIPInputStream(storage.read(object, 0, size), 1 << 16);
+        InputStream in = new GZIPInputStream(storage.read(object, 0, size), 1 << 16);
         in.skipNBytes(start);
         return end == Long.MAX_VALUE ? in : new BoundedStream(in, end - start);
     }
@@ -298,7 +302,7 @@ public final class JobRunner {
             file = Files.createTempFile("pinpush-export", ".json.gz");
             long written = 0;
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file));
-                 Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                 Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
                 long[] count = {0};
                 endpoints.forEachInShard(job.appId(), shard, endpoint -> {
                     if (!members.test(endpoint)) return;
@@ -329,11 +333,11 @@ public final class JobRunner {
         }
     }
 
-    private java.util.Optional<SegmentResponse> segment(String appId, ExportJobResource definition) {
+    private Optional<SegmentResponse> segment(String appId, ExportJobResource definition) {
         try {
-            return java.util.Optional.of(segments.require(appId, definition.segmentId(), definition.segmentVersion()));
-        } catch (io.pinpush.api.ApiError notFound) {
-            return java.util.Optional.empty();
+            return Optional.of(segments.require(appId, definition.segmentId(), definition.segmentVersion()));
+        } catch (ApiError notFound) {
+            return Optional.empty();
         }
     }
 
@@ -374,7 +378,7 @@ public final class JobRunner {
         try {
             segments.require(appId, segmentId, null);
             return true;
-        } catch (io.pinpush.api.ApiError notFound) {
+        } catch (ApiError notFound) {
             return false;
         }
     }
