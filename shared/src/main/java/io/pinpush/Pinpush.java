@@ -49,6 +49,12 @@ import io.pinpush.events.PutEventsService;
 import io.pinpush.events.SpillReplayer;
 import io.pinpush.events.SqsEventSpill;
 import io.pinpush.hooks.Hooks;
+import io.pinpush.jobs.ImportedSegments;
+import io.pinpush.jobs.JobQueue;
+import io.pinpush.jobs.JobRoutes;
+import io.pinpush.jobs.JobRunner;
+import io.pinpush.jobs.JobService;
+import io.pinpush.jobs.ObjectStorages;
 import io.pinpush.messaging.ChannelDirectory;
 import io.pinpush.messaging.DeliveryListener;
 import io.pinpush.messaging.DeliveryListeners;
@@ -161,6 +167,9 @@ public final class Pinpush implements AutoCloseable {
     private final QuotaService quotas;
     /** Empty when PINPUSH_QUOTAS=off. */
     private final Optional<QuotaGuard> quotaGuard;
+    private final ObjectStorages storages;
+    private final JobService jobs;
+    private final JobRunner jobRunner;
 
     /** Shards of one app read at once by a segment evaluation: bounded, since each reader holds a DynamoDB page. */
     private static final int SEGMENT_SHARD_READERS = 8;
@@ -177,8 +186,10 @@ public final class Pinpush implements AutoCloseable {
         this.channels = new ChannelService(apps, new ChannelStore(aws.dynamoDb(), config),
                 new ChannelSecrets(secrets, config.secretPrefix()), clock, config.channelCacheTtl());
         apps.deletesWithApp(channels::deleteAllOf);
-        this.segments = new SegmentService(new SegmentStore(aws.dynamoDb(), config), apps, new SegmentEvaluator(clock),
-                arns, clock);
+        // IMPORT segments' members are kept by the import jobs that wrote them.
+        ImportedSegments importedSegments = new ImportedSegments(aws.dynamoDb(), config);
+        this.segments = new SegmentService(new SegmentStore(aws.dynamoDb(), config), apps,
+                new SegmentEvaluator(clock, importedSegments), arns, clock);
         apps.deletesWithApp(segments);
         this.segmentAudience = new SegmentAudience(segments, endpoints, SEGMENT_SHARD_READERS);
         // Templates belong to the account, not to an app: nothing to register with DeleteApp.
@@ -195,6 +206,13 @@ public final class Pinpush implements AutoCloseable {
                 .register(ResourceType.CAMPAIGNS, campaigns.tags());
         this.tags = new TagService(taggable, config.region(), config.accountId());
         this.access = new AccessControl(config, aws.dynamoDb(), secrets, taggable, clock);
+
+        // Import and export jobs: the API stores and queues them, the job runner function does the work.
+        this.storages = new ObjectStorages(aws);
+        JobQueue jobQueue = new JobQueue(aws::sqs, config::jobQueueUrl);
+        this.jobs = new JobService(importedSegments, jobQueue, apps, segments, storages, clock);
+        apps.deletesWithApp(jobs);
+        this.jobRunner = new JobRunner(importedSegments, jobQueue, endpoints, segments, storages, clock);
 
         this.eventStreams = new EventStreamService(new EventStreamStore(aws.dynamoDb(), config), apps, clock,
                 config.eventStreamCacheTtl());
@@ -310,6 +328,7 @@ public final class Pinpush implements AutoCloseable {
         routes.addAll(access.routes());
         routes.addAll(AuditRoutes.routes(auditStore, clock));
         routes.addAll(QuotaRoutes.routes(quotas));
+        routes.addAll(JobRoutes.routes(jobs));
         return routes;
     }
 
@@ -367,6 +386,11 @@ public final class Pinpush implements AutoCloseable {
         return endpoints;
     }
 
+    /** Runs import and export jobs' queued work (the job runner function). */
+    public JobRunner jobRunner() {
+        return jobRunner;
+    }
+
     /** Closes the provider clients (if the dispatcher made any), writes pending events, closes the AWS clients. */
     @Override
     public void close() {
@@ -374,6 +398,7 @@ public final class Pinpush implements AutoCloseable {
             gateway.get().close();
         }
         eventPublisher.close();
+        storages.close();
         aws.close();
     }
 

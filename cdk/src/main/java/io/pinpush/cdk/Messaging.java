@@ -14,7 +14,7 @@ import software.constructs.Construct;
 /**
  * The delivery queue between the send path and the dispatcher, its dead-letter queue, the event stream, and the
  * event spill queue (with its own dead-letter queue) that holds events a stream would not take until the spill
- * replayer writes them.
+ * replayer writes them, and the job queue (with its dead-letter queue) of import and export work.
  *
  * <p>The delivery queue's visibility timeout is six times the dispatcher's timeout, as Lambda's SQS integration
  * advises: a batch still being worked on (or retried by the poller) never becomes visible to a second
@@ -36,37 +36,29 @@ final class Messaging extends Construct {
      */
     static final int SPILL_MAX_RECEIVE_COUNT = 10;
 
+    /** The job runner's timeout: one piece (2,000 rows, or one endpoint shard of an export) per invocation. */
+    static final int JOB_RUNNER_TIMEOUT_SECONDS = 300;
+
+    /**
+     * Receives of one job message before it moves to the job dead-letter queue: one more than the runner's own
+     * attempts, since the runner counts a piece as failed (and deletes it) on its last attempt.
+     */
+    static final int JOB_MAX_RECEIVE_COUNT = io.pinpush.jobs.JobRunner.PIECE_ATTEMPTS + 1;
+
     final Queue deadLetterQueue;
     final Queue deliveryQueue;
     final Stream eventStream;
     final Queue eventSpillDeadLetterQueue;
     final Queue eventSpillQueue;
+    final Queue jobDeadLetterQueue;
+    final Queue jobQueue;
 
     Messaging(Construct scope, String id, StackSettings settings, IKey key, RemovalPolicy dataRemoval) {
         super(scope, id);
-        deadLetterQueue = Queue.Builder.create(this, "DeadLetterQueue")
-                .queueName(settings.prefix() + "-deliveries-dlq")
-                .encryption(QueueEncryption.KMS)
-                .encryptionMasterKey(key)
-                .retentionPeriod(Duration.days(14))
-                .enforceSsl(true)
-                .removalPolicy(dataRemoval)
-                .build();
-        deliveryQueue = Queue.Builder.create(this, "DeliveryQueue")
-                .queueName(settings.prefix() + "-deliveries")
-                .encryption(QueueEncryption.KMS)
-                .encryptionMasterKey(key)
-                // One data key per five minutes instead of a KMS call per message.
-                .dataKeyReuse(Duration.minutes(5))
-                .visibilityTimeout(Duration.seconds(VISIBILITY_TIMEOUT_FACTOR * settings.dispatcherTimeoutSeconds()))
-                .retentionPeriod(Duration.days(settings.queueRetentionDays()))
-                .deadLetterQueue(DeadLetterQueue.builder()
-                        .queue(deadLetterQueue)
-                        .maxReceiveCount(settings.maxReceiveCount())
-                        .build())
-                .enforceSsl(true)
-                .removalPolicy(dataRemoval)
-                .build();
+        deadLetterQueue = deadLetterQueue("DeadLetterQueue", settings.prefix() + "-deliveries-dlq", key, dataRemoval);
+        deliveryQueue = queue("DeliveryQueue", settings.prefix() + "-deliveries", key,
+                VISIBILITY_TIMEOUT_FACTOR * settings.dispatcherTimeoutSeconds(), settings.queueRetentionDays(),
+                deadLetterQueue, settings.maxReceiveCount(), dataRemoval);
         eventStream = Stream.Builder.create(this, "EventStream")
                 .streamName(settings.prefix() + "-events")
                 .streamMode(StreamMode.ON_DEMAND)
@@ -77,27 +69,48 @@ final class Messaging extends Construct {
         eventStream.applyRemovalPolicy(dataRemoval);
 
         // Spilled events are data: kept as long as SQS allows, encrypted like the stream they were meant for.
-        eventSpillDeadLetterQueue = Queue.Builder.create(this, "EventSpillDeadLetterQueue")
-                .queueName(settings.prefix() + "-events-spill-dlq")
+        eventSpillDeadLetterQueue = deadLetterQueue("EventSpillDeadLetterQueue", settings.prefix() + "-events-spill-dlq",
+                key, dataRemoval);
+        eventSpillQueue = queue("EventSpillQueue", settings.prefix() + "-events-spill", key,
+                VISIBILITY_TIMEOUT_FACTOR * SPILL_REPLAY_TIMEOUT_SECONDS, 14, eventSpillDeadLetterQueue,
+                SPILL_MAX_RECEIVE_COUNT, dataRemoval);
+
+        // Import and export work: a job's start and its pieces, drained by the job runner.
+        jobDeadLetterQueue = deadLetterQueue("JobDeadLetterQueue", settings.prefix() + "-jobs-dlq", key, dataRemoval);
+        jobQueue = queue("JobQueue", settings.prefix() + "-jobs", key,
+                VISIBILITY_TIMEOUT_FACTOR * JOB_RUNNER_TIMEOUT_SECONDS, 4, jobDeadLetterQueue, JOB_MAX_RECEIVE_COUNT,
+                dataRemoval);
+    }
+
+    /** A dead-letter queue: encrypted with the stack key, TLS only, keeping messages as long as SQS allows. */
+    private Queue deadLetterQueue(String id, String name, IKey key, RemovalPolicy removal) {
+        return Queue.Builder.create(this, id)
+                .queueName(name)
                 .encryption(QueueEncryption.KMS)
                 .encryptionMasterKey(key)
                 .retentionPeriod(Duration.days(14))
                 .enforceSsl(true)
-                .removalPolicy(dataRemoval)
+                .removalPolicy(removal)
                 .build();
-        eventSpillQueue = Queue.Builder.create(this, "EventSpillQueue")
-                .queueName(settings.prefix() + "-events-spill")
+    }
+
+    /** A work queue: encrypted, TLS only, moving a message to {@code deadLetters} after {@code maxReceiveCount} receives. */
+    private Queue queue(String id, String name, IKey key, int visibilitySeconds, int retentionDays, Queue deadLetters,
+                        int maxReceiveCount, RemovalPolicy removal) {
+        return Queue.Builder.create(this, id)
+                .queueName(name)
                 .encryption(QueueEncryption.KMS)
                 .encryptionMasterKey(key)
+                // One data key per five minutes instead of a KMS call per message.
                 .dataKeyReuse(Duration.minutes(5))
-                .visibilityTimeout(Duration.seconds(VISIBILITY_TIMEOUT_FACTOR * SPILL_REPLAY_TIMEOUT_SECONDS))
-                .retentionPeriod(Duration.days(14))
+                .visibilityTimeout(Duration.seconds(visibilitySeconds))
+                .retentionPeriod(Duration.days(retentionDays))
                 .deadLetterQueue(DeadLetterQueue.builder()
-                        .queue(eventSpillDeadLetterQueue)
-                        .maxReceiveCount(SPILL_MAX_RECEIVE_COUNT)
+                        .queue(deadLetters)
+                        .maxReceiveCount(maxReceiveCount)
                         .build())
                 .enforceSsl(true)
-                .removalPolicy(dataRemoval)
+                .removalPolicy(removal)
                 .build();
     }
 }

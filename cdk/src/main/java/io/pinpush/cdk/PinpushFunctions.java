@@ -24,7 +24,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * The four functions, one per role, each a Java 21 arm64 function with SnapStart, invoked only through its
+ * The five functions, one per role, each a Java 21 arm64 function with SnapStart, invoked only through its
  * {@code live} alias (SnapStart applies to published versions; the alias follows the version each deploy
  * publishes). Each role is granted exactly what that function's code calls, with named actions only, on the
  * tables, queues and stream it touches:
@@ -38,7 +38,11 @@ import software.constructs.Construct;
  *   <li>dispatcher: consumes the delivery queue (backoff through ChangeMessageVisibility), reads apps and channel
  *       secrets, writes outcomes, updates endpoints (INACTIVE, the provider's replacement token), events.</li>
  *   <li>event spill: consumes and refills the event spill queue and writes to the destinations it names.</li>
+ *   <li>job runner: consumes and refills the job queue; reads apps, writes endpoints, IMPORT segment versions
+ *       and jobs (progress, piece markers, members); reaches S3 only through the job's RoleArn, which must be
+ *       a role of this account tagged {@value #JOB_ROLE_TAG} = stage (it has no S3 permission of its own).</li>
  * </ul>
+ * The api function also stores jobs and queues their start.
  */
 final class PinpushFunctions extends Construct {
 
@@ -47,6 +51,11 @@ final class PinpushFunctions extends Construct {
     static final String SEND_HANDLER = "io.pinpush.functions.SendHandler::handleRequest";
     static final String DISPATCHER_HANDLER = "io.pinpush.functions.DispatcherHandler::handleRequest";
     static final String EVENT_SPILL_HANDLER = "io.pinpush.functions.EventSpillHandler::handleRequest";
+    static final String JOB_RUNNER_HANDLER = "io.pinpush.functions.JobRunnerHandler::handleRequest";
+    /** Pieces parse, merge and batch-write 2,000 endpoints: memory buys CPU in Lambda. */
+    static final int JOB_RUNNER_MEMORY_MB = 2048;
+    /** Job runner instances at once: bounds the write rate an import puts on the endpoints table. */
+    static final int JOB_RUNNER_MAX_CONCURRENCY = 10;
     /** The replayer only moves records along; the size of the others, where SnapStart restores quickly. */
     static final int EVENT_SPILL_MEMORY_MB = 1024;
 
@@ -92,15 +101,21 @@ final class PinpushFunctions extends Construct {
      * account that trusts the account.
      */
     static final String EVENT_ROLE_TAG = "pinpush:event-destination";
-
+    /** The tag an import or export job's {@code RoleArn} must carry (value: the stage), for the same reason. */
+    static final String JOB_ROLE_TAG = "pinpush:job-access";
+    /** Import writes: conditional puts, batches of new endpoints, the job's counters and piece markers. */
+    static final List<String> TABLE_IMPORT_WRITES = concat(TABLE_READ, List.of("dynamodb:PutItem",
+            "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"));
     final Function api;
     final Function send;
     final Function dispatcher;
     final Function eventSpill;
+    final Function jobRunner;
     final Alias apiAlias;
     final Alias sendAlias;
     final Alias dispatcherAlias;
     final Alias eventSpillAlias;
+    final Alias jobRunnerAlias;
 
     PinpushFunctions(Construct scope, String id, StackSettings settings, Code code, IKey key, DataTables tables,
                      Messaging messaging, RemovalPolicy logRemoval) {
@@ -126,9 +141,11 @@ final class PinpushFunctions extends Construct {
         Map<String, String> dispatching = Map.of("PINPUSH_DELIVERY_QUEUE_URL", messaging.deliveryQueue.getQueueUrl(),
                 "PINPUSH_MAX_ATTEMPTS", Integer.toString(settings.maxReceiveCount()));
 
+        Map<String, String> jobs = Map.of("PINPUSH_JOB_QUEUE_URL", messaging.jobQueue.getQueueUrl());
+
         var factory = new Factory(settings, code, environment, logRemoval);
         api = factory.function("Api", "api", API_HANDLER, settings.apiMemoryMb(), settings.apiTimeoutSeconds(),
-                Map.of(), "Pinpoint REST API (every operation but sending)");
+                jobs, "Pinpoint REST API (every operation but sending)");
         send = factory.function("Send", "send", SEND_HANDLER, settings.sendMemoryMb(), settings.apiTimeoutSeconds(),
                 delivering, "SendMessages and SendUsersMessages, from the HTTP API or invoked directly");
         dispatcher = factory.function("Dispatcher", "dispatcher", DISPATCHER_HANDLER, settings.dispatcherMemoryMb(),
@@ -136,10 +153,13 @@ final class PinpushFunctions extends Construct {
         eventSpill = factory.function("EventSpill", "event-spill", EVENT_SPILL_HANDLER, EVENT_SPILL_MEMORY_MB,
                 Messaging.SPILL_REPLAY_TIMEOUT_SECONDS, Map.of(),
                 "Writes spilled events to their streams once those take them again");
+        jobRunner = factory.function("JobRunner", "jobs", JOB_RUNNER_HANDLER, JOB_RUNNER_MEMORY_MB,
+                Messaging.JOB_RUNNER_TIMEOUT_SECONDS, jobs, "Runs import and export jobs, one piece per invocation");
         apiAlias = alias(api, "ApiLive");
         sendAlias = alias(send, "SendLive");
         dispatcherAlias = alias(dispatcher, "DispatcherLive");
         eventSpillAlias = alias(eventSpill, "EventSpillLive");
+        jobRunnerAlias = alias(jobRunner, "JobRunnerLive");
 
         String secrets = secretArnPattern(settings);
         api.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_DATA));
@@ -153,6 +173,17 @@ final class PinpushFunctions extends Construct {
         api.addToRolePolicy(tableGrant(tables.table(Tables.AUDIT), TABLE_AUDIT));
         api.addToRolePolicy(tableGrant(tables.table(Tables.QUOTAS), TABLE_QUOTA_COUNTERS));
         api.addToRolePolicy(allow(SECRET_MANAGE, secrets));
+        api.addToRolePolicy(tableGrant(tables.table(Tables.SEGMENTS), TABLE_DATA));
+        api.addToRolePolicy(tableGrant(tables.table(Tables.JOBS), TABLE_DATA));
+        api.addToRolePolicy(allow(QUEUE_SEND, messaging.jobQueue.getQueueArn()));
+
+        jobRunner.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
+        jobRunner.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_IMPORT_WRITES));
+        jobRunner.addToRolePolicy(tableGrant(tables.table(Tables.SEGMENTS), TABLE_READ_AND_PUT));
+        jobRunner.addToRolePolicy(tableGrant(tables.table(Tables.JOBS), TABLE_IMPORT_WRITES));
+        jobRunner.addToRolePolicy(allow(QUEUE_SEND, messaging.jobQueue.getQueueArn()));
+        jobRunner.addToRolePolicy(allow(KEY_USE, key.getKeyArn()));
+        jobRunner.addToRolePolicy(assumeTaggedRole(JOB_ROLE_TAG, settings));
 
         send.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
         send.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_READ));
@@ -169,7 +200,7 @@ final class PinpushFunctions extends Construct {
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_OUTCOMES));
         dispatcher.addToRolePolicy(allow(SECRET_READ, secrets));
 
-        for (Function function : all()) {
+        for (Function function : List.of(api, send, dispatcher, eventSpill)) {
             function.addToRolePolicy(allow(KEY_USE, key.getKeyArn()));
             publishesEvents(function, settings, messaging);
         }
@@ -187,6 +218,12 @@ final class PinpushFunctions extends Construct {
                 .maxConcurrency(2)
                 .reportBatchItemFailures(true)
                 .build());
+        // One message per invocation: a piece has the whole timeout to itself, and pieces run in parallel.
+        jobRunnerAlias.addEventSource(SqsEventSource.Builder.create(messaging.jobQueue)
+                .batchSize(1)
+                .maxConcurrency(JOB_RUNNER_MAX_CONCURRENCY)
+                .reportBatchItemFailures(true)
+                .build());
     }
 
     /**
@@ -198,11 +235,16 @@ final class PinpushFunctions extends Construct {
     private static void publishesEvents(Function function, StackSettings settings, Messaging messaging) {
         function.addToRolePolicy(allow(STREAM_WRITE, messaging.eventStream.getStreamArn()));
         function.addToRolePolicy(allow(QUEUE_SEND, messaging.eventSpillQueue.getQueueArn()));
-        function.addToRolePolicy(PolicyStatement.Builder.create()
+        function.addToRolePolicy(assumeTaggedRole(EVENT_ROLE_TAG, settings));
+    }
+
+    /** sts:AssumeRole on this account's roles that carry {@code tag} = the stage's name. */
+    private static PolicyStatement assumeTaggedRole(String tag, StackSettings settings) {
+        return PolicyStatement.Builder.create()
                 .actions(ASSUME_ROLE)
                 .resources(List.of("arn:" + Aws.PARTITION + ":iam::" + Aws.ACCOUNT_ID + ":role/*"))
-                .conditions(Map.of("StringEquals", Map.of("iam:ResourceTag/" + EVENT_ROLE_TAG, settings.stage())))
-                .build());
+                .conditions(Map.of("StringEquals", Map.of("iam:ResourceTag/" + tag, settings.stage())))
+                .build();
     }
 
     private static PolicyStatement tableGrant(ITableV2 table, List<String> actions) {
@@ -217,7 +259,7 @@ final class PinpushFunctions extends Construct {
     }
 
     List<Function> all() {
-        return List.of(api, send, dispatcher, eventSpill);
+        return List.of(api, send, dispatcher, eventSpill, jobRunner);
     }
 
     private Alias alias(Function function, String id) {

@@ -57,6 +57,9 @@ public final class PinpushStack extends Stack {
                 "Events a stream would not take, until the replayer writes them");
         output("EventSpillDeadLetterQueueUrl", messaging.eventSpillDeadLetterQueue.getQueueUrl(),
                 "Spilled events no replay could write");
+        output("JobQueueUrl", messaging.jobQueue.getQueueUrl(), "Import and export work for the job runner");
+        output("JobDeadLetterQueueUrl", messaging.jobDeadLetterQueue.getQueueUrl(),
+                "Job work that crashed the job runner on every attempt");
         output("DashboardUrl", observability.dashboardUrl(), "CloudWatch dashboard");
         output("SendFunctionArn", functions.sendAlias.getFunctionArn(), "Invoke directly to send without HTTP");
         output("ApiFunctionArn", functions.apiAlias.getFunctionArn(), "The API function's live alias");

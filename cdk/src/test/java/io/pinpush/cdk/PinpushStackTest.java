@@ -135,7 +135,8 @@ class PinpushStackTest {
                 "io.pinpush.functions.ApiHandler::handleRequest",
                 "io.pinpush.functions.SendHandler::handleRequest",
                 "io.pinpush.functions.DispatcherHandler::handleRequest",
-                "io.pinpush.functions.EventSpillHandler::handleRequest");
+                "io.pinpush.functions.EventSpillHandler::handleRequest",
+                "io.pinpush.functions.JobRunnerHandler::handleRequest");
         var aliases = resources(template, "AWS::Lambda::Alias");
         var versions = resources(template, "AWS::Lambda::Version");
         functions.forEach((id, function) -> {
@@ -143,7 +144,7 @@ class PinpushStackTest {
             assertThat(p.get("Runtime")).isEqualTo("java21");
             assertThat(p.get("Architectures")).isEqualTo(List.of("arm64"));
             assertThat(p.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
-            assertThat(p.get("MemorySize")).isEqualTo(1024);
+            assertThat(p.get("MemorySize")).isEqualTo(String.valueOf(p.get("Handler")).contains("JobRunner") ? 2048 : 1024);
             assertThat(at(p, "LoggingConfig", "LogGroup")).isNotNull();
             // A published version of this function, and the "live" alias pointing at it.
             String version = versions.entrySet().stream()
@@ -208,7 +209,7 @@ class PinpushStackTest {
     @Test
     void dispatcherReadsTheQueueInBatchesWithPartialBatchResponses() {
         var mappings = resources(template, "AWS::Lambda::EventSourceMapping");
-        assertThat(mappings).hasSize(2);
+        assertThat(mappings).hasSize(3);
         var mapping = mappingOf("MessagingDeliveryQueue");
         assertThat(String.valueOf(mapping.get("FunctionName")))
                 .contains(logicalId(template, "AWS::Lambda::Alias", "FunctionsDispatcherLive")).contains(":live");
@@ -282,7 +283,7 @@ class PinpushStackTest {
         int dispatcherTimeout = (Integer) function("DispatcherHandler").get("Timeout");
         assertThat(queue.get("VisibilityTimeout")).isEqualTo(6 * dispatcherTimeout);
         // Every queue refuses requests that do not use TLS.
-        assertThat(resources(template, "AWS::SQS::QueuePolicy")).hasSize(4).allSatisfy((id, policy) ->
+        assertThat(resources(template, "AWS::SQS::QueuePolicy")).hasSize(6).allSatisfy((id, policy) ->
                 assertThat(String.valueOf(props(policy).get("PolicyDocument")))
                         .contains("Effect=Deny").contains("aws:SecureTransport=false"));
     }
@@ -365,7 +366,7 @@ class PinpushStackTest {
     @Test
     void eachFunctionReachesOnlyTheTablesItUsesInTheWayItUsesThem() {
         assertThat(tableActions("ApiHandler")).isEqualTo(Map.of("apps", TABLE_DATA, "endpoints", TABLE_DATA,
-                "templates", TABLE_DATA, "segments", TABLE_DATA, "campaigns", TABLE_DATA,
+                "templates", TABLE_DATA, "segments", TABLE_DATA, "campaigns", TABLE_DATA, "jobs", TABLE_DATA,
                 "deliveries", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchWriteItem"),
                 "accesskeys", union(TABLE_DATA, Set.of("dynamodb:Scan")),
                 "audit", Set.of("dynamodb:PutItem", "dynamodb:Query"), "quotas", Set.of("dynamodb:UpdateItem")));
@@ -376,6 +377,43 @@ class PinpushStackTest {
                 "endpoints", union(TABLE_READ, Set.of("dynamodb:PutItem")),
                 "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem"))));
         assertThat(tableActions("EventSpillHandler")).isEmpty();
+        Set<String> importWrites = union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem",
+                "dynamodb:UpdateItem"));
+        assertThat(tableActions("JobRunnerHandler")).isEqualTo(Map.of("apps", TABLE_READ, "endpoints", importWrites,
+                "segments", union(TABLE_READ, Set.of("dynamodb:PutItem")), "jobs", importWrites));
+    }
+
+    @Test
+    void jobRunnerDrainsTheJobQueueOnePieceAtATimeAndReachesS3OnlyThroughTaggedRoles() {
+        var mapping = mappingOf("MessagingJobQueue");
+        String alias = logicalId(template, "AWS::Lambda::Alias", "FunctionsJobRunnerLive");
+        assertThat(String.valueOf(mapping.get("FunctionName"))).contains(alias).contains(":live");
+        assertThat(mapping.get("BatchSize")).isEqualTo(1);
+        assertThat(mapping.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+        assertThat(mapping.get("ScalingConfig")).isEqualTo(Map.of("MaximumConcurrency", 10));
+
+        var queue = props(resources(template, "AWS::SQS::Queue").get(logicalId(template, "AWS::SQS::Queue", "MessagingJobQueue")));
+        assertThat(queue.get("VisibilityTimeout")).isEqualTo(6 * 300);
+        assertThat(function("JobRunnerHandler").get("Timeout")).isEqualTo(300);
+        assertThat(at(queue, "RedrivePolicy", "maxReceiveCount")).isEqualTo(io.pinpush.jobs.JobRunner.PIECE_ATTEMPTS + 1);
+        assertThat(target(at(queue, "RedrivePolicy", "deadLetterTargetArn")))
+                .isEqualTo(logicalId(template, "AWS::SQS::Queue", "MessagingJobDeadLetterQueue"));
+        assertThat(target(queue.get("KmsMasterKeyId"))).isEqualTo(logicalId(template, "AWS::KMS::Key", "Key"));
+
+        String jobQueue = logicalId(template, "AWS::SQS::Queue", "MessagingJobQueue");
+        for (String handler : List.of("ApiHandler", "JobRunnerHandler")) {
+            assertThat(target(map(at(function(handler), "Environment", "Variables")).get("PINPUSH_JOB_QUEUE_URL")))
+                    .as(handler).isEqualTo(jobQueue);
+        }
+        assertThat(queueActions("JobRunnerHandler")).isEqualTo(Map.of(jobQueue, union(CONSUME, Set.of("sqs:SendMessage"))));
+        assertThat(queueActions("ApiHandler")).containsEntry(jobQueue, Set.of("sqs:SendMessage"));
+        // No S3 permission of its own, no event stream: S3 only as the job's role, which must be tagged for the stage.
+        assertThat(actionsOf("JobRunnerHandler")).noneMatch(a -> a.startsWith("s3:") || a.startsWith("kinesis:")
+                || a.startsWith("secretsmanager:"));
+        var assume = statementsOfRole(template, roleOf("JobRunnerHandler")).stream()
+                .filter(s -> actions(s).contains("sts:AssumeRole")).toList();
+        assertThat(assume).singleElement().satisfies(s -> assertThat(s.get("Condition")).isEqualTo(Map.of(
+                "StringEquals", Map.of("iam:ResourceTag/pinpush:job-access", "test"))));
     }
 
     @Test
@@ -397,7 +435,9 @@ class PinpushStackTest {
     void queuesAreReachedOnlyByTheirProducersAndConsumers() {
         String deliveries = logicalId(template, "AWS::SQS::Queue", "MessagingDeliveryQueue");
         String spill = logicalId(template, "AWS::SQS::Queue", "MessagingEventSpillQueue");
-        assertThat(queueActions("ApiHandler")).isEqualTo(Map.of(spill, Set.of("sqs:SendMessage")));
+        String jobs = logicalId(template, "AWS::SQS::Queue", "MessagingJobQueue");
+        assertThat(queueActions("ApiHandler")).isEqualTo(Map.of(spill, Set.of("sqs:SendMessage"),
+                jobs, Set.of("sqs:SendMessage")));
         assertThat(queueActions("SendHandler")).isEqualTo(Map.of(deliveries, Set.of("sqs:SendMessage"),
                 spill, Set.of("sqs:SendMessage")));
         assertThat(queueActions("DispatcherHandler")).isEqualTo(Map.of(deliveries, CONSUME, spill, Set.of("sqs:SendMessage")));
@@ -506,7 +546,7 @@ class PinpushStackTest {
         var groups = resources(template, "AWS::Logs::LogGroup");
         assertThat(groups.values()).extracting(g -> props(g).get("LogGroupName")).containsExactlyInAnyOrder(
                 "/aws/lambda/pinpush-test-api", "/aws/lambda/pinpush-test-send", "/aws/lambda/pinpush-test-dispatcher",
-                "/aws/lambda/pinpush-test-event-spill",
+                "/aws/lambda/pinpush-test-event-spill", "/aws/lambda/pinpush-test-jobs",
                 "/aws/apigateway/pinpush-test-access");
         groups.values().forEach(g -> assertThat(props(g).get("RetentionInDays")).isEqualTo(30));
     }
@@ -516,7 +556,7 @@ class PinpushStackTest {
         assertThat(template.toJSON().get("Outputs")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsKeys("ApiUrl", "EventStreamName", "EventStreamArn", "DeliveryQueueUrl", "DeadLetterQueueUrl",
                         "DashboardUrl", "SendFunctionArn", "SecretPrefix", "EventSpillQueueUrl",
-                        "EventSpillDeadLetterQueueUrl");
+                        "EventSpillDeadLetterQueueUrl", "JobQueueUrl", "JobDeadLetterQueueUrl");
         template.hasOutput("DashboardUrl", Match.objectLike(Map.of("Value",
                 Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(Match.arrayWith(
                         List.of(Match.stringLikeRegexp(".*#dashboards:name=.*")))))))))); 

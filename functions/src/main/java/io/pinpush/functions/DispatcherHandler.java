@@ -93,7 +93,7 @@ public final class DispatcherHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     /** SQS counts receives, crashed attempts included; that count is the attempt number. */
-    private static int receiveCount(SQSEvent.SQSMessage record) {
+    static int receiveCount(SQSEvent.SQSMessage record) {
         String count = record.getAttributes() == null ? null : record.getAttributes().get("ApproximateReceiveCount");
         try {
             return count == null ? 1 : Math.max(1, Integer.parseInt(count));

@@ -2,6 +2,7 @@ package io.pinpush.local;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.pinpush.functions.DispatcherHandler;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * What Lambda's SQS event source does, in-process: long-polls the delivery queue, hands each batch to the real
  * {@link DispatcherHandler} as an {@link SQSEvent}, and deletes the messages it did not report as batch item
  * failures. Failed messages stay, invisible for as long as the dispatcher (or the queue's timeout) says.
- * A handler that throws fails the whole batch, as in Lambda.
+ * A handler that throws fails the whole batch, as in Lambda. The job runner's queue is drained the same way.
  */
 public final class LocalDispatcher implements AutoCloseable {
 
@@ -34,19 +35,22 @@ public final class LocalDispatcher implements AutoCloseable {
     private final String queueUrl;
     private final String queueArn;
     private final String region;
-    private final DispatcherHandler handler;
+    private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+    private final int batchSize;
     private final ExecutorService pollers;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
-    private LocalDispatcher(SqsClient sqs, String queueUrl, String queueArn, String region, DispatcherHandler handler,
-                            int pollerCount) {
+    private LocalDispatcher(SqsClient sqs, String queueUrl, String queueArn, String region,
+                            RequestHandler<SQSEvent, SQSBatchResponse> handler, int pollerCount, int batchSize,
+                            String threadName) {
+        this.batchSize = batchSize;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.region = region;
         this.handler = handler;
         this.pollers = Executors.newFixedThreadPool(pollerCount, runnable -> {
-            Thread thread = new Thread(runnable, "pinpush-dispatcher");
+            Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
             return thread;
         });
@@ -54,9 +58,20 @@ public final class LocalDispatcher implements AutoCloseable {
 
     public static LocalDispatcher start(SqsClient sqs, String queueUrl, String region, DispatcherHandler handler,
                                         int pollerCount) {
+        return start(sqs, queueUrl, region, handler, pollerCount, BATCH_SIZE, "pinpush-dispatcher");
+    }
+
+    /**
+     * Any SQS-triggered function with partial batch responses, polled by {@code pollerCount} threads, each handing
+     * the function batches of up to {@code batchSize} messages (as the event source mapping's BatchSize).
+     */
+    public static LocalDispatcher start(SqsClient sqs, String queueUrl, String region,
+                                        RequestHandler<SQSEvent, SQSBatchResponse> handler, int pollerCount,
+                                        int batchSize, String threadName) {
         String arn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
                 .attributesAsStrings().get("QueueArn");
-        LocalDispatcher dispatcher = new LocalDispatcher(sqs, queueUrl, arn, region, handler, pollerCount);
+        LocalDispatcher dispatcher = new LocalDispatcher(sqs, queueUrl, arn, region, handler, pollerCount, batchSize,
+                threadName);
         for (int i = 0; i < pollerCount; i++) {
             dispatcher.pollers.submit(dispatcher::pollUntilClosed);
         }
@@ -67,7 +82,7 @@ public final class LocalDispatcher implements AutoCloseable {
         while (running.get()) {
             try {
                 List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                        .maxNumberOfMessages(BATCH_SIZE).waitTimeSeconds(LONG_POLL_SECONDS)
+                        .maxNumberOfMessages(batchSize).waitTimeSeconds(LONG_POLL_SECONDS)
                         .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
                 if (!messages.isEmpty()) {
                     dispatch(messages);
@@ -86,7 +101,7 @@ public final class LocalDispatcher implements AutoCloseable {
         try {
             response = handler.handleRequest(toEvent(messages), new LocalContext());
         } catch (RuntimeException e) {
-            LOG.error("The dispatcher failed on a batch of {}; every message stays on the queue", messages.size(), e);
+            LOG.error("{} failed on a batch of {}; every message stays on the queue", queueUrl, messages.size(), e);
             return;
         }
         Set<String> failed = new HashSet<>();

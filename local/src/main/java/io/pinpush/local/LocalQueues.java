@@ -19,14 +19,32 @@ public final class LocalQueues {
     private LocalQueues() {
     }
 
+    public static final String JOB_QUEUE = "pinpush-jobs";
+    public static final String JOB_DEAD_LETTER_QUEUE = "pinpush-jobs-dlq";
+    /** A job piece runs for up to a few minutes in Lambda (the function's timeout); locally seconds. */
+    static final int JOB_VISIBILITY_TIMEOUT_SECONDS = 120;
+
+    /**
+     * The job runner's queue as the CDK stack creates it: a piece received more often than the runner's own
+     * attempt limit (it counts a piece as failed on its last attempt) goes to the dead-letter queue.
+     */
+    public static String createJobQueue(SqsClient sqs, int maxReceiveCount) {
+        return create(sqs, JOB_QUEUE, JOB_DEAD_LETTER_QUEUE, maxReceiveCount, JOB_VISIBILITY_TIMEOUT_SECONDS);
+    }
+
     /** Creates both queues (or finds them) and returns the delivery queue's URL. */
     public static String create(SqsClient sqs, int maxReceiveCount) {
-        String dlqUrl = sqs.createQueue(b -> b.queueName(DEAD_LETTER_QUEUE)).queueUrl();
+        return create(sqs, DELIVERY_QUEUE, DEAD_LETTER_QUEUE, maxReceiveCount, VISIBILITY_TIMEOUT_SECONDS);
+    }
+
+    private static String create(SqsClient sqs, String queue, String deadLetterQueue, int maxReceiveCount,
+                                 int visibilityTimeoutSeconds) {
+        String dlqUrl = sqs.createQueue(b -> b.queueName(deadLetterQueue)).queueUrl();
         String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}";
-        return sqs.createQueue(b -> b.queueName(DELIVERY_QUEUE).attributes(Map.of(
+        return sqs.createQueue(b -> b.queueName(queue).attributes(Map.of(
                 QueueAttributeName.REDRIVE_POLICY, redrive,
-                QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(VISIBILITY_TIMEOUT_SECONDS)))).queueUrl();
+                QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds)))).queueUrl();
     }
 }

@@ -7,6 +7,7 @@ import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.functions.ApiHandler;
 import io.pinpush.functions.DispatcherHandler;
+import io.pinpush.functions.JobRunnerHandler;
 import io.pinpush.functions.SendHandler;
 import io.pinpush.functions.TriggerHandler;
 import io.pinpush.secrets.SecretStore;
@@ -36,6 +37,11 @@ public final class LocalServer implements AutoCloseable {
 
     /** Dispatcher threads polling the delivery queue, like concurrent Lambda pollers. */
     private static final int DISPATCHER_POLLERS = 2;
+    /**
+     * Job runner threads polling the job queue, like concurrent job runner invocations: one message each, as the
+     * stack's mapping (BatchSize 1), so no piece waits behind another past its visibility timeout.
+     */
+    private static final int JOB_POLLERS = 4;
 
     private final EmbeddedDynamoDb dynamoDb;
     private final EmbeddedSqs sqs;
@@ -43,19 +49,21 @@ public final class LocalServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService httpThreads;
     private final LocalDispatcher dispatcher;
+    private final Optional<LocalDispatcher> jobRunner;
     private final Optional<LocalTriggers> triggers;
     private final Path temporaryFolder;
     private final Optional<AccessKeyResponse> bootstrapKey;
 
     private LocalServer(EmbeddedDynamoDb dynamoDb, EmbeddedSqs sqs, Pinpush pinpush, HttpServer http,
-                        ExecutorService httpThreads, LocalDispatcher dispatcher, Optional<LocalTriggers> triggers,
-                        Path temporaryFolder, Optional<AccessKeyResponse> bootstrapKey) {
+                        ExecutorService httpThreads, LocalDispatcher dispatcher, Optional<LocalDispatcher> jobRunner,
+                        Optional<LocalTriggers> triggers, Path temporaryFolder, Optional<AccessKeyResponse> bootstrapKey) {
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
         this.pinpush = pinpush;
         this.http = http;
         this.httpThreads = httpThreads;
         this.dispatcher = dispatcher;
+        this.jobRunner = jobRunner;
         this.triggers = triggers;
         this.temporaryFolder = temporaryFolder;
         this.bootstrapKey = bootstrapKey;
@@ -87,7 +95,10 @@ public final class LocalServer implements AutoCloseable {
             if (ownQueue) {
                 settings.put("PINPUSH_ENDPOINT_SQS", sqs.endpoint().toString());
                 settings.put("PINPUSH_DELIVERY_QUEUE_URL", sqs.queueUrl(LocalQueues.DELIVERY_QUEUE));
+                settings.put("PINPUSH_JOB_QUEUE_URL", sqs.queueUrl(LocalQueues.JOB_QUEUE));
             }
+            // Laptop extension: import from and export to file:// paths (see README "Import and export jobs").
+            settings.put("PINPUSH_JOBS_ALLOW_FILE_URLS", "true");
             settings.putAll(options.settings());
             PinpushConfig config = new PinpushConfig(settings);
             AwsClients aws = new AwsClients(config);
@@ -98,6 +109,7 @@ public final class LocalServer implements AutoCloseable {
             if (ownQueue) {
                 // Above the dispatcher's own attempt limit: only poison and repeatedly crashing messages get there.
                 LocalQueues.create(aws.sqs(), config.maxDeliveryAttempts() + 2);
+                LocalQueues.createJobQueue(aws.sqs(), io.pinpush.jobs.JobRunner.PIECE_ATTEMPTS + 1);
             }
 
             HttpServer http = HttpServer.create(new InetSocketAddress("localhost", options.port()), 256);
@@ -119,11 +131,14 @@ public final class LocalServer implements AutoCloseable {
             });
             LocalDispatcher dispatcher = LocalDispatcher.start(aws.sqs(), config.deliveryQueueUrl(), config.region(),
                     new DispatcherHandler(pinpush), DISPATCHER_POLLERS);
+            // The job runner function's SQS event source, when there is a job queue.
+            Optional<LocalDispatcher> jobRunner = config.get("PINPUSH_JOB_QUEUE_URL").map(url -> LocalDispatcher.start(
+                    aws.sqs(), url, config.region(), new JobRunnerHandler(pinpush), JOB_POLLERS, 1, "pinpush-jobs"));
             // The trigger function's Kinesis event source, reading the events this server publishes.
             Optional<LocalTriggers> triggers = LocalTriggers.start(config, aws, new TriggerHandler(pinpush));
             http.start();
-            return new LocalServer(dynamoDb, sqs, pinpush, http, threads, dispatcher, triggers, temporaryFolder,
-                    bootstrapKey);
+            return new LocalServer(dynamoDb, sqs, pinpush, http, threads, dispatcher, jobRunner, triggers,
+                    temporaryFolder, bootstrapKey);
         } catch (IOException e) {
             if (sqs != null) sqs.close();
             if (dynamoDb != null) dynamoDb.close();
@@ -169,6 +184,7 @@ public final class LocalServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         dispatcher.close();
+        jobRunner.ifPresent(LocalDispatcher::close);
         triggers.ifPresent(LocalTriggers::close);
         pinpush.close();
         if (sqs != null) {

@@ -51,7 +51,9 @@ public final class PinpushExtension implements ParameterResolver {
             MotoServer moto = MotoServer.start();
             LocalServer server = LocalServer.start(LocalOptions.defaults().withPort(0).inMemoryStorage()
                     .with("PINPUSH_SECRET_STORE", "secretsmanager")
-                    .with("PINPUSH_ENDPOINT_SECRETSMANAGER", moto.endpoint().toString()));
+                    .with("PINPUSH_ENDPOINT_SECRETSMANAGER", moto.endpoint().toString())
+                    // Import and export jobs read and write moto's S3.
+                    .with("PINPUSH_ENDPOINT_S3", moto.endpoint().toString()));
             return new Stack(moto, server, pinpointClient(server.endpoint()));
         }, Stack.class);
     }

@@ -221,6 +221,12 @@ public final class PinpushConfig {
         return get("PINPUSH_EVENT_STREAM_NAME");
     }
 
+    /** The queue the job runner drains: import and export work ({@code PINPUSH_JOB_QUEUE_URL}). */
+    public String jobQueueUrl() {
+        return get("PINPUSH_JOB_QUEUE_URL").orElseThrow(() -> new IllegalStateException(
+                "PINPUSH_JOB_QUEUE_URL is not set: import and export jobs need the job queue"));
+    }
+
     /** The SQS queue that holds events a stream would not take, until the replayer writes them. */
     public Optional<String> eventSpillQueueUrl() {
         return get("PINPUSH_EVENT_SPILL_QUEUE_URL");

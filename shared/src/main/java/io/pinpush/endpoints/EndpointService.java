@@ -109,6 +109,92 @@ public final class EndpointService implements AppScopedData {
         return change.after();
     }
 
+    /**
+     * Import jobs' bulk upsert: every request is merged and checked exactly as UpdateEndpoint's merge does
+     * ({@link EndpointMerge}, {@link EndpointLimits}), so a row that breaks a rule is reported, not written; then the
+     * new endpoints are written with BatchWriteItem and the existing ones with the usual conditional write.
+     * Requests for one id apply in order, as if sent one by one. Returns the rule each refused request broke, by
+     * its position in {@code requests}; the rest are written.
+     *
+     * <p>Deliberately not applied: the rules that reach other endpoints (an ACTIVE endpoint taking its address from
+     * the others, the 15-endpoints-per-user cap). Each needs an index query per row, which would make a bulk load
+     * of millions of rows many times slower; the README ("Import and export jobs") says so.
+     */
+    public Map<Integer, String> importBatch(String appId, List<Map.Entry<String, EndpointRequest>> requests) {
+        int shards = shardCount(appId);
+        Map<String, Integer> shardById = new LinkedHashMap<>();
+        Map<Integer, String> refused = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            String id = requests.get(i).getKey();
+            try {
+                EndpointLimits.requireValidId(id, "Id");
+                shardById.put(id, EndpointHashing.shard(id, shards));
+            } catch (ApiError error) {
+                refused.put(i, error.getMessage());
+            }
+        }
+        List<String> ids = List.copyOf(shardById.keySet());
+        Map<String, Stored> current = new ConcurrentHashMap<>();
+        inParallel(chunks(ids, IMPORT_CHUNK).stream().<Callable<Void>>map(chunk -> () -> {
+            Map<String, Integer> part = new LinkedHashMap<>();
+            chunk.forEach(id -> part.put(id, shardById.get(id)));
+            current.putAll(store.getAll(appId, part));
+            return null;
+        }).toList());
+        String now = Timestamps.now(clock);
+        Map<String, EndpointResponse> merged = new LinkedHashMap<>();
+        Map<String, List<EndpointRequest>> accepted = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (refused.containsKey(i)) continue;
+            String id = requests.get(i).getKey();
+            EndpointResponse before = merged.containsKey(id) ? merged.get(id)
+                    : Optional.ofNullable(current.get(id)).map(Stored::endpoint).orElse(null);
+            try {
+                merged.put(id, importMerge(appId, id, before, requests.get(i).getValue(), now));
+                accepted.computeIfAbsent(id, k -> new ArrayList<>()).add(requests.get(i).getValue());
+            } catch (ApiError error) {
+                refused.put(i, error.getMessage());
+            }
+        }
+        List<EndpointResponse> created = merged.values().stream().filter(e -> !current.containsKey(e.id())).toList();
+        List<Callable<Object>> writes = new ArrayList<>();
+        chunks(created, IMPORT_CHUNK).forEach(chunk -> writes.add(() -> {
+            store.createAll(shardById, chunk);
+            return null;
+        }));
+        // Existing endpoints: the usual optimistic write; when another writer came first, the rows merge again
+        // onto what it wrote.
+        merged.values().stream().filter(e -> current.containsKey(e.id())).forEach(after -> writes.add(() ->
+                update(appId, shardById.get(after.id()), after.id(), Optional.of(current.get(after.id())), before -> {
+                    if (before != null && before.equals(current.get(after.id()).endpoint())) return after;
+                    EndpointResponse again = before;
+                    for (EndpointRequest request : accepted.get(after.id())) {
+                        again = importMerge(appId, after.id(), again, request, Timestamps.now(clock));
+                    }
+                    return again;
+                })));
+        inParallel(writes);
+        return refused;
+    }
+
+    /** Rows per parallel unit of an import batch's reads and writes. */
+    private static final int IMPORT_CHUNK = 200;
+
+    private static EndpointResponse importMerge(String appId, String endpointId, EndpointResponse before,
+                                                EndpointRequest request, String now) {
+        EndpointResponse after = EndpointMerge.apply(before, request, appId, endpointId, now);
+        EndpointLimits.checkStored(after);
+        return after;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += size) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + size)));
+        }
+        return chunks;
+    }
+
     /** Sets the endpoint INACTIVE (a provider said its address is dead); nothing happens when it does not exist. */
     public void markInactive(String appId, String endpointId) {
         int shards = shardCount(appId);

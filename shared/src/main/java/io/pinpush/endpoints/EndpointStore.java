@@ -80,6 +80,17 @@ public final class EndpointStore {
         }
     }
 
+    /**
+     * Writes endpoints that did not exist when read, with BatchWriteItem (25 per call) rather than one conditional
+     * put each: the bulk path of import jobs. Unconditional, so an endpoint created by another writer between the
+     * read and this write is replaced; import jobs accept that window (see the README, "Import and export jobs").
+     */
+    void createAll(Map<String, Integer> shardById, List<EndpointResponse> endpoints) {
+        List<WriteRequest> puts = endpoints.stream().map(endpoint -> WriteRequest.builder()
+                .putRequest(b -> b.item(item(shardById.get(endpoint.id()), endpoint, 1))).build()).toList();
+        io.pinpush.store.BatchWrites.write(dynamoDb, table, puts);
+    }
+
     /** Deletes the endpoint and returns it as it was, or empty when there was none. */
     Optional<EndpointResponse> delete(String appId, int shard, String endpointId) {
         Map<String, AttributeValue> old = dynamoDb.deleteItem(b -> b.tableName(table)

@@ -21,6 +21,9 @@ import java.util.function.Predicate;
  */
 public final class SegmentAudience implements AutoCloseable {
 
+    /** Imported members fetched per BatchGetItem. */
+    private static final int IMPORTED_CHUNK = 100;
+
     private final SegmentService segments;
     private final EndpointService endpoints;
     private final ExecutorService shardReaders;
@@ -48,6 +51,9 @@ public final class SegmentAudience implements AutoCloseable {
 
     /** As {@link #forEachMember(String, String, Integer, Consumer)} for a segment version already read. */
     public EvaluationCounts forEachMember(SegmentResponse segment, Consumer<EndpointResponse> member) {
+        if (segment.segmentType() == SegmentType.IMPORT) {
+            return forEachImported(segment, member);
+        }
         String appId = segment.applicationId();
         Predicate<EndpointResponse> inSegment = segments.membership(segment);
         int shards = endpoints.shardCount(appId);
@@ -78,6 +84,37 @@ public final class SegmentAudience implements AutoCloseable {
             if (n.sum() > 0) counts.put(reason, n.sum());
         });
         return new EvaluationCounts(total.sum(), sendable.sum(), counts);
+    }
+
+    /**
+     * An IMPORT segment: its member list is read page by page and the endpoints fetched 100 at a time, so only the
+     * members (not the whole app) are read. A member whose endpoint was deleted since the import is not counted.
+     */
+    private EvaluationCounts forEachImported(SegmentResponse segment, Consumer<EndpointResponse> member) {
+        String appId = segment.applicationId();
+        long[] total = {0};
+        long[] sendable = {0};
+        Map<ExclusionReason, Long> excluded = new EnumMap<>(ExclusionReason.class);
+        List<String> chunk = new ArrayList<>(IMPORTED_CHUNK);
+        Runnable judge = () -> {
+            endpoints.findAll(appId, chunk).values().forEach(endpoint -> {
+                total[0]++;
+                ExclusionReason reason = ExclusionReason.ofMember(endpoint).orElse(null);
+                if (reason != null) {
+                    excluded.merge(reason, 1L, Long::sum);
+                } else {
+                    sendable[0]++;
+                    member.accept(endpoint);
+                }
+            });
+            chunk.clear();
+        };
+        segments.importedMembers().forEach(appId, segment.id(), segment.version(), id -> {
+            chunk.add(id);
+            if (chunk.size() == IMPORTED_CHUNK) judge.run();
+        });
+        if (!chunk.isEmpty()) judge.run();
+        return new EvaluationCounts(total[0], sendable[0], excluded);
     }
 
     private static void awaitAll(List<Future<?>> running) {

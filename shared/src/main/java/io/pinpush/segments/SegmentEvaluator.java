@@ -29,9 +29,20 @@ public final class SegmentEvaluator {
     static final int MAX_NESTING = 10;
 
     private final Clock clock;
+    private final ImportedMembers imported;
 
     public SegmentEvaluator(Clock clock) {
+        this(clock, ImportedMembers.NONE);
+    }
+
+    /** {@code imported} answers for IMPORT segments, whose members are a list rather than a definition. */
+    public SegmentEvaluator(Clock clock, ImportedMembers imported) {
         this.clock = clock;
+        this.imported = imported;
+    }
+
+    ImportedMembers imported() {
+        return imported;
     }
 
     /** Looks up a base segment: the pinned version, or the latest when the reference has none. */
@@ -45,6 +56,9 @@ public final class SegmentEvaluator {
      * references form a cycle (both also checked when the segment is written).
      */
     public Predicate<EndpointResponse> compile(SegmentResponse segment, SourceLookup sources) {
+        if (segment.segmentType() == SegmentType.IMPORT) {
+            return importedMembership(segment);
+        }
         return compile(segment.dimensions(), segment.segmentGroups(), sources, clock.instant(),
                 new ArrayList<>(List.of(segment.id())));
     }
@@ -75,7 +89,8 @@ public final class SegmentEvaluator {
                             + (reference.version() == null ? "" : " version " + reference.version()) + ", which does not exist"));
             List<String> deeper = new ArrayList<>(path);
             deeper.add(reference.id());
-            bases.add(compile(base.dimensions(), base.segmentGroups(), sources, now, deeper));
+            bases.add(base.segmentType() == SegmentType.IMPORT ? importedMembership(base)
+                    : compile(base.dimensions(), base.segmentGroups(), sources, now, deeper));
         }
         Quantifier sourceType = group.sourceType() == null ? Quantifier.ANY : group.sourceType();
         Predicate<EndpointResponse> inBase = bases.isEmpty() ? e -> true : e -> sourceType.test(bases, b -> b.test(e));
@@ -84,6 +99,11 @@ public final class SegmentEvaluator {
         Predicate<EndpointResponse> byDimensions = dimensions.isEmpty() ? e -> true
                 : e -> type.test(dimensions, d -> matches(d, e, now));
         return inBase.and(byDimensions);
+    }
+
+    /** An IMPORT segment version holds exactly the endpoints its import job wrote. */
+    private Predicate<EndpointResponse> importedMembership(SegmentResponse segment) {
+        return e -> imported.contains(segment.applicationId(), segment.id(), segment.version(), e.id());
     }
 
     /** Whether the endpoint meets every criterion of {@code d} at {@code now}. */

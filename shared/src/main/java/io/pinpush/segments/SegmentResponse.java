@@ -1,5 +1,6 @@
 package io.pinpush.segments;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
@@ -7,10 +8,23 @@ import java.util.Map;
 public record SegmentResponse(String applicationId, String arn, String creationDate, SegmentDimensions dimensions,
                               String id, String lastModifiedDate, String name, SegmentGroupList segmentGroups,
                               SegmentType segmentType, @JsonProperty("tags") Map<String, String> tags,
-                              Integer version) {
+                              Integer version, SegmentImportResource importDefinition) {
+
+    /** Jackson reads stored versions through the canonical constructor (a record with two has to be told). */
+    @JsonCreator
+    public SegmentResponse {
+    }
+
+    /** A DIMENSIONAL segment version (no import definition). */
+    public SegmentResponse(String applicationId, String arn, String creationDate, SegmentDimensions dimensions,
+                           String id, String lastModifiedDate, String name, SegmentGroupList segmentGroups,
+                           SegmentType segmentType, Map<String, String> tags, Integer version) {
+        this(applicationId, arn, creationDate, dimensions, id, lastModifiedDate, name, segmentGroups, segmentType, tags,
+                version, null);
+    }
 
     SegmentResponse withTags(Map<String, String> newTags) {
         return new SegmentResponse(applicationId, arn, creationDate, dimensions, id, lastModifiedDate, name,
-                segmentGroups, segmentType, newTags, version);
+                segmentGroups, segmentType, newTags, version, importDefinition);
     }
 }

@@ -54,6 +54,35 @@ public final class SegmentService implements AppScopedData {
         return evaluator.compile(segment, reference -> find(segment.applicationId(), reference));
     }
 
+    /** The members of IMPORT segment versions. */
+    public ImportedMembers importedMembers() {
+        return evaluator.imported();
+    }
+
+    /**
+     * Writes an IMPORT segment version for a finished import job: a new segment ({@code existing} false) with the
+     * id the job reserved, or the next version of an IMPORT segment. Returns the version written.
+     */
+    public SegmentResponse writeImported(String appId, String segmentId, boolean existing, String name,
+                                         SegmentImportResource definition) {
+        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+            String now = Timestamps.now(clock);
+            if (!existing) {
+                SegmentResponse first = new SegmentResponse(appId, arns.appChild(appId, "segments", segmentId), now,
+                        null, segmentId, now, name, null, SegmentType.IMPORT, null, 1, definition);
+                if (store.create(first)) return first;
+                existing = true;
+                continue;
+            }
+            SegmentResponse latest = require(appId, segmentId, null);
+            SegmentResponse next = new SegmentResponse(appId, latest.arn(), latest.creationDate(), null, segmentId, now,
+                    name != null ? name : latest.name(), null, SegmentType.IMPORT, latest.tags(),
+                    latest.version() + 1, definition);
+            if (store.addVersion(latest, next)) return next;
+        }
+        throw ApiError.tooManyRequests("Segment " + segmentId + " is being updated by many requests at once; retry");
+    }
+
     // ---- Operations behind the API routes ---------------------------------------------------------------------
 
     SegmentResponse create(String appId, WriteSegmentRequest request) {

@@ -145,10 +145,29 @@ public final class Tables {
      */
     public static final TableSpec QUOTAS = new TableSpec("quotas", "pk", null, List.of(), Optional.of("expiresAt"));
 
+    /**
+     * Import and export jobs, one partition per app ({@code pk = appId}) so DeleteApp finds them with one query:
+     * <ul>
+     *   <li>{@code sk = "import#<jobId>"} / {@code "export#<jobId>"}: the job: {@code doc} (its definition),
+     *       {@code status}, and the counters every finished piece adds to atomically (UpdateItem ADD):
+     *       {@code totalPieces}, {@code completedPieces}, {@code failedPieces}, {@code totalProcessed},
+     *       {@code totalFailures}, {@code ch_<CHANNEL>}, and the first {@code failures}. Job ids begin with their
+     *       creation time in hex, so a query lists jobs newest first</li>
+     *   <li>{@code sk = "piece#<jobId>#<n>"}: piece n is counted; written in the same transaction as the counters
+     *       with {@code attribute_not_exists}, so a redelivered piece is never counted twice</li>
+     *   <li>{@code sk = "segment#<segmentId>#0000000003"}: the import job whose endpoints are that segment
+     *       version's members</li>
+     * </ul>
+     * and the members of imported segments, one partition per import job ({@code pk = appId#members#<jobId>},
+     * {@code sk = endpointId}), read page by page when the segment is evaluated.
+     */
+    public static final TableSpec JOBS = new TableSpec("jobs", "pk", "sk", List.of(), Optional.empty());
+
     private Tables() {
     }
 
     public static List<TableSpec> all() {
-        return List.of(APPS, ENDPOINTS, TEMPLATES, SEGMENTS, CAMPAIGNS, DELIVERIES, TRIGGERS, ACCESS_KEYS, AUDIT, QUOTAS);
+        return List.of(APPS, ENDPOINTS, TEMPLATES, SEGMENTS, CAMPAIGNS, DELIVERIES, TRIGGERS, JOBS, ACCESS_KEYS, AUDIT,
+                QUOTAS);
     }
 }
