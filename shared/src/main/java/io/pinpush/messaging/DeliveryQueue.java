@@ -61,6 +61,18 @@ public final class DeliveryQueue {
                 .visibilityTimeout((int) delay.toSeconds()));
     }
 
+    /** SQS's longest message delay. */
+    static final Duration MAX_DELAY = Duration.ofMinutes(15);
+
+    /**
+     * Queues one delivery that becomes visible after {@code delay} (SendMessage DelaySeconds, at most 15 minutes):
+     * how the dispatcher puts back a delivery a campaign's MessagesPerSecond held back.
+     */
+    public void enqueueAfter(Delivery delivery, Duration delay) {
+        int seconds = (int) Math.min(MAX_DELAY.toSeconds(), Math.max(0, delay.toSeconds()));
+        sqs.get().sendMessage(b -> b.queueUrl(queueUrl.get()).messageBody(Json.write(delivery)).delaySeconds(seconds));
+    }
+
     private List<Delivery> sendWithOneRetry(List<Delivery> batch) {
         List<Delivery> failed = send(batch);
         return failed.isEmpty() ? failed : send(failed);
