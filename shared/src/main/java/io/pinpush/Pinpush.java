@@ -39,6 +39,8 @@ import io.pinpush.events.PutEventsService;
 import io.pinpush.events.SpillReplayer;
 import io.pinpush.events.SqsEventSpill;
 import io.pinpush.hooks.Hooks;
+import io.pinpush.limits.CampaignPacing;
+import io.pinpush.limits.SendRateLimiter;
 import io.pinpush.messaging.ChannelDirectory;
 import io.pinpush.messaging.DeliveryListener;
 import io.pinpush.messaging.DeliveryListeners;
@@ -209,7 +211,7 @@ public final class Pinpush implements AutoCloseable {
         this.dispatcher = new AwsClients.Lazy<>(() -> new Dispatcher(gateway.get(), deliveries, deliveryQueue,
                 endpointDirectory, deliveryListener,
                 new RetryPolicy(config.maxDeliveryAttempts(), config.retryBaseDelay(), config.retryMaxDelay()),
-                clock, jitter::nextDouble));
+                clock, jitter::nextDouble, new CampaignPacing(new SendRateLimiter(aws.dynamoDb(), config), clock)));
 
         // Event triggers, campaign hooks, custom channels: the campaign runner plugs into the two trigger seams.
         this.triggers = Triggers.evaluator(config, aws.dynamoDb(), endpoints, EventCampaigns.NONE, TriggeredSends.NONE,

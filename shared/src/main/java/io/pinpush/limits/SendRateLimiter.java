@@ -41,6 +41,11 @@ public final class SendRateLimiter {
      */
     public record Grant(int wanted, int granted, long ahead, int limit) {
 
+        /** The same place in the queue with nothing granted: every send waits. */
+        public Grant none() {
+            return new Grant(wanted, 0, Math.max(ahead, limit), limit);
+        }
+
         /**
          * When the {@code i}-th refused send (0-based, after the granted ones) should try again: the second in which
          * its place in this second's queue would fit under the limit, at least one second on.

@@ -130,20 +130,20 @@ public final class Dispatcher {
         Map<QueuedMessage, CompletableFuture<Boolean>> settling = new LinkedHashMap<>();
         Map<QueuedMessage, CompletableFuture<ProviderOutcome>> pushes = new LinkedHashMap<>();
         Map<QueuedMessage, DeliveryGate.Decision> decisions = decide(candidates);
+        Map<QueuedMessage, Duration> deferred = new LinkedHashMap<>();
         decisions.forEach((message, decision) -> {
             Delivery delivery = candidates.get(message);
             if (decision instanceof DeliveryGate.Send) {
                 pushes.put(message, push(delivery));
             } else if (decision instanceof DeliveryGate.Defer defer) {
-                if (!requeue(message, delivery, defer.delay())) {
-                    failures.add(message.messageId());
-                }
+                deferred.put(message, defer.delay());
             } else if (decision instanceof DeliveryGate.Drop drop) {
                 settling.put(message, CompletableFuture.supplyAsync(
                         () -> settleWithoutPush(message, delivery, drop.result()), settlers));
             }
         });
 
+        failures.addAll(requeue(deferred, candidates));
         awaitAll(pushes.values(), deadline);
         pushes.forEach((message, push) -> {
             if (!push.isDone()) {
@@ -189,22 +189,36 @@ public final class Dispatcher {
     }
 
     /**
-     * Puts a deferred delivery back as a new message that becomes visible after {@code delay}, and acknowledges the
-     * one received: a deferral is not an attempt, so it must not use up the receives the queue's redrive policy
-     * allows. Should the new message not go out, the received one stays (invisible for {@code delay}).
+     * Puts deferred deliveries back as new messages that become visible after their delay, and acknowledges the ones
+     * received: a deferral is not an attempt, so it must not use up the receives the queue's redrive policy allows.
+     * A delivery whose new message did not go out keeps its received message (invisible for its delay).
      *
-     * @return whether the received message is done with
+     * @return the ids of the received messages to leave on the queue
      */
-    private boolean requeue(QueuedMessage message, Delivery delivery, Duration delay) {
-        try {
-            queue.enqueueAfter(delivery, delay);
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warn("Could not put deferred delivery {} back on the queue; it comes back after {} s",
-                    delivery.deliveryId(), delay.toSeconds(), e);
-            redeliver(message, delay);
-            return false;
+    private List<String> requeue(Map<QueuedMessage, Duration> deferred, Map<QueuedMessage, Delivery> candidates) {
+        if (deferred.isEmpty()) {
+            return List.of();
         }
+        Map<Delivery, Duration> delays = new LinkedHashMap<>();
+        Map<Delivery, QueuedMessage> messages = new java.util.IdentityHashMap<>();
+        deferred.forEach((message, delay) -> {
+            delays.put(candidates.get(message), delay);
+            messages.put(candidates.get(message), message);
+        });
+        List<Delivery> notQueued;
+        try {
+            notQueued = queue.enqueueAfter(delays);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not put {} deferred deliveries back on the queue; they come back later", delays.size(), e);
+            notQueued = new ArrayList<>(delays.keySet());
+        }
+        List<String> kept = new ArrayList<>();
+        for (Delivery delivery : notQueued) {
+            QueuedMessage message = messages.get(delivery);
+            redeliver(message, delays.get(delivery));
+            kept.add(message.messageId());
+        }
+        return kept;
     }
 
     /** A delivery the gate ended without a push: recorded and told like any other outcome. */
