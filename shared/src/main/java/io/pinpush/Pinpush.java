@@ -10,6 +10,12 @@ import io.pinpush.api.Router;
 import io.pinpush.apps.AppRoutes;
 import io.pinpush.apps.AppService;
 import io.pinpush.apps.AppStore;
+import io.pinpush.campaigns.CampaignActivities;
+import io.pinpush.campaigns.CampaignLifecycle;
+import io.pinpush.campaigns.CampaignRoutes;
+import io.pinpush.campaigns.CampaignService;
+import io.pinpush.campaigns.CampaignStore;
+import io.pinpush.campaigns.CampaignVersions;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.channels.ChannelRoutes;
 import io.pinpush.channels.ChannelSecrets;
@@ -135,6 +141,8 @@ public final class Pinpush implements AutoCloseable {
     private final TriggerEvaluator triggers;
     /** Lazy: its HTTP client must not be created before a SnapStart snapshot, nor by functions that never call hooks. */
     private final AwsClients.Lazy<Hooks> hooks;
+    private final CampaignStore campaignStore;
+    private final CampaignService campaigns;
     private final TaggableResources taggable;
     private final TagService tags;
 
@@ -161,9 +169,14 @@ public final class Pinpush implements AutoCloseable {
         TemplateRenderer templateRenderer = new TemplateRenderer(clock);
         this.templates = new PushTemplateService(new PushTemplateStore(aws.dynamoDb(), config), templateRenderer, arns, clock);
         this.pushTemplates = new PushTemplates(templates, templateRenderer);
-        // Campaigns register CAMPAIGNS here when they exist; until then campaign ARNs answer NotFound.
+        this.campaignStore = new CampaignStore(aws.dynamoDb(), config, clock);
+        // The campaign runner's scheduler plugs in as the lifecycle; until then nothing schedules runs.
+        this.campaigns = new CampaignService(campaignStore, apps, segments, channels, pushTemplates,
+                CampaignLifecycle.NONE, arns, clock);
+        apps.deletesWithApp(campaigns);
         this.taggable = new TaggableResources().register(ResourceType.APPS, apps.tags())
-                .register(ResourceType.SEGMENTS, segments.tags()).register(ResourceType.TEMPLATES, templates.tags());
+                .register(ResourceType.SEGMENTS, segments.tags()).register(ResourceType.TEMPLATES, templates.tags())
+                .register(ResourceType.CAMPAIGNS, campaigns.tags());
         this.tags = new TagService(taggable, config.region(), config.accountId());
 
         this.eventStreams = new EventStreamService(new EventStreamStore(aws.dynamoDb(), config), apps, clock,
@@ -255,6 +268,7 @@ public final class Pinpush implements AutoCloseable {
         routes.addAll(ChannelRoutes.routes(channels));
         routes.addAll(TemplateRoutes.routes(templates));
         routes.addAll(SegmentRoutes.routes(segments, segmentAudience));
+        routes.addAll(CampaignRoutes.routes(campaigns));
         routes.addAll(EventRoutes.routes(eventStreams, putEvents));
         routes.addAll(MessagingRoutes.routes(messaging));
         routes.addAll(DeliveryReportRoutes.routes(deliveryReports));
@@ -326,7 +340,22 @@ public final class Pinpush implements AutoCloseable {
         return segmentAudience;
     }
 
-    /** Where each kind of resource keeps its tags; campaigns register theirs here. */
+    /** Campaign definitions and versions, as the API reads and writes them. */
+    public CampaignService campaigns() {
+        return campaigns;
+    }
+
+    /** What the campaign runner reads of campaigns (versions) and changes (status). */
+    public CampaignVersions campaignVersions() {
+        return campaignStore;
+    }
+
+    /** Where the campaign runner records its runs, read by GetCampaignActivities. */
+    public CampaignActivities campaignActivities() {
+        return campaignStore;
+    }
+
+    /** Where each kind of resource keeps its tags (apps, segments, templates, campaigns). */
     public TaggableResources taggableResources() {
         return taggable;
     }
