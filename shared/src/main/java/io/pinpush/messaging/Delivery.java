@@ -7,16 +7,23 @@ import io.pinpush.providers.RenderedPush;
  * only ships bytes; everything it needs to record the outcome travels along.
  *
  * @param queuedAt ISO-8601 instant the send function accepted it
+ * @param campaign the campaign run it belongs to, or null for a direct send
  */
 public record Delivery(String appId, String requestId, int index, DeliveryTarget target, String traceId,
-                       RenderedPush push, String queuedAt) {
+                       RenderedPush push, String queuedAt, CampaignAttribution campaign) {
+
+    /** A direct send's delivery: no campaign. */
+    public Delivery(String appId, String requestId, int index, DeliveryTarget target, String traceId,
+                    RenderedPush push, String queuedAt) {
+        this(appId, requestId, index, target, traceId, push, queuedAt, null);
+    }
 
     public String deliveryId() {
         return deliveryId(requestId, index);
     }
 
     public DeliveryOutcome outcome(MessageResult result, int attempts, String finishedAt) {
-        return new DeliveryOutcome(appId, requestId, index, target, traceId, result, attempts, finishedAt);
+        return new DeliveryOutcome(appId, requestId, index, target, traceId, result, attempts, finishedAt, campaign);
     }
 
     static String deliveryId(String requestId, int index) {

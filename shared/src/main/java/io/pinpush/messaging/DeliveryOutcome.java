@@ -7,9 +7,16 @@ package io.pinpush.messaging;
  * @param index      the delivery's position in its request (the delivery id is {@code requestId/index})
  * @param attempts   provider calls made (0 when decided without one)
  * @param finishedAt ISO-8601 instant the outcome became final
+ * @param campaign   the campaign run the delivery belongs to, or null for a direct send
  */
 public record DeliveryOutcome(String appId, String requestId, int index, DeliveryTarget target, String traceId,
-                              MessageResult result, int attempts, String finishedAt) {
+                              MessageResult result, int attempts, String finishedAt, CampaignAttribution campaign) {
+
+    /** A direct send's outcome: no campaign. */
+    public DeliveryOutcome(String appId, String requestId, int index, DeliveryTarget target, String traceId,
+                           MessageResult result, int attempts, String finishedAt) {
+        this(appId, requestId, index, target, traceId, result, attempts, finishedAt, null);
+    }
 
     public String deliveryId() {
         return Delivery.deliveryId(requestId, index);

@@ -4,7 +4,10 @@ import io.pinpush.events.EventRecorder;
 import io.pinpush.events.PushOutcome;
 import java.time.Instant;
 
-/** Puts every delivery outcome on the event stream ({@code _push.send}, {@code _endpoint.inactive}). */
+/**
+ * Puts every delivery outcome on the event stream: {@code _push.send}, or {@code _campaign.send} when the delivery
+ * carries a {@link CampaignAttribution}, and {@code _endpoint.inactive}.
+ */
 public final class StreamedOutcomes implements DeliveryListener {
 
     private final EventRecorder events;
@@ -26,7 +29,12 @@ public final class StreamedOutcomes implements DeliveryListener {
     static PushOutcome pushOutcome(DeliveryOutcome outcome) {
         DeliveryTarget target = outcome.target();
         MessageResult result = outcome.result();
-        return PushOutcome.builder(outcome.appId())
+        PushOutcome.Builder builder = PushOutcome.builder(outcome.appId());
+        CampaignAttribution campaign = outcome.campaign();
+        if (campaign != null) {
+            builder.campaign(campaign.campaignId(), campaign.activityId(), campaign.treatmentId());
+        }
+        return builder
                 .endpointId(target.endpointId()).userId(target.userId()).address(target.address())
                 .channelType(target.channelType())
                 .status(result.deliveryStatus()).statusCode(result.statusCode()).statusMessage(result.statusMessage())
