@@ -117,10 +117,31 @@ public final class Tables {
      */
     public static final TableSpec TRIGGERS = new TableSpec("triggers", "pk", "sk", List.of(), Optional.of("expiresAt"));
 
+    /**
+     * Campaign runs: what the scheduler tick and the campaign runner coordinate through. One partition per campaign,
+     * {@code pk = appId#campaignId}:
+     * <ul>
+     *   <li>{@code sk = "next"}: the campaign's next run (number, due time); absent once the last run has started</li>
+     *   <li>{@code sk = "run#000003"}: one run: the campaign version it sends, its activity per treatment, how many
+     *       time-zone slices it has and how many are done</li>
+     *   <li>{@code sk = "run#000003#slice#<epoch ms>"}: the endpoints of a run that start at one instant (one slice, or
+     *       one per UTC offset with IsLocalTime); {@code pending} counts its shard work items not yet done</li>
+     *   <li>{@code sk = "run#000003#slice#<epoch ms>#shard#0007"}: marks one shard work item done, so a redelivered
+     *       work item is not counted twice</li>
+     * </ul>
+     * Items waiting for a time carry {@code dueKey = "due"} and {@code dueAt} (zero-padded epoch milliseconds): the
+     * sparse {@code byDue} index is what the tick queries every minute; claiming one is a conditional write on
+     * {@code dueAt}. Per-(activity, endpoint) send claims live in their own partitions,
+     * {@code pk = claim#<activityId>#<endpointId>}, {@code sk = "claim"}, so a run's claims spread over the table.
+     * Runs, slices and claims carry {@code expiresAt} (TTL).
+     */
+    public static final TableSpec CAMPAIGN_RUNS = new TableSpec("campaignruns", "pk", "sk",
+            List.of(new TableSpec.IndexSpec("byDue", "dueKey", "dueAt")), Optional.of("expiresAt"));
+
     private Tables() {
     }
 
     public static List<TableSpec> all() {
-        return List.of(APPS, ENDPOINTS, TEMPLATES, SEGMENTS, CAMPAIGNS, DELIVERIES, TRIGGERS);
+        return List.of(APPS, ENDPOINTS, TEMPLATES, SEGMENTS, CAMPAIGNS, DELIVERIES, TRIGGERS, CAMPAIGN_RUNS);
     }
 }
