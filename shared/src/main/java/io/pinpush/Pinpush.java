@@ -15,6 +15,10 @@ import io.pinpush.channels.ChannelRoutes;
 import io.pinpush.channels.ChannelSecrets;
 import io.pinpush.channels.ChannelService;
 import io.pinpush.channels.ChannelStore;
+import io.pinpush.campaigns.run.CampaignRuns;
+import io.pinpush.campaigns.run.CampaignSends;
+import io.pinpush.campaigns.run.CampaignSource;
+import io.pinpush.campaigns.run.RunAdmission;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.customdelivery.CustomDeliverySender;
@@ -133,6 +137,7 @@ public final class Pinpush implements AutoCloseable {
     private final TriggerEvaluator triggers;
     /** Lazy: its HTTP client must not be created before a SnapStart snapshot, nor by functions that never call hooks. */
     private final AwsClients.Lazy<Hooks> hooks;
+    private final CampaignRuns campaignRuns;
     private final TaggableResources taggable;
     private final TagService tags;
 
@@ -194,14 +199,20 @@ public final class Pinpush implements AutoCloseable {
         this.kpiCounters = new KpiCounters(aws.dynamoDb(), config, uniqueRecipients, clock);
         apps.deletesWithApp(kpiCounters);
         this.kpis = new KpiService(apps, kpiCounters, uniqueRecipients, clock);
-        this.deliveryListener = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics, kpiCounters);
-
+        // Campaign runs: the tick starts due runs, the runner sends shards of them through the same delivery queue.
+        SendPlanner planner = new SendPlanner(channelDirectory, renderers, messageTemplates(pushTemplates));
         this.deliveries = new DeliveryStore(aws.dynamoDb(), config, clock);
         apps.deletesWithApp(deliveries);
-        this.deliveryReports = new DeliveryReports(apps, deliveries);
         this.deliveryQueue = new DeliveryQueue(aws::sqs, config::deliveryQueueUrl);
-        this.messaging = new MessagingService(apps, new RecipientResolver(endpointDirectory),
-                new SendPlanner(channelDirectory, renderers, messageTemplates(pushTemplates)), deliveries,
+        DeliveryListener outcomes = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics, kpiCounters);
+        this.campaignRuns = new CampaignRuns(aws.dynamoDb(), aws::sqs, config, CampaignSource.NONE, activity -> false,
+                apps, segments, segmentAudience, endpoints, RunAdmission.ALL,
+                new CampaignSends(planner, deliveries, deliveryQueue, outcomes, clock), clock);
+        // Outcomes decided while planning a campaign batch are never SUCCESSFUL: the activity counters need only the dispatcher's.
+        this.deliveryListener = DeliveryListeners.of(outcomes, campaignRuns.counters());
+
+        this.deliveryReports = new DeliveryReports(apps, deliveries);
+        this.messaging = new MessagingService(apps, new RecipientResolver(endpointDirectory), planner, deliveries,
                 deliveryQueue, deliveryListener, config.sendWait(), clock);
         // Not ThreadLocalRandom: its seed is fixed at class initialization, so every SnapStart clone would draw
         // the same "random" backoffs and retry in lockstep. SecureRandom is reseeded on restore.
@@ -340,7 +351,7 @@ public final class Pinpush implements AutoCloseable {
 
     /**
      * Writes what an invocation buffered: its events, its delivery metrics (EMF lines on standard output) and its
-     * KPI counts. Handlers call it at the end of every invocation, before Lambda freezes the process.
+     * KPI counts and campaign activity counts. Handlers call it at the end of every invocation, before Lambda freezes the process.
      */
     public void flushAfterInvocation() {
         try {
@@ -349,7 +360,11 @@ public final class Pinpush implements AutoCloseable {
             try {
                 deliveryMetrics.flush();
             } finally {
-                kpiCounters.flush();
+                try {
+                    kpiCounters.flush();
+                } finally {
+                    campaignRuns.counters().flush();
+                }
             }
         }
     }
@@ -374,6 +389,11 @@ public final class Pinpush implements AutoCloseable {
     /** The dispatcher, with its provider clients; built on first use (only the dispatcher function needs it). */
     public Dispatcher dispatcher() {
         return dispatcher.get();
+    }
+
+    /** Campaign runs: the scheduler the campaign API tells, the tick and runner functions, the activity counters. */
+    public CampaignRuns campaignRuns() {
+        return campaignRuns;
     }
 
     /** Matches streamed events against event-triggered campaigns (the trigger function and the local server). */
