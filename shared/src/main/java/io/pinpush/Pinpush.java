@@ -21,6 +21,10 @@ import io.pinpush.channels.ChannelRoutes;
 import io.pinpush.channels.ChannelSecrets;
 import io.pinpush.channels.ChannelService;
 import io.pinpush.channels.ChannelStore;
+import io.pinpush.campaigns.run.CampaignRuns;
+import io.pinpush.campaigns.run.CampaignSends;
+import io.pinpush.campaigns.run.CampaignSource;
+import io.pinpush.campaigns.run.RunAdmission;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.customdelivery.CustomDeliverySender;
@@ -45,7 +49,11 @@ import io.pinpush.events.PutEventsService;
 import io.pinpush.events.SpillReplayer;
 import io.pinpush.events.SqsEventSpill;
 import io.pinpush.hooks.Hooks;
+import io.pinpush.limits.CampaignCapsAdmission;
 import io.pinpush.limits.CampaignPacing;
+import io.pinpush.limits.EndpointCaps;
+import io.pinpush.hooks.HookedRunSink;
+import io.pinpush.apps.ApplicationSettings;
 import io.pinpush.limits.SendRateLimiter;
 import io.pinpush.messaging.ChannelDirectory;
 import io.pinpush.messaging.DeliveryListener;
@@ -143,6 +151,9 @@ public final class Pinpush implements AutoCloseable {
     private final AwsClients.Lazy<Hooks> hooks;
     private final CampaignStore campaignStore;
     private final CampaignService campaigns;
+    private final CampaignRuns campaignRuns;
+    private final CampaignSends campaignSends;
+    private final EndpointCaps endpointCaps;
     private final TaggableResources taggable;
     private final TagService tags;
 
@@ -209,14 +220,26 @@ public final class Pinpush implements AutoCloseable {
         this.kpiCounters = new KpiCounters(aws.dynamoDb(), config, uniqueRecipients, clock);
         apps.deletesWithApp(kpiCounters);
         this.kpis = new KpiService(apps, kpiCounters, uniqueRecipients, clock);
-        this.deliveryListener = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics, kpiCounters);
-
+        // Campaign runs: the tick starts due runs, the runner sends shards of them through the same delivery queue.
+        SendPlanner planner = new SendPlanner(channelDirectory, renderers, messageTemplates(pushTemplates));
         this.deliveries = new DeliveryStore(aws.dynamoDb(), config, clock);
         apps.deletesWithApp(deliveries);
-        this.deliveryReports = new DeliveryReports(apps, deliveries);
         this.deliveryQueue = new DeliveryQueue(aws::sqs, config::deliveryQueueUrl);
-        this.messaging = new MessagingService(apps, new RecipientResolver(endpointDirectory),
-                new SendPlanner(channelDirectory, renderers, messageTemplates(pushTemplates)), deliveries,
+        DeliveryListener outcomes = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics, kpiCounters);
+        this.hooks = new AwsClients.Lazy<>(() -> Hooks.wire(config, aws, secrets, events, clock));
+        this.campaignSends = new CampaignSends(planner, deliveries, deliveryQueue, outcomes, clock);
+        this.endpointCaps = new EndpointCaps(aws.dynamoDb(), config, clock);
+        // Limits per endpoint before a run queues; hooks and custom channels between the runner and push.
+        this.campaignRuns = new CampaignRuns(aws.dynamoDb(), aws::sqs, config, CampaignSource.NONE, activity -> false,
+                apps, segments, segmentAudience, endpoints, new CampaignCapsAdmission(endpointCaps),
+                new HookedRunSink(campaignSends, () -> hooks.get().invoker(), () -> CustomDeliverySender.from(hooks.get()),
+                        appId -> Optional.ofNullable(apps.require(appId).settings()).map(ApplicationSettings::campaignHook)),
+                clock);
+        // Outcomes decided while planning a campaign batch are never SUCCESSFUL: the activity counters need only the dispatcher's.
+        this.deliveryListener = DeliveryListeners.of(outcomes, campaignRuns.counters());
+
+        this.deliveryReports = new DeliveryReports(apps, deliveries);
+        this.messaging = new MessagingService(apps, new RecipientResolver(endpointDirectory), planner, deliveries,
                 deliveryQueue, deliveryListener, config.sendWait(), clock);
         // Not ThreadLocalRandom: its seed is fixed at class initialization, so every SnapStart clone would draw
         // the same "random" backoffs and retry in lockstep. SecureRandom is reseeded on restore.
@@ -229,7 +252,6 @@ public final class Pinpush implements AutoCloseable {
         // Event triggers, campaign hooks, custom channels: the campaign runner plugs into the two trigger seams.
         this.triggers = Triggers.evaluator(config, aws.dynamoDb(), endpoints, EventCampaigns.NONE, TriggeredSends.NONE,
                 clock);
-        this.hooks = new AwsClients.Lazy<>(() -> Hooks.wire(config, aws, secrets, events, clock));
     }
 
     /** Every app's events go to the deployment's own stream; locally, to a JSON-lines file instead when set. */
@@ -371,7 +393,7 @@ public final class Pinpush implements AutoCloseable {
 
     /**
      * Writes what an invocation buffered: its events, its delivery metrics (EMF lines on standard output) and its
-     * KPI counts. Handlers call it at the end of every invocation, before Lambda freezes the process.
+     * KPI counts and campaign activity counts. Handlers call it at the end of every invocation, before Lambda freezes the process.
      */
     public void flushAfterInvocation() {
         try {
@@ -380,7 +402,11 @@ public final class Pinpush implements AutoCloseable {
             try {
                 deliveryMetrics.flush();
             } finally {
-                kpiCounters.flush();
+                try {
+                    kpiCounters.flush();
+                } finally {
+                    campaignRuns.counters().flush();
+                }
             }
         }
     }
@@ -405,6 +431,11 @@ public final class Pinpush implements AutoCloseable {
     /** The dispatcher, with its provider clients; built on first use (only the dispatcher function needs it). */
     public Dispatcher dispatcher() {
         return dispatcher.get();
+    }
+
+    /** Campaign runs: the scheduler the campaign API tells, the tick and runner functions, the activity counters. */
+    public CampaignRuns campaignRuns() {
+        return campaignRuns;
     }
 
     /** Matches streamed events against event-triggered campaigns (the trigger function and the local server). */

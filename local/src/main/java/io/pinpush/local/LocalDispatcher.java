@@ -2,6 +2,7 @@ package io.pinpush.local;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.pinpush.functions.DispatcherHandler;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,26 +35,27 @@ public final class LocalDispatcher implements AutoCloseable {
     private final String queueUrl;
     private final String queueArn;
     private final String region;
-    private final DispatcherHandler handler;
+    private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
     private final ExecutorService pollers;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
-    private LocalDispatcher(SqsClient sqs, String queueUrl, String queueArn, String region, DispatcherHandler handler,
-                            int pollerCount) {
+    private LocalDispatcher(SqsClient sqs, String queueUrl, String queueArn, String region,
+                            RequestHandler<SQSEvent, SQSBatchResponse> handler, int pollerCount) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.region = region;
         this.handler = handler;
         this.pollers = Executors.newFixedThreadPool(pollerCount, runnable -> {
-            Thread thread = new Thread(runnable, "pinpush-dispatcher");
+            Thread thread = new Thread(runnable, "pinpush-poller");
             thread.setDaemon(true);
             return thread;
         });
     }
 
-    public static LocalDispatcher start(SqsClient sqs, String queueUrl, String region, DispatcherHandler handler,
-                                        int pollerCount) {
+    /** Polls {@code queueUrl} for {@code handler}: the dispatcher, or any other SQS-driven function (the campaign runner). */
+    public static LocalDispatcher start(SqsClient sqs, String queueUrl, String region,
+                                        RequestHandler<SQSEvent, SQSBatchResponse> handler, int pollerCount) {
         String arn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
                 .attributesAsStrings().get("QueueArn");
         LocalDispatcher dispatcher = new LocalDispatcher(sqs, queueUrl, arn, region, handler, pollerCount);
@@ -74,7 +76,7 @@ public final class LocalDispatcher implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 if (running.get()) {
-                    LOG.warn("Polling the delivery queue failed; polling again", e);
+                    LOG.warn("Polling {} failed; polling again", queueUrl, e);
                     pause();
                 }
             }
@@ -86,7 +88,7 @@ public final class LocalDispatcher implements AutoCloseable {
         try {
             response = handler.handleRequest(toEvent(messages), new LocalContext());
         } catch (RuntimeException e) {
-            LOG.error("The dispatcher failed on a batch of {}; every message stays on the queue", messages.size(), e);
+            LOG.error("The handler failed on a batch of {}; every message stays on the queue", messages.size(), e);
             return;
         }
         Set<String> failed = new HashSet<>();

@@ -5,6 +5,8 @@ import io.pinpush.Pinpush;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.functions.ApiHandler;
+import io.pinpush.functions.CampaignRunnerHandler;
+import io.pinpush.functions.CampaignTickHandler;
 import io.pinpush.functions.DispatcherHandler;
 import io.pinpush.functions.SendHandler;
 import io.pinpush.functions.TriggerHandler;
@@ -35,6 +37,8 @@ public final class LocalServer implements AutoCloseable {
 
     /** Dispatcher threads polling the delivery queue, like concurrent Lambda pollers. */
     private static final int DISPATCHER_POLLERS = 2;
+    /** Campaign runner threads polling the campaign work queue, like concurrent Lambda pollers. */
+    private static final int CAMPAIGN_RUNNER_POLLERS = 2;
 
     private final EmbeddedDynamoDb dynamoDb;
     private final EmbeddedSqs sqs;
@@ -43,10 +47,13 @@ public final class LocalServer implements AutoCloseable {
     private final ExecutorService httpThreads;
     private final LocalDispatcher dispatcher;
     private final Optional<LocalTriggers> triggers;
+    private final Optional<LocalDispatcher> campaignRunner;
+    private final Optional<LocalCampaignTick> campaignTick;
     private final Path temporaryFolder;
 
     private LocalServer(EmbeddedDynamoDb dynamoDb, EmbeddedSqs sqs, Pinpush pinpush, HttpServer http,
                         ExecutorService httpThreads, LocalDispatcher dispatcher, Optional<LocalTriggers> triggers,
+                        Optional<LocalDispatcher> campaignRunner, Optional<LocalCampaignTick> campaignTick,
                         Path temporaryFolder) {
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
@@ -55,6 +62,8 @@ public final class LocalServer implements AutoCloseable {
         this.httpThreads = httpThreads;
         this.dispatcher = dispatcher;
         this.triggers = triggers;
+        this.campaignRunner = campaignRunner;
+        this.campaignTick = campaignTick;
         this.temporaryFolder = temporaryFolder;
     }
 
@@ -84,6 +93,7 @@ public final class LocalServer implements AutoCloseable {
             if (ownQueue) {
                 settings.put("PINPUSH_ENDPOINT_SQS", sqs.endpoint().toString());
                 settings.put("PINPUSH_DELIVERY_QUEUE_URL", sqs.queueUrl(LocalQueues.DELIVERY_QUEUE));
+                settings.put("PINPUSH_CAMPAIGN_QUEUE_URL", sqs.queueUrl(LocalQueues.CAMPAIGN_QUEUE));
             }
             settings.putAll(options.settings());
             PinpushConfig config = new PinpushConfig(settings);
@@ -94,6 +104,7 @@ public final class LocalServer implements AutoCloseable {
             if (ownQueue) {
                 // Above the dispatcher's own attempt limit: only poison and repeatedly crashing messages get there.
                 LocalQueues.create(aws.sqs(), config.maxDeliveryAttempts() + 2);
+                LocalQueues.createCampaignQueue(aws.sqs());
             }
 
             HttpServer http = HttpServer.create(new InetSocketAddress("localhost", options.port()), 256);
@@ -117,8 +128,17 @@ public final class LocalServer implements AutoCloseable {
                     new DispatcherHandler(pinpush), DISPATCHER_POLLERS);
             // The trigger function's Kinesis event source, reading the events this server publishes.
             Optional<LocalTriggers> triggers = LocalTriggers.start(config, aws, new TriggerHandler(pinpush));
+            // The campaign runner drains the campaign work queue; the tick starts due runs, as the schedule does in AWS.
+            // Without a campaign work queue (a queue URL given from outside, none for campaigns) nothing runs campaigns.
+            Optional<LocalDispatcher> campaignRunner = config.get("PINPUSH_CAMPAIGN_QUEUE_URL").map(url ->
+                    LocalDispatcher.start(aws.sqs(), url, config.region(), new CampaignRunnerHandler(pinpush),
+                            CAMPAIGN_RUNNER_POLLERS));
+            Optional<LocalCampaignTick> campaignTick = campaignRunner.map(runner -> LocalCampaignTick.start(
+                    new CampaignTickHandler(pinpush),
+                    config.getDuration("PINPUSH_LOCAL_CAMPAIGN_TICK", LocalCampaignTick.DEFAULT_INTERVAL)));
             http.start();
-            return new LocalServer(dynamoDb, sqs, pinpush, http, threads, dispatcher, triggers, temporaryFolder);
+            return new LocalServer(dynamoDb, sqs, pinpush, http, threads, dispatcher, triggers, campaignRunner,
+                    campaignTick, temporaryFolder);
         } catch (IOException e) {
             if (sqs != null) sqs.close();
             if (dynamoDb != null) dynamoDb.close();
@@ -147,6 +167,8 @@ public final class LocalServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        campaignTick.ifPresent(LocalCampaignTick::close);
+        campaignRunner.ifPresent(LocalDispatcher::close);
         dispatcher.close();
         triggers.ifPresent(LocalTriggers::close);
         pinpush.close();

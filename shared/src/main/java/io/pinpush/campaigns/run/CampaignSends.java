@@ -8,6 +8,7 @@ import io.pinpush.messaging.DeliveryQueue;
 import io.pinpush.messaging.DeliveryStore;
 import io.pinpush.messaging.DeliveryTarget;
 import io.pinpush.messaging.Recipient;
+import io.pinpush.messaging.SafeListener;
 import io.pinpush.messaging.SendPlan;
 import io.pinpush.messaging.SendPlanner;
 import java.time.Clock;
@@ -34,7 +35,7 @@ public final class CampaignSends implements RunSink {
         this.planner = planner;
         this.store = store;
         this.queue = queue;
-        this.listener = listener;
+        this.listener = new SafeListener(listener);
         this.clock = clock;
     }
 

@@ -7,6 +7,23 @@ import java.util.Optional;
 /** What the runner reads and changes of the campaigns themselves: answered by the campaign store. */
 public interface CampaignSource {
 
+    /** No campaigns: what a deployment without the campaign store sees (every due run finds its campaign gone). */
+    CampaignSource NONE = new CampaignSource() {
+        @Override
+        public Optional<CampaignResponse> current(String appId, String campaignId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public CampaignResponse version(String appId, String campaignId, int version) {
+            throw new IllegalStateException("No campaign store");
+        }
+
+        @Override
+        public void setStatus(String appId, String campaignId, CampaignStatus status) {
+        }
+    };
+
     /** The campaign's latest version, or empty when it does not exist (deleted). */
     Optional<CampaignResponse> current(String appId, String campaignId);
 
