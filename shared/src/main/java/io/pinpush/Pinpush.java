@@ -24,7 +24,6 @@ import io.pinpush.channels.ChannelStore;
 import io.pinpush.campaigns.run.CampaignRuns;
 import io.pinpush.campaigns.run.CampaignSends;
 import io.pinpush.campaigns.run.CampaignSource;
-import io.pinpush.campaigns.run.RunAdmission;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.customdelivery.CustomDeliverySender;
@@ -90,9 +89,9 @@ import io.pinpush.templates.PushTemplates;
 import io.pinpush.templates.TemplateRenderer;
 import io.pinpush.templates.TemplateRenderingException;
 import io.pinpush.templates.TemplateRoutes;
-import io.pinpush.triggers.EventCampaigns;
+import io.pinpush.campaigns.CampaignTriggeredSends;
+import io.pinpush.campaigns.StoredEventCampaigns;
 import io.pinpush.triggers.TriggerEvaluator;
-import io.pinpush.triggers.TriggeredSends;
 import io.pinpush.triggers.Triggers;
 import io.pinpush.tags.ResourceArn.ResourceType;
 import io.pinpush.tags.TagRoutes;
@@ -249,9 +248,10 @@ public final class Pinpush implements AutoCloseable {
                 new RetryPolicy(config.maxDeliveryAttempts(), config.retryBaseDelay(), config.retryMaxDelay()),
                 clock, jitter::nextDouble, new CampaignPacing(new SendRateLimiter(aws.dynamoDb(), config), clock)));
 
-        // Event triggers, campaign hooks, custom channels: the campaign runner plugs into the two trigger seams.
-        this.triggers = Triggers.evaluator(config, aws.dynamoDb(), endpoints, EventCampaigns.NONE, TriggeredSends.NONE,
-                clock);
+        // Event-triggered campaigns: the active EVENT campaigns of an app, sent through the runner's render and queue.
+        this.triggers = Triggers.evaluator(config, aws.dynamoDb(), endpoints,
+                new StoredEventCampaigns(campaignStore, apps, segments),
+                new CampaignTriggeredSends(campaignStore, endpoints, campaignRuns, campaignSends, clock), clock);
     }
 
     /** Every app's events go to the deployment's own stream; locally, to a JSON-lines file instead when set. */
