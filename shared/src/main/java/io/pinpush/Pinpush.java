@@ -1,6 +1,8 @@
 package io.pinpush;
 
 import io.pinpush.analytics.KpiCounters;
+import io.pinpush.analytics.CampaignKpiCounters;
+import io.pinpush.analytics.CampaignKpiService;
 import io.pinpush.analytics.KpiRoutes;
 import io.pinpush.analytics.KpiService;
 import io.pinpush.analytics.UniqueRecipients;
@@ -142,6 +144,8 @@ public final class Pinpush implements AutoCloseable {
     private final DeliveryReports deliveryReports;
     private final DeliveryMetrics deliveryMetrics;
     private final KpiCounters kpiCounters;
+    private final CampaignKpiCounters campaignKpiCounters;
+    private final CampaignKpiService campaignKpis;
     private final KpiService kpis;
     private final AwsClients.Lazy<PushGateway> gateway;
     private final AwsClients.Lazy<Dispatcher> dispatcher;
@@ -219,12 +223,17 @@ public final class Pinpush implements AutoCloseable {
         this.kpiCounters = new KpiCounters(aws.dynamoDb(), config, uniqueRecipients, clock);
         apps.deletesWithApp(kpiCounters);
         this.kpis = new KpiService(apps, kpiCounters, uniqueRecipients, clock);
+        this.campaignKpiCounters = new CampaignKpiCounters(aws.dynamoDb(), config, clock);
+        apps.deletesWithApp(campaignKpiCounters);
+        this.campaignKpis = new CampaignKpiService((appId, campaignId) -> campaigns.require(appId, campaignId, null),
+                campaignKpiCounters, clock);
         // Campaign runs: the tick starts due runs, the runner sends shards of them through the same delivery queue.
         SendPlanner planner = new SendPlanner(channelDirectory, renderers, messageTemplates(pushTemplates));
         this.deliveries = new DeliveryStore(aws.dynamoDb(), config, clock);
         apps.deletesWithApp(deliveries);
         this.deliveryQueue = new DeliveryQueue(aws::sqs, config::deliveryQueueUrl);
-        DeliveryListener outcomes = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics, kpiCounters);
+        DeliveryListener outcomes = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics, kpiCounters,
+                campaignKpiCounters);
         this.hooks = new AwsClients.Lazy<>(() -> Hooks.wire(config, aws, secrets, events, clock));
         this.campaignSends = new CampaignSends(planner, deliveries, deliveryQueue, outcomes, clock);
         this.endpointCaps = new EndpointCaps(aws.dynamoDb(), config, clock);
@@ -294,7 +303,7 @@ public final class Pinpush implements AutoCloseable {
         routes.addAll(EventRoutes.routes(eventStreams, putEvents));
         routes.addAll(MessagingRoutes.routes(messaging));
         routes.addAll(DeliveryReportRoutes.routes(deliveryReports));
-        routes.addAll(KpiRoutes.routes(kpis));
+        routes.addAll(KpiRoutes.routes(kpis, campaignKpis));
         routes.addAll(TagRoutes.routes(tags));
         return routes;
     }
@@ -405,7 +414,11 @@ public final class Pinpush implements AutoCloseable {
                 try {
                     kpiCounters.flush();
                 } finally {
-                    campaignRuns.counters().flush();
+                    try {
+                        campaignRuns.counters().flush();
+                    } finally {
+                        campaignKpiCounters.flush();
+                    }
                 }
             }
         }
