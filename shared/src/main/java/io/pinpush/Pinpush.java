@@ -25,6 +25,7 @@ import io.pinpush.channels.ChannelService;
 import io.pinpush.channels.ChannelStore;
 import io.pinpush.campaigns.run.CampaignRuns;
 import io.pinpush.campaigns.run.CampaignSends;
+import io.pinpush.campaigns.run.RunSink;
 import io.pinpush.campaigns.run.CampaignSource;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
@@ -240,9 +241,7 @@ public final class Pinpush implements AutoCloseable {
         // Limits per endpoint before a run queues; hooks and custom channels between the runner and push.
         this.campaignRuns = new CampaignRuns(aws.dynamoDb(), aws::sqs, config, CampaignSource.NONE, activity -> false,
                 apps, segments, segmentAudience, endpoints, new CampaignCapsAdmission(endpointCaps),
-                new HookedRunSink(campaignSends, () -> hooks.get().invoker(), () -> CustomDeliverySender.from(hooks.get()),
-                        appId -> Optional.ofNullable(apps.require(appId).settings()).map(ApplicationSettings::campaignHook)),
-                clock);
+                hooked(campaignSends), clock);
         // Outcomes decided while planning a campaign batch are never SUCCESSFUL: the activity counters need only the dispatcher's.
         this.deliveryListener = DeliveryListeners.of(outcomes, campaignRuns.counters());
 
@@ -260,7 +259,14 @@ public final class Pinpush implements AutoCloseable {
         // Event-triggered campaigns: the active EVENT campaigns of an app, sent through the runner's render and queue.
         this.triggers = Triggers.evaluator(config, aws.dynamoDb(), endpoints,
                 new StoredEventCampaigns(campaignStore, apps, segments),
-                new CampaignTriggeredSends(campaignStore, endpoints, campaignRuns, campaignSends, clock), clock);
+                new CampaignTriggeredSends(campaignStore, endpoints, campaignRuns, campaignSends, this::hooked, clock),
+                clock);
+    }
+
+    /** Campaign sends through the campaign's (or the app's) hook and custom channel before push. */
+    private RunSink hooked(RunSink push) {
+        return new HookedRunSink(push, () -> hooks.get().invoker(), () -> CustomDeliverySender.from(hooks.get()),
+                appId -> Optional.ofNullable(apps.require(appId).settings()).map(ApplicationSettings::campaignHook));
     }
 
     /** Every app's events go to the deployment's own stream; locally, to a JSON-lines file instead when set. */

@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import io.pinpush.campaigns.run.RunSink;
 
 /**
  * Sends an event-triggered campaign's message to one endpoint: the campaign version the trigger names, its default
@@ -28,14 +30,20 @@ public final class CampaignTriggeredSends implements TriggeredSends {
     private final EndpointService endpoints;
     private final CampaignRuns runs;
     private final CampaignSends sends;
+    private final UnaryOperator<RunSink> hooked;
     private final Clock clock;
 
+    /**
+     * @param hooked wraps the send in the campaign's hook and custom channel, as a run's batches are
+     *               ({@code io.pinpush.hooks.HookedRunSink}); {@code UnaryOperator.identity()} for none
+     */
     public CampaignTriggeredSends(CampaignVersions versions, EndpointService endpoints, CampaignRuns runs,
-                                  CampaignSends sends, Clock clock) {
+                                  CampaignSends sends, UnaryOperator<RunSink> hooked, Clock clock) {
         this.versions = versions;
         this.endpoints = endpoints;
         this.runs = runs;
         this.sends = sends;
+        this.hooked = hooked;
         this.clock = clock;
     }
 
@@ -50,7 +58,9 @@ public final class CampaignTriggeredSends implements TriggeredSends {
         }
         String activityId = eventActivityId(trigger.campaignId(), trigger.version());
         var run = runs.contextFor(version, CampaignResponse.DEFAULT_TREATMENT_ID, activityId, clock.instant());
-        sends.sendOne(run, endpoint, activityId + ":" + endpointId + ":" + eventKey.substring(0, 32));
+        String requestId = activityId + ":" + endpointId + ":" + eventKey.substring(0, 32);
+        RunSink push = (context, batch) -> batch.forEach(e -> sends.sendOne(context, e, requestId));
+        hooked.apply(push).deliver(run, List.of(endpoint));
     }
 
     /** 32 hex characters, like every Pinpoint id, the same for every triggered send of one campaign version. */
