@@ -234,7 +234,7 @@ class PinpushStackTest {
         assertThat(mapping.get("MaximumRecordAgeInSeconds")).isEqualTo(3600);
         String failures = logicalId(template, "AWS::SQS::Queue", "FunctionsTriggerFailures");
         assertThat(target(at(mapping, "DestinationConfig", "OnFailure", "Destination"))).isEqualTo(failures);
-        assertThat(props(resources(template, "AWS::SQS::Queue").get(failures)).get("KmsMasterKeyId")).isNotNull();
+        assertThat(props(resources(template, "AWS::SQS::Queue").get(failures)).get("SqsManagedSseEnabled")).isEqualTo(true);
         // The stream is read through the event source's grant; the function writes it only through PutRecords.
         assertThat(actionsOf("TriggerHandler")).contains("kinesis:GetRecords", "kinesis:GetShardIterator");
     }
@@ -386,6 +386,7 @@ class PinpushStackTest {
             "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem"));
     private static final Set<String> KINESIS_CONSUME = Set.of("kinesis:DescribeStreamSummary", "kinesis:GetRecords",
             "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:SubscribeToShard", "kinesis:DescribeStream",
+            "kinesis:DescribeStreamConsumer",
             "kinesis:ListStreams");
     private static final Set<String> CONSUME = Set.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility",
             "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
@@ -405,7 +406,8 @@ class PinpushStackTest {
                 Set.of("secretsmanager:GetSecretValue"), CONSUME));
         assertThat(actionsOf("TriggerHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
                 "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem", "dynamodb:BatchWriteItem"),
-                key, events, Set.of("secretsmanager:GetSecretValue"), KINESIS_CONSUME));
+                key, events, Set.of("secretsmanager:GetSecretValue"), KINESIS_CONSUME,
+                Set.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl")));
         assertThat(actionsOf("EventSpillHandler")).isEqualTo(union(key, events, CONSUME));
     }
 
@@ -438,8 +440,10 @@ class PinpushStackTest {
         // The dispatcher also puts deliveries a campaign's MessagesPerSecond deferred back on the queue.
         assertThat(queueActions("DispatcherHandler")).isEqualTo(Map.of(deliveries, union(CONSUME, Set.of("sqs:SendMessage")),
                 spill, Set.of("sqs:SendMessage")));
+        String triggerFailures = logicalId(template, "AWS::SQS::Queue", "FunctionsTriggerFailures");
         assertThat(queueActions("TriggerHandler")).isEqualTo(Map.of(deliveries, Set.of("sqs:SendMessage"),
-                spill, Set.of("sqs:SendMessage")));
+                spill, Set.of("sqs:SendMessage"),
+                triggerFailures, Set.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl")));
         assertThat(queueActions("EventSpillHandler")).isEqualTo(Map.of(spill, union(CONSUME, Set.of("sqs:SendMessage"))));
         for (String handler : HANDLERS) {
             assertThat(statementsOfRole(template, roleOf(handler))).filteredOn(s -> actions(s).contains("kinesis:PutRecords"))
@@ -545,7 +549,7 @@ class PinpushStackTest {
         var groups = resources(template, "AWS::Logs::LogGroup");
         assertThat(groups.values()).extracting(g -> props(g).get("LogGroupName")).containsExactlyInAnyOrder(
                 "/aws/lambda/pinpush-test-api", "/aws/lambda/pinpush-test-send", "/aws/lambda/pinpush-test-dispatcher",
-                "/aws/lambda/pinpush-test-event-spill",
+                "/aws/lambda/pinpush-test-event-spill", "/aws/lambda/pinpush-test-trigger",
                 "/aws/apigateway/pinpush-test-access");
         groups.values().forEach(g -> assertThat(props(g).get("RetentionInDays")).isEqualTo(30));
     }
