@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,22 +141,9 @@ public final class CampaignKpiCounters implements DeliveryListener, AppScopedDat
     }
 
     private void add(RunDay runDay, Map<DeliveryStatus, Long> byStatus) {
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
-        List<String> adds = new ArrayList<>();
-        byStatus.forEach((status, count) -> {
-            int i = adds.size();
-            names.put("#s" + i, status.name());
-            values.put(":c" + i, Items.n(count));
-            adds.add("#s" + i + " :c" + i);
-        });
-        values.put(":expires", Items.n(KpiCounters.expiresAt(runDay.day())));
-        dynamoDb.updateItem(b -> b.tableName(table)
-                .key(Map.of("pk", Items.s(PARTITION_PREFIX + runDay.appId() + "#" + runDay.campaignId()),
-                        "sk", Items.s(KpiCounters.DAY_PREFIX + runDay.day() + "#" + runDay.activityId())))
-                .updateExpression("ADD " + String.join(", ", adds) + " SET expiresAt = :expires")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values));
+        KpiCounters.addCounts(dynamoDb, table, Map.of(
+                "pk", Items.s(PARTITION_PREFIX + runDay.appId() + "#" + runDay.campaignId()),
+                "sk", Items.s(KpiCounters.DAY_PREFIX + runDay.day() + "#" + runDay.activityId())), byStatus, runDay.day());
     }
 
     /** The campaign's counts of each run on each day from {@code first} to {@code last} (inclusive). */
@@ -171,15 +157,8 @@ public final class CampaignKpiCounters implements DeliveryListener, AppScopedDat
         List<Counts> rows = new ArrayList<>();
         for (var page : dynamoDb.queryPaginator(query)) {
             for (Map<String, AttributeValue> item : page.items()) {
-                Map<DeliveryStatus, Long> byStatus = new EnumMap<>(DeliveryStatus.class);
-                for (DeliveryStatus status : DeliveryStatus.values()) {
-                    long count = Items.number(item, status.name(), 0);
-                    if (count > 0) {
-                        byStatus.put(status, count);
-                    }
-                }
                 String[] dayAndActivity = Items.string(item, "sk").substring(KpiCounters.DAY_PREFIX.length()).split("#", 2);
-                rows.add(new Counts(dayAndActivity[0], dayAndActivity[1], byStatus));
+                rows.add(new Counts(dayAndActivity[0], dayAndActivity[1], KpiCounters.counts(item)));
             }
         }
         return rows;
@@ -226,14 +205,7 @@ public final class CampaignKpiCounters implements DeliveryListener, AppScopedDat
     }
 
     private List<String> sortKeys(String partition) {
-        QueryRequest query = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", Items.s(partition)))
-                .projectionExpression("sk").build();
-        List<String> keys = new ArrayList<>();
-        for (var page : dynamoDb.queryPaginator(query)) {
-            page.items().forEach(item -> keys.add(Items.string(item, "sk")));
-        }
-        return keys;
+        return UniqueRecipients.sortKeys(dynamoDb, table, partition);
     }
 
     private static String markerPartition(String appId, String campaignId, LocalDate day) {
