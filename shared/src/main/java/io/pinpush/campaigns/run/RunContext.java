@@ -28,7 +28,14 @@ public record RunContext(String appId, String campaignId, int campaignVersion, i
                             CustomDeliveryConfiguration customDeliveryConfiguration) {
     }
 
+    /**
+     * The deliveries' attribution, with the Limits the dispatcher applies: MessagesPerSecond, and the instant
+     * MaximumDuration ends (the run's scheduled start plus MaximumDuration seconds).
+     */
     public CampaignAttribution attribution() {
-        return new CampaignAttribution(campaignId, treatmentId, activityId, campaignVersion);
+        Integer messagesPerSecond = limits == null ? null : limits.messagesPerSecond();
+        String sendBy = limits == null || limits.maximumDuration() == null || scheduledStart == null ? null
+                : scheduledStart.plusSeconds(limits.maximumDuration()).toString();
+        return new CampaignAttribution(campaignId, treatmentId, activityId, campaignVersion, messagesPerSecond, sendBy);
     }
 }
