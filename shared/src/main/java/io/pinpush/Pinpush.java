@@ -2,6 +2,8 @@ package io.pinpush;
 
 import io.pinpush.access.AccessControl;
 import io.pinpush.analytics.KpiCounters;
+import io.pinpush.analytics.CampaignKpiCounters;
+import io.pinpush.analytics.CampaignKpiService;
 import io.pinpush.analytics.KpiRoutes;
 import io.pinpush.analytics.KpiService;
 import io.pinpush.analytics.UniqueRecipients;
@@ -25,6 +27,10 @@ import io.pinpush.channels.ChannelRoutes;
 import io.pinpush.channels.ChannelSecrets;
 import io.pinpush.channels.ChannelService;
 import io.pinpush.channels.ChannelStore;
+import io.pinpush.campaigns.run.CampaignRuns;
+import io.pinpush.campaigns.run.CampaignSends;
+import io.pinpush.campaigns.run.RunSink;
+import io.pinpush.campaigns.run.CampaignSource;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.customdelivery.CustomDeliverySender;
@@ -55,6 +61,12 @@ import io.pinpush.jobs.JobRoutes;
 import io.pinpush.jobs.JobRunner;
 import io.pinpush.jobs.JobService;
 import io.pinpush.jobs.ObjectStorages;
+import io.pinpush.limits.CampaignCapsAdmission;
+import io.pinpush.limits.CampaignPacing;
+import io.pinpush.limits.EndpointCaps;
+import io.pinpush.hooks.HookedRunSink;
+import io.pinpush.apps.ApplicationSettings;
+import io.pinpush.limits.SendRateLimiter;
 import io.pinpush.messaging.ChannelDirectory;
 import io.pinpush.messaging.DeliveryListener;
 import io.pinpush.messaging.DeliveryListeners;
@@ -95,9 +107,9 @@ import io.pinpush.templates.PushTemplates;
 import io.pinpush.templates.TemplateRenderer;
 import io.pinpush.templates.TemplateRenderingException;
 import io.pinpush.templates.TemplateRoutes;
-import io.pinpush.triggers.EventCampaigns;
+import io.pinpush.campaigns.CampaignTriggeredSends;
+import io.pinpush.campaigns.StoredEventCampaigns;
 import io.pinpush.triggers.TriggerEvaluator;
-import io.pinpush.triggers.TriggeredSends;
 import io.pinpush.triggers.Triggers;
 import io.pinpush.tags.ResourceArn.ResourceType;
 import io.pinpush.tags.TagRoutes;
@@ -151,6 +163,8 @@ public final class Pinpush implements AutoCloseable {
     private final DeliveryReports deliveryReports;
     private final DeliveryMetrics deliveryMetrics;
     private final KpiCounters kpiCounters;
+    private final CampaignKpiCounters campaignKpiCounters;
+    private final CampaignKpiService campaignKpis;
     private final KpiService kpis;
     private final AwsClients.Lazy<PushGateway> gateway;
     private final AwsClients.Lazy<Dispatcher> dispatcher;
@@ -159,6 +173,9 @@ public final class Pinpush implements AutoCloseable {
     private final AwsClients.Lazy<Hooks> hooks;
     private final CampaignStore campaignStore;
     private final CampaignService campaigns;
+    private final CampaignRuns campaignRuns;
+    private final CampaignSends campaignSends;
+    private final EndpointCaps endpointCaps;
     private final TaggableResources taggable;
     private final TagService tags;
     private final AccessControl access;
@@ -244,14 +261,29 @@ public final class Pinpush implements AutoCloseable {
         this.kpiCounters = new KpiCounters(aws.dynamoDb(), config, uniqueRecipients, clock);
         apps.deletesWithApp(kpiCounters);
         this.kpis = new KpiService(apps, kpiCounters, uniqueRecipients, clock);
-        this.deliveryListener = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics, kpiCounters);
-
+        this.campaignKpiCounters = new CampaignKpiCounters(aws.dynamoDb(), config, clock);
+        apps.deletesWithApp(campaignKpiCounters);
+        this.campaignKpis = new CampaignKpiService((appId, campaignId) -> campaigns.require(appId, campaignId, null),
+                campaignKpiCounters, clock);
+        // Campaign runs: the tick starts due runs, the runner sends shards of them through the same delivery queue.
+        SendPlanner planner = new SendPlanner(channelDirectory, renderers, messageTemplates(pushTemplates));
         this.deliveries = new DeliveryStore(aws.dynamoDb(), config, clock);
         apps.deletesWithApp(deliveries);
-        this.deliveryReports = new DeliveryReports(apps, deliveries);
         this.deliveryQueue = new DeliveryQueue(aws::sqs, config::deliveryQueueUrl);
-        this.messaging = new MessagingService(apps, new RecipientResolver(endpointDirectory),
-                new SendPlanner(channelDirectory, renderers, messageTemplates(pushTemplates)), deliveries,
+        DeliveryListener outcomes = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics, kpiCounters,
+                campaignKpiCounters);
+        this.hooks = new AwsClients.Lazy<>(() -> Hooks.wire(config, aws, secrets, events, clock));
+        this.campaignSends = new CampaignSends(planner, deliveries, deliveryQueue, outcomes, clock);
+        this.endpointCaps = new EndpointCaps(aws.dynamoDb(), config, clock);
+        // Limits per endpoint before a run queues; hooks and custom channels between the runner and push.
+        this.campaignRuns = new CampaignRuns(aws.dynamoDb(), aws::sqs, config, CampaignSource.NONE, activity -> false,
+                apps, segments, segmentAudience, endpoints, new CampaignCapsAdmission(endpointCaps),
+                hooked(campaignSends), clock);
+        // Outcomes decided while planning a campaign batch are never SUCCESSFUL: the activity counters need only the dispatcher's.
+        this.deliveryListener = DeliveryListeners.of(outcomes, campaignRuns.counters());
+
+        this.deliveryReports = new DeliveryReports(apps, deliveries);
+        this.messaging = new MessagingService(apps, new RecipientResolver(endpointDirectory), planner, deliveries,
                 deliveryQueue, deliveryListener, config.sendWait(), clock);
         // Not ThreadLocalRandom: its seed is fixed at class initialization, so every SnapStart clone would draw
         // the same "random" backoffs and retry in lockstep. SecureRandom is reseeded on restore.
@@ -259,13 +291,13 @@ public final class Pinpush implements AutoCloseable {
         this.dispatcher = new AwsClients.Lazy<>(() -> new Dispatcher(gateway.get(), deliveries, deliveryQueue,
                 endpointDirectory, deliveryListener,
                 new RetryPolicy(config.maxDeliveryAttempts(), config.retryBaseDelay(), config.retryMaxDelay()),
-                clock, jitter::nextDouble));
+                clock, jitter::nextDouble, new CampaignPacing(new SendRateLimiter(aws.dynamoDb(), config), clock)));
 
-        // Event triggers, campaign hooks, custom channels: the campaign runner plugs into the two trigger seams.
-        this.triggers = Triggers.evaluator(config, aws.dynamoDb(), endpoints, EventCampaigns.NONE, TriggeredSends.NONE,
+        // Event-triggered campaigns: the active EVENT campaigns of an app, sent through the runner's render and queue.
+        this.triggers = Triggers.evaluator(config, aws.dynamoDb(), endpoints,
+                new StoredEventCampaigns(campaignStore, apps, segments),
+                new CampaignTriggeredSends(campaignStore, endpoints, campaignRuns, campaignSends, this::hooked, clock),
                 clock);
-        this.hooks = new AwsClients.Lazy<>(() -> Hooks.wire(config, aws, secrets, events, clock));
-
         // Audit trail and per-app quotas: an observer and a guard of the API and send routers.
         this.auditStore = new AuditStore(aws.dynamoDb(), config);
         this.auditTrail = new AuditTrail(auditStore::put, eventPublisher::publish, config.region(), config.accountId(), clock);
@@ -281,6 +313,12 @@ public final class Pinpush implements AutoCloseable {
     private Set<String> appOperations() {
         return apiRoutes().stream().filter(route -> route.path().segments().contains("{application-id}"))
                 .map(Route::operation).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Campaign sends through the campaign's (or the app's) hook and custom channel before push. */
+    private RunSink hooked(RunSink push) {
+        return new HookedRunSink(push, () -> hooks.get().invoker(), () -> CustomDeliverySender.from(hooks.get()),
+                appId -> Optional.ofNullable(apps.require(appId).settings()).map(ApplicationSettings::campaignHook));
     }
 
     /** Every app's events go to the deployment's own stream; locally, to a JSON-lines file instead when set. */
@@ -323,7 +361,7 @@ public final class Pinpush implements AutoCloseable {
         routes.addAll(EventRoutes.routes(eventStreams, putEvents));
         routes.addAll(MessagingRoutes.routes(messaging));
         routes.addAll(DeliveryReportRoutes.routes(deliveryReports));
-        routes.addAll(KpiRoutes.routes(kpis));
+        routes.addAll(KpiRoutes.routes(kpis, campaignKpis));
         routes.addAll(TagRoutes.routes(tags));
         routes.addAll(access.routes());
         routes.addAll(AuditRoutes.routes(auditStore, clock));
@@ -453,7 +491,7 @@ public final class Pinpush implements AutoCloseable {
 
     /**
      * Writes what an invocation buffered: its events, its delivery metrics (EMF lines on standard output) and its
-     * KPI counts. Handlers call it at the end of every invocation, before Lambda freezes the process.
+     * KPI counts and campaign activity counts. Handlers call it at the end of every invocation, before Lambda freezes the process.
      */
     public void flushAfterInvocation() {
         try {
@@ -462,7 +500,15 @@ public final class Pinpush implements AutoCloseable {
             try {
                 deliveryMetrics.flush();
             } finally {
-                kpiCounters.flush();
+                try {
+                    kpiCounters.flush();
+                } finally {
+                    try {
+                        campaignRuns.counters().flush();
+                    } finally {
+                        campaignKpiCounters.flush();
+                    }
+                }
             }
         }
     }
@@ -487,6 +533,11 @@ public final class Pinpush implements AutoCloseable {
     /** The dispatcher, with its provider clients; built on first use (only the dispatcher function needs it). */
     public Dispatcher dispatcher() {
         return dispatcher.get();
+    }
+
+    /** Campaign runs: the scheduler the campaign API tells, the tick and runner functions, the activity counters. */
+    public CampaignRuns campaignRuns() {
+        return campaignRuns;
     }
 
     /** Matches streamed events against event-triggered campaigns (the trigger function and the local server). */

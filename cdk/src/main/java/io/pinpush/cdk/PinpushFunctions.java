@@ -18,7 +18,12 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.eventsources.KinesisEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -41,6 +46,9 @@ import software.constructs.Construct;
  *   <li>job runner: consumes and refills the job queue; reads apps, writes endpoints, IMPORT segment versions
  *       and jobs (progress, piece markers, members); reaches S3 only through the job's RoleArn, which must be
  *       a role of this account tagged {@value #JOB_ROLE_TAG} = stage (it has no S3 permission of its own).</li>
+ *   <li>trigger: consumes the event stream (Kinesis event source), reads apps, campaigns, segments, endpoints and
+ *       templates, claims campaign Limits in the triggers table, queues deliveries, invokes only the hook functions
+ *       named in context {@code hookFunctionArns}.</li>
  * </ul>
  * The api function also stores jobs and queues their start.
  */
@@ -56,6 +64,18 @@ final class PinpushFunctions extends Construct {
     static final int JOB_RUNNER_MEMORY_MB = 2048;
     /** Job runner instances at once: bounds the write rate an import puts on the endpoints table. */
     static final int JOB_RUNNER_MAX_CONCURRENCY = 10;
+    static final String TRIGGER_HANDLER = "io.pinpush.functions.TriggerHandler::handleRequest";
+    /** Trigger batches: events matched and claimed in DynamoDB, one delivery queued per match. */
+    static final int TRIGGER_TIMEOUT_SECONDS = 60;
+    static final int TRIGGER_BATCH_SIZE = 100;
+    /** A record that keeps failing is retried this often (halving its batch each time), then sent to the DLQ. */
+    static final int TRIGGER_RETRY_ATTEMPTS = 5;
+    /** Triggers are about what users just did: a record older than this sends nothing and goes to the DLQ. */
+    static final int TRIGGER_MAX_RECORD_AGE_SECONDS = 3600;
+    /** Campaign Limits (claims and counters) are transactions over puts, updates and condition checks. */
+    static final List<String> TABLE_CLAIMS = List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+            "dynamodb:ConditionCheckItem");
+    static final List<String> INVOKE = List.of("lambda:InvokeFunction");
     /** The replayer only moves records along; the size of the others, where SnapStart restores quickly. */
     static final int EVENT_SPILL_MEMORY_MB = 1024;
 
@@ -74,8 +94,12 @@ final class PinpushFunctions extends Construct {
     static final List<String> TABLE_REPORT_AND_DELETE = List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchWriteItem");
     /** Outcomes and endpoint changes are conditional puts of whole items. */
     static final List<String> TABLE_READ_AND_PUT = concat(TABLE_READ, List.of("dynamodb:PutItem"));
-    /** Outcomes are conditional puts; each recorded outcome also bumps its app's daily KPI counter (UpdateItem). */
-    static final List<String> TABLE_OUTCOMES = concat(TABLE_READ, List.of("dynamodb:PutItem", "dynamodb:UpdateItem"));
+    /**
+     * Outcomes are conditional puts; each recorded outcome also bumps its app's (and campaign's) daily KPI counters
+     * (UpdateItem) and writes the KPI recipient markers in batches (BatchWriteItem).
+     */
+    static final List<String> TABLE_OUTCOMES = concat(TABLE_READ, List.of("dynamodb:PutItem", "dynamodb:UpdateItem",
+            "dynamodb:BatchWriteItem"));
     static final List<String> TABLE_READ_AND_PUTS = concat(TABLE_READ, List.of("dynamodb:PutItem",
             "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"));
 
@@ -111,11 +135,15 @@ final class PinpushFunctions extends Construct {
     final Function dispatcher;
     final Function eventSpill;
     final Function jobRunner;
+    final Function trigger;
     final Alias apiAlias;
     final Alias sendAlias;
     final Alias dispatcherAlias;
     final Alias eventSpillAlias;
     final Alias jobRunnerAlias;
+    final Alias triggerAlias;
+    /** Where the trigger function's event source sends records it gave up on. */
+    final Queue triggerFailures;
 
     PinpushFunctions(Construct scope, String id, StackSettings settings, Code code, IKey key, DataTables tables,
                      Messaging messaging, RemovalPolicy logRemoval) {
@@ -155,11 +183,15 @@ final class PinpushFunctions extends Construct {
                 "Writes spilled events to their streams once those take them again");
         jobRunner = factory.function("JobRunner", "jobs", JOB_RUNNER_HANDLER, JOB_RUNNER_MEMORY_MB,
                 Messaging.JOB_RUNNER_TIMEOUT_SECONDS, jobs, "Runs import and export jobs, one piece per invocation");
+        trigger = factory.function("Trigger", "trigger", TRIGGER_HANDLER, settings.dispatcherMemoryMb(),
+                TRIGGER_TIMEOUT_SECONDS, delivering,
+                "Matches streamed events against event-triggered campaigns and queues their pushes");
         apiAlias = alias(api, "ApiLive");
         sendAlias = alias(send, "SendLive");
         dispatcherAlias = alias(dispatcher, "DispatcherLive");
         eventSpillAlias = alias(eventSpill, "EventSpillLive");
         jobRunnerAlias = alias(jobRunner, "JobRunnerLive");
+        triggerAlias = alias(trigger, "TriggerLive");
 
         String secrets = secretArnPattern(settings);
         api.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_DATA));
@@ -200,7 +232,27 @@ final class PinpushFunctions extends Construct {
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_OUTCOMES));
         dispatcher.addToRolePolicy(allow(SECRET_READ, secrets));
 
-        for (Function function : List.of(api, send, dispatcher, eventSpill)) {
+        // Campaign Limits on the dispatcher: the per-second MessagesPerSecond counters, and deferred deliveries put
+        // back on the queue as new delayed messages.
+        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.TRIGGERS), List.of("dynamodb:UpdateItem")));
+        dispatcher.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
+
+        // The trigger function: reads the app, its event campaigns, their segments, endpoints and templates; claims
+        // sends (Limits) in the triggers table; records sends decided without a provider; queues deliveries.
+        trigger.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
+        trigger.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_READ));
+        trigger.addToRolePolicy(tableGrant(tables.table(Tables.SEGMENTS), TABLE_READ));
+        trigger.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_READ));
+        trigger.addToRolePolicy(tableGrant(tables.table(Tables.TEMPLATES), TABLE_READ));
+        trigger.addToRolePolicy(tableGrant(tables.table(Tables.TRIGGERS), TABLE_CLAIMS));
+        trigger.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_READ_AND_PUTS));
+        trigger.addToRolePolicy(allow(SECRET_READ, secrets));
+        trigger.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
+
+        grantHookInvocation(trigger, settings);
+
+        // The job runner publishes no events and has its own key grant (above).
+        for (Function function : List.of(api, send, dispatcher, eventSpill, trigger)) {
             function.addToRolePolicy(allow(KEY_USE, key.getKeyArn()));
             publishesEvents(function, settings, messaging);
         }
@@ -211,6 +263,25 @@ final class PinpushFunctions extends Construct {
                 .maxBatchingWindow(Duration.seconds(settings.dispatcherBatchWindowSeconds()))
                 .maxConcurrency(settings.dispatcherMaxConcurrency())
                 .reportBatchItemFailures(true)
+                .build());
+        // The deployment stream drives the trigger function: partial batch responses (only failed records are
+        // retried; claims make retried records send once), bisecting a failing batch, bounded retries and record
+        // age, and an on-failure destination keeping what was given up on (shard and sequence numbers, for a replay;
+        // no event content, so SQS-managed encryption and no grant on the stack key).
+        triggerFailures = Queue.Builder.create(this, "TriggerFailures")
+                .queueName(settings.prefix() + "-trigger-failures")
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .retentionPeriod(Duration.days(14))
+                .build();
+        triggerAlias.addEventSource(KinesisEventSource.Builder.create(messaging.eventStream)
+                .startingPosition(StartingPosition.LATEST)
+                .batchSize(TRIGGER_BATCH_SIZE)
+                .maxBatchingWindow(Duration.seconds(1))
+                .reportBatchItemFailures(true)
+                .bisectBatchOnError(true)
+                .retryAttempts(TRIGGER_RETRY_ATTEMPTS)
+                .maxRecordAge(Duration.seconds(TRIGGER_MAX_RECORD_AGE_SECONDS))
+                .onFailure(new SqsDlq(triggerFailures))
                 .build());
         // Two concurrent replayers at most (the least Lambda allows): a destination that is back is not flooded.
         eventSpillAlias.addEventSource(SqsEventSource.Builder.create(messaging.eventSpillQueue)
@@ -247,6 +318,18 @@ final class PinpushFunctions extends Construct {
                 .build();
     }
 
+    /**
+     * Campaign hooks and custom channels that are Lambda functions: the function may invoke exactly those the
+     * operator listed in context {@code hookFunctionArns}, nothing else (none when the list is empty). Every
+     * function that runs campaign sends (the trigger function; the campaign runner's) gets this grant.
+     */
+    static void grantHookInvocation(Function function, StackSettings settings) {
+        if (!settings.hookFunctionArns().isEmpty()) {
+            function.addToRolePolicy(PolicyStatement.Builder.create().actions(INVOKE)
+                    .resources(settings.hookFunctionArns()).build());
+        }
+    }
+
     private static PolicyStatement tableGrant(ITableV2 table, List<String> actions) {
         return PolicyStatement.Builder.create()
                 .actions(actions)
@@ -259,7 +342,7 @@ final class PinpushFunctions extends Construct {
     }
 
     List<Function> all() {
-        return List.of(api, send, dispatcher, eventSpill, jobRunner);
+        return List.of(api, send, dispatcher, eventSpill, jobRunner, trigger);
     }
 
     private Alias alias(Function function, String id) {

@@ -18,6 +18,8 @@ import java.util.function.Function;
  * @param authMode             {@code iam}: every route behind API Gateway's IAM authorization (execute-api);
  *                             {@code keys}: Pinpoint routes open at API Gateway and verified in the handler (SigV4 for
  *                             mobiletargeting with Pinpush access keys), the access-key routes still IAM
+ * @param hookFunctionArns     the customers' Lambda functions that campaign hooks and custom channels name
+ *                             (context {@code hookFunctionArns}, comma-separated): the only functions Pinpush may invoke
  */
 public record StackSettings(
         String stage,
@@ -44,7 +46,8 @@ public record StackSettings(
         List<String> replicaRegions,
         Optional<String> globalTableHome,
         Path functionsJar,
-        String authMode) {
+        String authMode,
+        List<String> hookFunctionArns) {
 
     public static final String DEFAULT_FUNCTIONS_JAR = "functions/target/pinpush-functions-0.1.0-SNAPSHOT-lambda.jar";
 
@@ -56,6 +59,13 @@ public record StackSettings(
         replicaRegions = List.copyOf(replicaRegions);
         if (!authMode.equals("iam") && !authMode.equals("keys")) {
             throw new IllegalArgumentException("Context 'authMode' must be iam or keys; got '" + authMode + "'");
+        }
+        hookFunctionArns = List.copyOf(hookFunctionArns);
+        for (String arn : hookFunctionArns) {
+            if (!arn.matches("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?")) {
+                throw new IllegalArgumentException("Context 'hookFunctionArns' must list Lambda function ARNs; got '"
+                        + arn + "'");
+            }
         }
         // Lambda polls SQS in batches of at most 10 unless a batching window is set (then up to 10,000).
         requireRange("dispatcherBatchSize", dispatcherBatchSize, 1, dispatcherBatchWindowSeconds > 0 ? 10_000 : 10);
@@ -110,7 +120,8 @@ public record StackSettings(
                 read.string("replicaRegions").map(StackSettings::regions).orElse(List.of()),
                 read.string("globalTableHome"),
                 Path.of(read.string("functionsJar").orElse(DEFAULT_FUNCTIONS_JAR)),
-                read.string("authMode").orElse("iam"));
+                read.string("authMode").orElse("iam"),
+                read.string("hookFunctionArns").map(StackSettings::regions).orElse(List.of()));
     }
 
     /** Whether clients sign with Pinpush access keys (the drop-in mode) rather than IAM credentials. */

@@ -56,9 +56,10 @@ public final class LocalDispatcher implements AutoCloseable {
         });
     }
 
-    public static LocalDispatcher start(SqsClient sqs, String queueUrl, String region, DispatcherHandler handler,
-                                        int pollerCount) {
-        return start(sqs, queueUrl, region, handler, pollerCount, BATCH_SIZE, "pinpush-dispatcher");
+    /** Polls {@code queueUrl} for {@code handler} (the dispatcher, the campaign runner) in batches of up to ten. */
+    public static LocalDispatcher start(SqsClient sqs, String queueUrl, String region,
+                                        RequestHandler<SQSEvent, SQSBatchResponse> handler, int pollerCount) {
+        return start(sqs, queueUrl, region, handler, pollerCount, BATCH_SIZE, "pinpush-poller");
     }
 
     /**
@@ -89,7 +90,7 @@ public final class LocalDispatcher implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 if (running.get()) {
-                    LOG.warn("Polling the delivery queue failed; polling again", e);
+                    LOG.warn("Polling {} failed; polling again", queueUrl, e);
                     pause();
                 }
             }

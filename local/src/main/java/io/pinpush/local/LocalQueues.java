@@ -5,7 +5,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Creates the delivery queue as the CDK stack does: a dead-letter queue, and the delivery queue redriving to it
+ * Creates the delivery queue (and the campaign work queue) as the CDK stack does: a dead-letter queue, and the delivery queue redriving to it
  * after {@code maxReceiveCount} receives (above the dispatcher's own attempt limit, so only poison messages and
  * deliveries that crash the dispatcher again and again end up there).
  */
@@ -17,6 +17,16 @@ public final class LocalQueues {
     static final int VISIBILITY_TIMEOUT_SECONDS = 60;
 
     private LocalQueues() {
+    }
+
+    public static final String CAMPAIGN_QUEUE = "pinpush-campaign-work";
+    public static final String CAMPAIGN_DEAD_LETTER_QUEUE = "pinpush-campaign-work-dlq";
+    /** A campaign work item that keeps failing this often goes to its dead-letter queue. */
+    static final int CAMPAIGN_MAX_RECEIVES = 5;
+
+    /** Creates the campaign work queue and its dead-letter queue, as the CDK stack does; returns the work queue's URL. */
+    public static String createCampaignQueue(SqsClient sqs) {
+        return create(sqs, CAMPAIGN_QUEUE, CAMPAIGN_DEAD_LETTER_QUEUE, CAMPAIGN_MAX_RECEIVES, VISIBILITY_TIMEOUT_SECONDS);
     }
 
     public static final String JOB_QUEUE = "pinpush-jobs";

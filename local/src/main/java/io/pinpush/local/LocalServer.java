@@ -6,6 +6,8 @@ import io.pinpush.access.AccessKeyShapes.AccessKeyResponse;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.functions.ApiHandler;
+import io.pinpush.functions.CampaignRunnerHandler;
+import io.pinpush.functions.CampaignTickHandler;
 import io.pinpush.functions.DispatcherHandler;
 import io.pinpush.functions.JobRunnerHandler;
 import io.pinpush.functions.SendHandler;
@@ -42,6 +44,8 @@ public final class LocalServer implements AutoCloseable {
      * stack's mapping (BatchSize 1), so no piece waits behind another past its visibility timeout.
      */
     private static final int JOB_POLLERS = 4;
+    /** Campaign runner threads polling the campaign work queue, like concurrent Lambda pollers. */
+    private static final int CAMPAIGN_RUNNER_POLLERS = 2;
 
     private final EmbeddedDynamoDb dynamoDb;
     private final EmbeddedSqs sqs;
@@ -51,12 +55,16 @@ public final class LocalServer implements AutoCloseable {
     private final LocalDispatcher dispatcher;
     private final Optional<LocalDispatcher> jobRunner;
     private final Optional<LocalTriggers> triggers;
+    private final Optional<LocalDispatcher> campaignRunner;
+    private final Optional<LocalCampaignTick> campaignTick;
     private final Path temporaryFolder;
     private final Optional<AccessKeyResponse> bootstrapKey;
 
     private LocalServer(EmbeddedDynamoDb dynamoDb, EmbeddedSqs sqs, Pinpush pinpush, HttpServer http,
                         ExecutorService httpThreads, LocalDispatcher dispatcher, Optional<LocalDispatcher> jobRunner,
-                        Optional<LocalTriggers> triggers, Path temporaryFolder, Optional<AccessKeyResponse> bootstrapKey) {
+                        Optional<LocalTriggers> triggers, Optional<LocalDispatcher> campaignRunner,
+                        Optional<LocalCampaignTick> campaignTick, Path temporaryFolder,
+                        Optional<AccessKeyResponse> bootstrapKey) {
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
         this.pinpush = pinpush;
@@ -65,6 +73,8 @@ public final class LocalServer implements AutoCloseable {
         this.dispatcher = dispatcher;
         this.jobRunner = jobRunner;
         this.triggers = triggers;
+        this.campaignRunner = campaignRunner;
+        this.campaignTick = campaignTick;
         this.temporaryFolder = temporaryFolder;
         this.bootstrapKey = bootstrapKey;
     }
@@ -96,6 +106,7 @@ public final class LocalServer implements AutoCloseable {
                 settings.put("PINPUSH_ENDPOINT_SQS", sqs.endpoint().toString());
                 settings.put("PINPUSH_DELIVERY_QUEUE_URL", sqs.queueUrl(LocalQueues.DELIVERY_QUEUE));
                 settings.put("PINPUSH_JOB_QUEUE_URL", sqs.queueUrl(LocalQueues.JOB_QUEUE));
+                settings.put("PINPUSH_CAMPAIGN_QUEUE_URL", sqs.queueUrl(LocalQueues.CAMPAIGN_QUEUE));
             }
             // Laptop extension: import from and export to file:// paths (see README "Import and export jobs").
             settings.put("PINPUSH_JOBS_ALLOW_FILE_URLS", "true");
@@ -110,6 +121,7 @@ public final class LocalServer implements AutoCloseable {
                 // Above the dispatcher's own attempt limit: only poison and repeatedly crashing messages get there.
                 LocalQueues.create(aws.sqs(), config.maxDeliveryAttempts() + 2);
                 LocalQueues.createJobQueue(aws.sqs(), io.pinpush.jobs.JobRunner.PIECE_ATTEMPTS + 1);
+                LocalQueues.createCampaignQueue(aws.sqs());
             }
 
             HttpServer http = HttpServer.create(new InetSocketAddress("localhost", options.port()), 256);
@@ -136,9 +148,17 @@ public final class LocalServer implements AutoCloseable {
                     aws.sqs(), url, config.region(), new JobRunnerHandler(pinpush), JOB_POLLERS, 1, "pinpush-jobs"));
             // The trigger function's Kinesis event source, reading the events this server publishes.
             Optional<LocalTriggers> triggers = LocalTriggers.start(config, aws, new TriggerHandler(pinpush));
+            // The campaign runner drains the campaign work queue; the tick starts due runs, as the schedule does in AWS.
+            // Without a campaign work queue (a queue URL given from outside, none for campaigns) nothing runs campaigns.
+            Optional<LocalDispatcher> campaignRunner = config.get("PINPUSH_CAMPAIGN_QUEUE_URL").map(url ->
+                    LocalDispatcher.start(aws.sqs(), url, config.region(), new CampaignRunnerHandler(pinpush),
+                            CAMPAIGN_RUNNER_POLLERS));
+            Optional<LocalCampaignTick> campaignTick = campaignRunner.map(runner -> LocalCampaignTick.start(
+                    new CampaignTickHandler(pinpush),
+                    config.getDuration("PINPUSH_LOCAL_CAMPAIGN_TICK", LocalCampaignTick.DEFAULT_INTERVAL)));
             http.start();
             return new LocalServer(dynamoDb, sqs, pinpush, http, threads, dispatcher, jobRunner, triggers,
-                    temporaryFolder, bootstrapKey);
+                    campaignRunner, campaignTick, temporaryFolder, bootstrapKey);
         } catch (IOException e) {
             if (sqs != null) sqs.close();
             if (dynamoDb != null) dynamoDb.close();
@@ -183,6 +203,8 @@ public final class LocalServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        campaignTick.ifPresent(LocalCampaignTick::close);
+        campaignRunner.ifPresent(LocalDispatcher::close);
         dispatcher.close();
         jobRunner.ifPresent(LocalDispatcher::close);
         triggers.ifPresent(LocalTriggers::close);

@@ -103,6 +103,12 @@ public final class KpiCounters implements DeliveryListener, AppScopedData {
     }
 
     private void add(AppDay appDay, Map<DeliveryStatus, Long> byStatus) {
+        addCounts(dynamoDb, table, key(appDay.appId(), appDay.day().toString()), byStatus, appDay.day());
+    }
+
+    /** One UpdateItem adding each status's count to the item at {@code key} (shared with the campaign counters). */
+    static void addCounts(DynamoDbClient dynamoDb, String table, Map<String, AttributeValue> key,
+                          Map<DeliveryStatus, Long> byStatus, LocalDate day) {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, AttributeValue> values = new LinkedHashMap<>();
         List<String> adds = new ArrayList<>();
@@ -112,12 +118,24 @@ public final class KpiCounters implements DeliveryListener, AppScopedData {
             values.put(":c" + i, Items.n(count));
             adds.add("#s" + i + " :c" + i);
         });
-        values.put(":expires", Items.n(expiresAt(appDay.day())));
+        values.put(":expires", Items.n(expiresAt(day)));
         dynamoDb.updateItem(b -> b.tableName(table)
-                .key(key(appDay.appId(), appDay.day().toString()))
+                .key(key)
                 .updateExpression("ADD " + String.join(", ", adds) + " SET expiresAt = :expires")
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values));
+    }
+
+    /** The counts an item holds, one number per DeliveryStatus name. */
+    static Map<DeliveryStatus, Long> counts(Map<String, AttributeValue> item) {
+        Map<DeliveryStatus, Long> byStatus = new EnumMap<>(DeliveryStatus.class);
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            long count = Items.number(item, status.name(), 0);
+            if (count > 0) {
+                byStatus.put(status, count);
+            }
+        }
+        return byStatus;
     }
 
     private synchronized void keep(AppDay appDay, Map<DeliveryStatus, Long> byStatus) {
@@ -140,14 +158,7 @@ public final class KpiCounters implements DeliveryListener, AppScopedData {
         List<DailyCounts> days = new ArrayList<>();
         for (var page : dynamoDb.queryPaginator(query)) {
             for (Map<String, AttributeValue> item : page.items()) {
-                Map<DeliveryStatus, Long> byStatus = new EnumMap<>(DeliveryStatus.class);
-                for (DeliveryStatus status : DeliveryStatus.values()) {
-                    long count = Items.number(item, status.name(), 0);
-                    if (count > 0) {
-                        byStatus.put(status, count);
-                    }
-                }
-                days.add(new DailyCounts(Items.string(item, "sk").substring(DAY_PREFIX.length()), byStatus));
+                days.add(new DailyCounts(Items.string(item, "sk").substring(DAY_PREFIX.length()), counts(item)));
             }
         }
         return days;

@@ -111,6 +111,11 @@ public final class UniqueRecipients implements AppScopedData {
     }
 
     private List<String> sortKeys(String partition) {
+        return sortKeys(dynamoDb, table, partition);
+    }
+
+    /** Every sort key of one partition (shared with the campaign counters). */
+    static List<String> sortKeys(DynamoDbClient dynamoDb, String table, String partition) {
         QueryRequest query = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", Items.s(partition)))
                 .projectionExpression("sk").build();

@@ -86,6 +86,12 @@ public final class PinpushConfig {
                 "PINPUSH_DELIVERY_QUEUE_URL is not set: the send function needs the delivery queue"));
     }
 
+    /** The SQS queue of campaign work items: the tick fills it, the campaign runner drains it ({@code PINPUSH_CAMPAIGN_QUEUE_URL}). */
+    public String campaignQueueUrl() {
+        return get("PINPUSH_CAMPAIGN_QUEUE_URL").orElseThrow(() -> new IllegalStateException(
+                "PINPUSH_CAMPAIGN_QUEUE_URL is not set: campaign runs need the campaign work queue"));
+    }
+
     /**
      * How long a send call waits for the dispatcher's outcomes before answering QUEUED for the rest
      * ({@code PINPUSH_SEND_WAIT}, ISO-8601, default 10 s; API Gateway gives up after 29 s).

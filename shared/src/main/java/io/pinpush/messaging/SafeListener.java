@@ -4,13 +4,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Calls a listener after the outcome is recorded; a listener's failure is logged and changes nothing already done. */
-final class SafeListener implements DeliveryListener {
+public final class SafeListener implements DeliveryListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SafeListener.class);
 
     private final DeliveryListener delegate;
 
-    SafeListener(DeliveryListener delegate) {
+    public SafeListener(DeliveryListener delegate) {
         this.delegate = delegate;
     }
 

@@ -53,6 +53,38 @@ public final class SendPlanner {
     /** @param template the request's TemplateConfiguration, or null */
     public SendPlan plan(String appId, String requestId, String traceId, DirectMessageConfiguration message,
                          TemplateConfiguration template, List<Recipient> recipients, Instant now) {
+        return plan(new Naming(appId, index -> requestId, index -> index, DIRECT_SEND_DATA, null, true), requestId,
+                traceId, message, template, recipients, now);
+    }
+
+    /**
+     * A batch of one campaign run: each recipient is its own request, {@code requestIds.get(i)} with index 0, so a
+     * delivery's id depends on the run and the endpoint alone (the dispatcher's record check then dedupes a
+     * delivery queued twice). Deliveries carry {@code campaign} and the device SDKs' campaign data keys. An
+     * endpoint whose channel the app lacks or disabled is a permanent failure of that endpoint, not of the batch.
+     */
+    public SendPlan planCampaign(String appId, List<String> requestIds, CampaignAttribution campaign,
+                                 DirectMessageConfiguration message, TemplateConfiguration template,
+                                 List<Recipient> recipients, Instant now) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("pinpoint.campaign.campaign_id", campaign.campaignId());
+        data.put("pinpoint.campaign.treatment_id", campaign.treatmentId());
+        if (campaign.activityId() != null) {
+            data.put("pinpoint.campaign.campaign_activity_id", campaign.activityId());
+        }
+        return plan(new Naming(appId, requestIds::get, index -> 0, Map.copyOf(data), campaign, false),
+                campaign.activityId(), null, message, template, recipients, now);
+    }
+
+    /** How a plan names its deliveries and what it attaches to them. */
+    private record Naming(String appId, java.util.function.IntFunction<String> requestIdOf,
+                          java.util.function.IntUnaryOperator indexOf, Map<String, String> pinpointData,
+                          CampaignAttribution campaign, boolean unusableChannelFailsRequest) {
+    }
+
+    private SendPlan plan(Naming naming, String requestId, String traceId, DirectMessageConfiguration message,
+                          TemplateConfiguration template, List<Recipient> recipients, Instant now) {
+        String appId = naming.appId();
         MessageTemplates.Personalization personalization = template == null ? null
                 : templates.prepare(template.pushTemplate(), message);
         String timestamp = Timestamps.format(now);
@@ -68,20 +100,25 @@ public final class SendPlanner {
                 toSend.put(index, recipient);
             }
         }
-        requireUsableChannels(appId, toSend.values());
+        if (naming.unusableChannelFailsRequest()) {
+            requireUsableChannels(appId, toSend.values());
+        } else {
+            failUnusableChannels(appId, toSend, decided);
+        }
 
         List<Delivery> deliveries = new ArrayList<>();
         toSend.forEach((index, recipient) -> {
             RenderRequest request;
             try {
-                request = renderRequest(recipient, message, personalization);
+                request = renderRequest(recipient, message, personalization, naming.pinpointData());
             } catch (MessageTemplates.Unrenderable e) {
                 decided.put(index, MessageResult.permanentFailure(400, e.getMessage()));
                 return;
             }
             RenderResult rendered = renderers.get(recipient.target().channelType()).render(request);
             if (rendered instanceof RenderResult.Rendered r) {
-                deliveries.add(new Delivery(appId, requestId, index, recipient.target(), traceId, r.push(), timestamp));
+                deliveries.add(new Delivery(appId, naming.requestIdOf().apply(index), naming.indexOf().applyAsInt(index),
+                        recipient.target(), traceId, r.push(), timestamp, naming.campaign()));
             } else {
                 decided.put(index, MessageResult.of(DeliveryResult.notRendered(rendered)));
             }
@@ -89,8 +126,9 @@ public final class SendPlanner {
 
         List<DeliveryOutcome> outcomes = decided.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> new DeliveryOutcome(appId, requestId, e.getKey(), recipients.get(e.getKey()).target(),
-                        traceId, e.getValue(), 0, timestamp))
+                .map(e -> new DeliveryOutcome(appId, naming.requestIdOf().apply(e.getKey()),
+                        naming.indexOf().applyAsInt(e.getKey()), recipients.get(e.getKey()).target(), traceId,
+                        e.getValue(), 0, timestamp, naming.campaign()))
                 .toList();
         return new SendPlan(appId, requestId, traceId, recipients.stream().map(Recipient::target).toList(),
                 outcomes, deliveries);
@@ -144,14 +182,35 @@ public final class SendPlanner {
         }
     }
 
+    /** In a campaign, an endpoint whose channel cannot be used fails alone; the rest of the batch goes out. */
+    private void failUnusableChannels(String appId, Map<Integer, Recipient> toSend, Map<Integer, MessageResult> decided) {
+        Map<ChannelType, String> unusable = new java.util.EnumMap<>(ChannelType.class);
+        toSend.values().forEach(r -> unusable.computeIfAbsent(r.target().channelType(), type -> {
+            try {
+                requireUsableChannels(appId, List.of(r));
+                return null;
+            } catch (ApiError e) {
+                return e.getMessage();
+            }
+        }));
+        toSend.entrySet().removeIf(entry -> {
+            String reason = unusable.get(entry.getValue().target().channelType());
+            if (reason != null) {
+                decided.put(entry.getKey(), MessageResult.permanentFailure(400, reason));
+            }
+            return reason != null;
+        });
+    }
+
     /** With a template, the recipient's message is the personalized one, its Substitutions already applied. */
     private static RenderRequest renderRequest(Recipient recipient, DirectMessageConfiguration message,
-                                               MessageTemplates.Personalization personalization) {
+                                               MessageTemplates.Personalization personalization,
+                                               Map<String, String> pinpointData) {
         Recipient.Overrides o = recipient.overrides();
         DirectMessageConfiguration content = personalization == null ? message
                 : personalization.messageFor(recipient.endpoint(), o.substitutions());
         return new RenderRequest(recipient.target().channelType(), recipient.target().address(), recipient.endpoint(),
                 content, o.body(), o.title(), o.rawContent(), personalization == null ? o.substitutions() : null,
-                o.context(), DIRECT_SEND_DATA);
+                o.context(), pinpointData);
     }
 }

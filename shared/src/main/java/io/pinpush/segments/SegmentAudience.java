@@ -65,17 +65,10 @@ public final class SegmentAudience implements AutoCloseable {
         List<Future<?>> running = new ArrayList<>();
         for (int shard = 0; shard < shards; shard++) {
             int s = shard;
-            running.add(shardReaders.submit(() -> endpoints.forEachInShard(appId, s, endpoint -> {
-                total.increment();
-                ExclusionReason reason = inSegment.test(endpoint)
-                        ? ExclusionReason.ofMember(endpoint).orElse(null) : ExclusionReason.FILTERED_OUT_BY_SEGMENT;
-                if (reason != null) {
-                    excluded.get(reason).increment();
-                } else {
-                    sendable.increment();
-                    member.accept(endpoint);
-                }
-            })));
+            running.add(shardReaders.submit(() -> judgeShard(appId, s, inSegment, endpoint -> {
+                sendable.increment();
+                member.accept(endpoint);
+            }, reason -> excluded.get(reason).increment(), total)));
         }
         awaitAll(running);
 
@@ -115,6 +108,29 @@ public final class SegmentAudience implements AutoCloseable {
         });
         if (!chunk.isEmpty()) judge.run();
         return new EvaluationCounts(total[0], sendable[0], excluded);
+    }
+
+    /**
+     * Calls {@code member} for every sendable member of the segment version stored in one endpoint shard, on the
+     * calling thread, in endpoint id order: what a campaign runner does for one shard of a run.
+     */
+    public void forEachMemberInShard(SegmentResponse segment, Predicate<EndpointResponse> inSegment, int shard,
+                                     Consumer<EndpointResponse> member) {
+        judgeShard(segment.applicationId(), shard, inSegment, member, reason -> { }, new LongAdder());
+    }
+
+    private void judgeShard(String appId, int shard, Predicate<EndpointResponse> inSegment,
+                            Consumer<EndpointResponse> member, Consumer<ExclusionReason> excluded, LongAdder total) {
+        endpoints.forEachInShard(appId, shard, endpoint -> {
+            total.increment();
+            ExclusionReason reason = inSegment.test(endpoint)
+                    ? ExclusionReason.ofMember(endpoint).orElse(null) : ExclusionReason.FILTERED_OUT_BY_SEGMENT;
+            if (reason != null) {
+                excluded.accept(reason);
+            } else {
+                member.accept(endpoint);
+            }
+        });
     }
 
     private static void awaitAll(List<Future<?>> running) {

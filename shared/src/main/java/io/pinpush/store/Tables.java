@@ -99,17 +99,23 @@ public final class Tables {
             List.of(new TableSpec.IndexSpec("byApp", "appId", "created")), Optional.of("expiresAt"));
 
     /**
-     * What event-triggered campaigns have sent to each endpoint, so a stream record retried by Lambda never sends
-     * twice and Limits hold. One partition per (app, campaign, endpoint), {@code pk = appId#campaignId#endpointId},
-     * so a busy campaign spreads over its endpoints:
+     * Campaign Limits (EndpointCaps, SendRateLimiter): what campaigns have sent to each endpoint, so a stream record
+     * retried by Lambda or a run's work item processed twice never counts twice and Limits hold. One partition per
+     * (app, campaign, endpoint), {@code pk = appId#campaignId#endpointId}, so a busy campaign spreads over its
+     * endpoints:
      * <ul>
      *   <li>{@code sk = "event#<sha-256 of the record>"}: the claim of one event for the campaign, written with
      *       {@code attribute_not_exists}: a record seen again is recognized and sends nothing</li>
+     *   <li>{@code sk = "run#<activity id>"}: the claim of one scheduled run's message to the endpoint (written only
+     *       when the campaign has a Daily or Total limit)</li>
      *   <li>{@code sk = "total"}, {@code "day#yyyy-MM-dd"} (UTC), {@code "session#<sessionId>"}: counters {@code n},
      *       each incremented only while below the campaign's Total, Daily and Session limit</li>
      * </ul>
      * A claim and its counters are one transaction: all are written or none. Everything carries {@code expiresAt}
-     * (TTL): claims, day and session counters after two days, totals a day after the campaign's EndTime.
+     * (TTL): event claims, day and session counters after two days, run claims and totals a day after the campaign's
+     * EndTime.
+     * MessagesPerSecond: {@code pk = "mps#" + appId#campaignId#epochSecond}, {@code sk = "n"}, one counter per
+     * campaign and UTC second, expiring a minute later.
      */
     public static final TableSpec TRIGGERS = new TableSpec("triggers", "pk", "sk", List.of(), Optional.of("expiresAt"));
 
@@ -163,11 +169,32 @@ public final class Tables {
      */
     public static final TableSpec JOBS = new TableSpec("jobs", "pk", "sk", List.of(), Optional.empty());
 
+    /**
+     * Campaign runs: what the scheduler tick and the campaign runner coordinate through. One partition per campaign,
+     * {@code pk = appId#campaignId}:
+     * <ul>
+     *   <li>{@code sk = "next"}: the campaign's next run (number, due time); absent once the last run has started</li>
+     *   <li>{@code sk = "run#000003"}: one run: the campaign version it sends, its activity per treatment, how many
+     *       time-zone slices it has and how many are done</li>
+     *   <li>{@code sk = "run#000003#slice#<epoch ms>"}: the endpoints of a run that start at one instant (one slice, or
+     *       one per UTC offset with IsLocalTime); {@code pending} counts its shard work items not yet done</li>
+     *   <li>{@code sk = "run#000003#slice#<epoch ms>#shard#0007"}: marks one shard work item done, so a redelivered
+     *       work item is not counted twice</li>
+     * </ul>
+     * Items waiting for a time carry {@code dueKey = "due"} and {@code dueAt} (zero-padded epoch milliseconds): the
+     * sparse {@code byDue} index is what the tick queries every minute; claiming one is a conditional write on
+     * {@code dueAt}. Per-(activity, endpoint) send claims live in their own partitions,
+     * {@code pk = claim#<activityId>#<endpointId>}, {@code sk = "claim"}, so a run's claims spread over the table.
+     * Runs, slices and claims carry {@code expiresAt} (TTL).
+     */
+    public static final TableSpec CAMPAIGN_RUNS = new TableSpec("campaignruns", "pk", "sk",
+            List.of(new TableSpec.IndexSpec("byDue", "dueKey", "dueAt")), Optional.of("expiresAt"));
+
     private Tables() {
     }
 
     public static List<TableSpec> all() {
-        return List.of(APPS, ENDPOINTS, TEMPLATES, SEGMENTS, CAMPAIGNS, DELIVERIES, TRIGGERS, JOBS, ACCESS_KEYS, AUDIT,
-                QUOTAS);
+        return List.of(APPS, ENDPOINTS, TEMPLATES, SEGMENTS, CAMPAIGNS, CAMPAIGN_RUNS, DELIVERIES, TRIGGERS, JOBS,
+                ACCESS_KEYS, AUDIT, QUOTAS);
     }
 }

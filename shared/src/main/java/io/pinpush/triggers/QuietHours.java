@@ -13,12 +13,12 @@ import java.time.temporal.ChronoUnit;
  * the window may span midnight). It applies only to endpoints whose Demographic.Timezone is a valid zone, as in
  * Pinpoint: without one there is no local time to be quiet in.
  */
-final class QuietHours {
+public final class QuietHours {
 
     private QuietHours() {
     }
 
-    static boolean isQuiet(QuietTime quietTime, EndpointResponse endpoint, Instant at) {
+    public static boolean isQuiet(QuietTime quietTime, EndpointResponse endpoint, Instant at) {
         if (quietTime == null || quietTime.start() == null || quietTime.end() == null || endpoint.demographic() == null
                 || endpoint.demographic().timezone() == null) {
             return false;

@@ -1,0 +1,243 @@
+package io.pinpush.campaigns.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pinpush.apps.QuietTime;
+import io.pinpush.campaigns.ActivityResponse;
+import io.pinpush.campaigns.CampaignResponse;
+import io.pinpush.campaigns.CampaignStatus;
+import io.pinpush.campaigns.Frequency;
+import io.pinpush.campaigns.TreatmentResource;
+import io.pinpush.local.LocalServer;
+import io.pinpush.testing.PinpushExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.pinpoint.PinpointClient;
+
+/**
+ * Scheduled runs with a simulated clock: the tick, the runner, the run store and activities on DynamoDB Local and
+ * ElasticMQ, a recording sink in place of the push path (the end-to-end tests cover that).
+ */
+@ExtendWith(PinpushExtension.class)
+class CampaignRunsTest {
+
+    private static void at(RunHarness harness, String instant) {
+        Duration step = Duration.between(harness.clock.instant(), Instant.parse(instant));
+        assertThat(step.isNegative()).as("the test moves time forward only").isFalse();
+        harness.clock.advance(step);
+    }
+
+    @Test
+    void aLocalTimeRunReachesEachTimeZoneAtNineInTheMorningThere(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-09T12:00:00Z"));
+        harness.endpoints("tokyo-", 3, "Asia/Tokyo");
+        harness.endpoints("berlin-", 3, "Europe/Berlin");
+        harness.endpoints("newyork-", 3, "America/New_York");
+        harness.endpoints("nozone-", 2, null);
+        CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule(
+                "2026-12-10T09:00:00Z", null, Frequency.ONCE, true, null, "UTC"), null, null, false);
+
+        assertThat(harness.tick().runsStarted()).as("not yet 09:00 anywhere").isZero();
+        at(harness, "2026-12-09T19:00:00Z"); // 09:00 at UTC+14, the first place it can be nine
+        assertThat(harness.tick().runsStarted()).isEqualTo(1);
+        harness.drain(); // the plan: one slice per UTC offset of the audience
+        assertThat(harness.sent).isEmpty();
+        ActivityResponse activity = harness.activitiesOf(campaign).get(0);
+        assertThat(activity.timezonesTotalCount()).isEqualTo(4);
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.EXECUTING);
+
+        at(harness, "2026-12-09T23:59:00Z");
+        assertThat(harness.tick().slicesReleased()).isZero();
+        at(harness, "2026-12-10T00:00:00Z"); // 09:00 in Tokyo
+        assertThat(harness.tick().slicesReleased()).isEqualTo(1);
+        harness.drain();
+        assertThat(RunHarness.ids(harness.sent)).containsExactlyInAnyOrder("tokyo-0", "tokyo-1", "tokyo-2");
+
+        at(harness, "2026-12-10T08:00:00Z"); // 09:00 in Berlin
+        harness.tick();
+        harness.drain();
+        at(harness, "2026-12-10T09:00:00Z"); // 09:00 in the campaign's zone (UTC), for endpoints without a zone
+        harness.tick();
+        harness.drain();
+        assertThat(harness.sent.stream().filter(s -> s.endpointId().startsWith("nozone"))
+                .map(RunHarness.Sent::at).distinct()).containsExactly(Instant.parse("2026-12-10T09:00:00Z"));
+        assertThat(harness.activitiesOf(campaign).get(0).timezonesCompletedCount()).isEqualTo(3);
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.EXECUTING);
+
+        at(harness, "2026-12-10T14:00:00Z"); // 09:00 in New York
+        harness.tick();
+        harness.drain();
+        assertThat(harness.sent).hasSize(11);
+        Map<String, Instant> firstSent = harness.sent.stream().collect(Collectors.toMap(s -> s.endpointId()
+                .substring(0, s.endpointId().indexOf('-')), RunHarness.Sent::at, (a, b) -> a));
+        assertThat(firstSent).containsEntry("tokyo", Instant.parse("2026-12-10T00:00:00Z"))
+                .containsEntry("berlin", Instant.parse("2026-12-10T08:00:00Z"))
+                .containsEntry("newyork", Instant.parse("2026-12-10T14:00:00Z"));
+        ActivityResponse done = harness.activitiesOf(campaign).get(0);
+        assertThat(done.state()).isEqualTo("COMPLETED");
+        assertThat(done.timezonesCompletedCount()).isEqualTo(4);
+        assertThat(done.totalEndpointCount()).isEqualTo(11);
+        assertThat(done.result()).isEqualTo("SUCCESS");
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.COMPLETED);
+    }
+
+    @Test
+    void endpointsInQuietTimeAreSkippedAndCountedAndTheAppsQuietTimeAppliesWhenTheCampaignHasNone(
+            LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        harness.endpoints("berlin-", 2, "Europe/Berlin");     // 04:00 at 03:00Z: quiet
+        harness.endpoints("newyork-", 2, "America/New_York"); // 22:00: quiet (Start is included)
+        harness.endpoints("tokyo-", 2, "Asia/Tokyo");         // 12:00: not quiet
+        harness.endpoints("nozone-", 2, null);                // no local time: never quiet, as in Pinpoint
+        String segment = harness.segmentOfAll();
+        CampaignResponse campaign = harness.create(segment, RunHarness.schedule("2026-12-10T03:00:00Z", null,
+                Frequency.ONCE, false, new QuietTime("08:00", "22:00"), "UTC"), null, null, false);
+
+        at(harness, "2026-12-10T03:00:00Z");
+        harness.tick();
+        List<CampaignRunner.ShardReport> reports = harness.drain();
+
+        assertThat(RunHarness.ids(harness.sent)).containsExactlyInAnyOrder("tokyo-0", "tokyo-1", "nozone-0", "nozone-1");
+        assertThat(reports.stream().mapToInt(CampaignRunner.ShardReport::quiet).sum()).isEqualTo(4);
+        assertThat(harness.activitiesOf(campaign).get(0).totalEndpointCount()).isEqualTo(4);
+
+        // The app's QuietTime (application settings) when the campaign sets none: Tokyo's 12:00 is quiet there.
+        pinpoint.updateApplicationSettings(b -> b.applicationId(harness.appId).writeApplicationSettingsRequest(r -> r
+                .quietTime(q -> q.start("11:00").end("13:00"))));
+        harness.sent.clear();
+        harness.create(segment, RunHarness.schedule("2026-12-10T03:00:00Z", null, Frequency.ONCE, false, null, "UTC"),
+                null, null, false);
+        harness.tick();
+        reports = harness.drain();
+        assertThat(RunHarness.ids(harness.sent)).containsExactlyInAnyOrder("berlin-0", "berlin-1", "newyork-0",
+                "newyork-1", "nozone-0", "nozone-1");
+        assertThat(reports.stream().mapToInt(CampaignRunner.ShardReport::quiet).sum()).isEqualTo(2);
+    }
+
+    @Test
+    void processingTheSameWorkItemsTwiceSendsEachEndpointOnceAndCountsItOnce(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T10:00:00Z"));
+        harness.endpoints("e-", 120, "Europe/Paris");
+        CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("IMMEDIATE", null,
+                Frequency.ONCE, false, null, null), null, null, false);
+        harness.tick();
+        List<String> workItems = harness.takeWorkItems();
+        assertThat(workItems).hasSize(pinpush(harness).endpoints().shardCount(harness.appId));
+
+        int firstPass = 0;
+        int secondPassClaimed = 0;
+        for (String item : workItems) {
+            firstPass += harness.runs.process(item).orElseThrow().sent();
+        }
+        for (String item : workItems) { // a runner that crashed after sending, or SQS delivering the item again
+            CampaignRunner.ShardReport again = harness.runs.process(item).orElseThrow();
+            assertThat(again.sent()).isZero();
+            secondPassClaimed += again.alreadyClaimed();
+        }
+
+        assertThat(firstPass).isEqualTo(120);
+        assertThat(secondPassClaimed).isEqualTo(120);
+        assertThat(harness.sent).hasSize(120);
+        assertThat(new HashSet<>(RunHarness.ids(harness.sent))).hasSize(120);
+        ActivityResponse activity = harness.activitiesOf(campaign).get(0);
+        assertThat(activity.totalEndpointCount()).isEqualTo(120);
+        assertThat(activity.state()).isEqualTo("COMPLETED");
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.COMPLETED);
+    }
+
+    @Test
+    void anHourlyAbCampaignRunsEachHourUntilEndTimeWithEveryEndpointInTheSameTreatment(
+            LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T09:00:00Z"));
+        harness.endpoints("e-", 300, null);
+        List<TreatmentResource> treatmentB = List.of(new TreatmentResource(null, "1", null, null, 40, null, null, null, "B"));
+        CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("2026-12-10T10:00:00Z",
+                "2026-12-10T12:30:00Z", Frequency.HOURLY, false, null, "UTC"), 10, treatmentB, false);
+
+        for (String hour : List.of("2026-12-10T10:00:00Z", "2026-12-10T11:00:00Z", "2026-12-10T12:00:00Z")) {
+            at(harness, hour);
+            assertThat(harness.tick().runsStarted()).as(hour).isEqualTo(1);
+            harness.drain();
+        }
+        at(harness, "2026-12-10T13:00:00Z");
+        assertThat(harness.tick().runsStarted()).as("after EndTime").isZero();
+
+        assertThat(harness.campaigns.statuses.get(campaign.id())).containsExactly(
+                CampaignStatus.EXECUTING, CampaignStatus.PENDING_NEXT_RUN, CampaignStatus.EXECUTING,
+                CampaignStatus.PENDING_NEXT_RUN, CampaignStatus.EXECUTING, CampaignStatus.COMPLETED);
+        List<ActivityResponse> activities = harness.activitiesOf(campaign);
+        assertThat(activities).hasSize(6); // two treatments, three runs
+        assertThat(activities).allSatisfy(a -> assertThat(a.state()).isEqualTo("COMPLETED"));
+        assertThat(activities.stream().map(ActivityResponse::scheduledStart).distinct().sorted()).containsExactly(
+                "2026-12-10T10:00:00Z", "2026-12-10T11:00:00Z", "2026-12-10T12:00:00Z");
+
+        Map<String, Set<String>> treatmentsOf = new HashMap<>();
+        harness.sent.forEach(s -> treatmentsOf.computeIfAbsent(s.endpointId(), e -> new HashSet<>()).add(s.treatmentId()));
+        assertThat(treatmentsOf.values()).allSatisfy(t -> assertThat(t).hasSize(1));
+        AudienceSplit split = RunPlans.split(campaign);
+        for (int i = 0; i < 300; i++) {
+            String id = "e-" + i;
+            assertThat(treatmentsOf.getOrDefault(id, Set.of())).isEqualTo(split.treatmentOf(id).map(Set::of).orElse(Set.of()));
+        }
+        long heldOut = 300 - treatmentsOf.size();
+        assertThat(heldOut).isBetween(10L, 55L); // 10% of 300, loosely: the 10k-endpoint check is AudienceSplitTest's
+        assertThat(harness.sent).hasSize(3 * treatmentsOf.size());
+    }
+
+    @Test
+    void aPausedCampaignSkipsItsRunsAndResumingSendsTheLatestDueRun(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T09:30:00Z"));
+        harness.endpoints("e-", 5, null);
+        CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("2026-12-10T10:00:00Z",
+                "2026-12-10T15:30:00Z", Frequency.HOURLY, false, null, "UTC"), null, null, false);
+        at(harness, "2026-12-10T10:00:00Z");
+        harness.tick();
+        harness.drain();
+        assertThat(harness.sent).hasSize(5);
+
+        at(harness, "2026-12-10T10:30:00Z");
+        harness.setPaused(campaign, true);
+        at(harness, "2026-12-10T11:00:00Z");
+        assertThat(harness.tick().runsStarted()).isZero();
+        at(harness, "2026-12-10T12:00:00Z");
+        assertThat(harness.tick().runsStarted()).isZero();
+        assertThat(harness.sent).hasSize(5);
+
+        at(harness, "2026-12-10T12:20:00Z");
+        harness.setPaused(campaign, false);
+        assertThat(harness.tick().runsStarted()).as("the 12:00 run, at once").isEqualTo(1);
+        harness.drain();
+        assertThat(harness.sent).hasSize(10);
+        at(harness, "2026-12-10T13:00:00Z");
+        assertThat(harness.tick().runsStarted()).as("then on schedule").isEqualTo(1);
+        harness.drain();
+        assertThat(harness.activitiesOf(campaign).stream().map(ActivityResponse::scheduledStart).sorted()).containsExactly(
+                "2026-12-10T10:00:00Z", "2026-12-10T12:00:00Z", "2026-12-10T13:00:00Z");
+    }
+
+    @Test
+    void aCampaignPausedWhenItsRunComesDueIsMarkedPausedAndSendsNothing(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T09:30:00Z"));
+        harness.endpoints("e-", 3, null);
+        CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("2026-12-10T10:00:00Z",
+                null, Frequency.ONCE, false, null, "UTC"), null, null, false);
+        // Paused in the store without the scheduler hearing of it (as if the API's notification were lost).
+        harness.campaigns.save(harness.setPausedQuietly(campaign));
+        at(harness, "2026-12-10T10:00:00Z");
+        assertThat(harness.tick().runsStarted()).isZero();
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.PAUSED);
+        assertThat(harness.sent).isEmpty();
+    }
+
+    private static io.pinpush.Pinpush pinpush(RunHarness harness) {
+        return harness.pinpush;
+    }
+}

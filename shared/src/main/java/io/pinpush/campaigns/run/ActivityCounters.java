@@ -1,0 +1,48 @@
+package io.pinpush.campaigns.run;
+
+import io.pinpush.messaging.CampaignAttribution;
+import io.pinpush.messaging.DeliveryListener;
+import io.pinpush.messaging.DeliveryOutcome;
+import io.pinpush.messaging.DeliveryStatus;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Counts each campaign activity's successful deliveries (SuccessfulEndpointCount) as their outcomes are recorded.
+ * Outcomes are counted in memory and written once per activity at the end of the invocation ({@link #flush}), as
+ * the KPI counters are: one UpdateItem per activity per dispatcher batch rather than one per delivery on a single
+ * hot item. An outcome is heard once (after its conditional record), so it is counted once.
+ */
+public final class ActivityCounters implements DeliveryListener {
+
+    private record Key(String appId, String campaignId, String activityId) {
+    }
+
+    private final ActivityLog activities;
+    /** merge and remove are atomic per key, so no count falls between an increment and a flush. */
+    private final Map<Key, Long> successful = new ConcurrentHashMap<>();
+
+    public ActivityCounters(ActivityLog activities) {
+        this.activities = activities;
+    }
+
+    @Override
+    public void onOutcome(DeliveryOutcome outcome) {
+        CampaignAttribution campaign = outcome.campaign();
+        if (campaign == null || campaign.activityId() == null
+                || outcome.result().deliveryStatus() != DeliveryStatus.SUCCESSFUL) {
+            return;
+        }
+        successful.merge(new Key(outcome.appId(), campaign.campaignId(), campaign.activityId()), 1L, Long::sum);
+    }
+
+    /** Writes what was counted since the last flush. */
+    public void flush() {
+        for (Key key : successful.keySet()) {
+            Long n = successful.remove(key);
+            if (n != null && n > 0) {
+                activities.add(key.appId(), key.campaignId(), key.activityId(), 0, n, 0);
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.pinpush.campaigns.run;
+
+import io.pinpush.apps.AppService;
+import io.pinpush.apps.ApplicationSettings;
+import io.pinpush.campaigns.CampaignResponse;
+import io.pinpush.campaigns.CampaignStatus;
+import io.pinpush.endpoints.EndpointResponse;
+import io.pinpush.endpoints.EndpointService;
+import io.pinpush.segments.SegmentAudience;
+import io.pinpush.segments.SegmentResponse;
+import io.pinpush.segments.SegmentService;
+import io.pinpush.triggers.QuietHours;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Processes campaign work items (the runner function). A shard item reads one endpoint shard of the run's pinned
+ * segment version and, for each sendable member of its slice: skips it in quiet time, holds it out or picks its
+ * treatment ({@link AudienceSplit}), asks {@link RunAdmission}, claims (activity, endpoint) once and for all, and
+ * hands batches of at most 50 of one treatment to the {@link RunSink}. A plan item (IsLocalTime) reads the whole
+ * audience once to find the run's slices: one per UTC offset its endpoints are in at the run's wall-clock time.
+ *
+ * <p>Processing an item twice sends nothing twice: the claims refuse the second send and the shard-done marker
+ * refuses the second count. The last shard of a slice completes it; the last slice completes the run.
+ */
+public final class CampaignRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignRunner.class);
+
+    /** What one shard item did, counted by reason. */
+    public record ShardReport(int sent, int quiet, int heldOut, int limited, int alreadyClaimed, int notThisSlice) {
+    }
+
+    private final RunStore runs;
+    private final CampaignSource campaigns;
+    private final ActivityLog activities;
+    private final AppService apps;
+    private final SegmentService segments;
+    private final SegmentAudience audience;
+    private final EndpointService endpoints;
+    private final RunAdmission admission;
+    private final RunSink sink;
+    private final Clock clock;
+    /** Campaign versions are immutable: one read per version per container. */
+    private final Map<String, CampaignResponse> versions = new ConcurrentHashMap<>();
+
+    public CampaignRunner(RunStore runs, CampaignSource campaigns, ActivityLog activities, AppService apps,
+                          SegmentService segments, SegmentAudience audience, EndpointService endpoints,
+                          RunAdmission admission, RunSink sink, Clock clock) {
+        this.runs = runs;
+        this.campaigns = campaigns;
+        this.activities = activities;
+        this.apps = apps;
+        this.segments = segments;
+        this.audience = audience;
+        this.endpoints = endpoints;
+        this.admission = admission;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    /** Processes one work item; an exception leaves it on the queue for a retry. */
+    public Optional<ShardReport> process(WorkItem work) {
+        Optional<CampaignResponse> current = campaigns.current(work.appId(), work.campaignId());
+        Optional<RunRecord> run = runs.run(work.appId(), work.campaignId(), work.runNumber());
+        if (current.isEmpty() || current.get().status() == CampaignStatus.DELETED || run.isEmpty()) {
+            LOG.info("Campaign {} is gone; work item for run {} dropped", work.campaignId(), work.runNumber());
+            return Optional.empty();
+        }
+        CampaignResponse version = versions.computeIfAbsent(work.campaignId() + "#" + run.get().version(),
+                key -> campaigns.version(work.appId(), work.campaignId(), run.get().version()));
+        RunCalendar calendar = RunPlans.calendar(version).orElseThrow();
+        if (work.isPlan()) {
+            plan(run.get(), version, calendar);
+            return Optional.empty();
+        }
+        ShardReport report = Boolean.TRUE.equals(current.get().isPaused())
+                ? new ShardReport(0, 0, 0, 0, 0, 0) // paused mid-run: the rest of this run is not sent
+                : sendShard(work, run.get(), version, calendar);
+        if (runs.shardDone(work)) {
+            sliceCompleted(run.get(), current.get());
+        }
+        return Optional.of(report);
+    }
+
+    private ShardReport sendShard(WorkItem work, RunRecord run, CampaignResponse version, RunCalendar calendar) {
+        ApplicationSettings settings = apps.require(run.appId()).settings();
+        Map<String, RunContext> contexts = RunPlans.contexts(run, version, calendar, settings);
+        RunContext any = contexts.values().iterator().next();
+        AudienceSplit split = RunPlans.split(version);
+        SegmentResponse segment = segments.require(run.appId(), version.segmentId(), version.segmentVersion());
+        Predicate<EndpointResponse> inSegment = segments.membership(segment);
+        Instant sliceStart = work.slice().startsAt();
+        Instant now = clock.instant();
+
+        int[] counts = new int[6];
+        Map<String, List<EndpointResponse>> batches = new HashMap<>();
+        Map<String, Long> total = new HashMap<>();
+        audience.forEachMemberInShard(segment, inSegment, work.shard(), endpoint -> {
+            if (run.localTime() && !calendar.startFor(run.local(), RunPlans.zoneOf(endpoint)).equals(sliceStart)) {
+                counts[5]++; // another time zone's slice sends it
+                return;
+            }
+            if (QuietHours.isQuiet(any.quietTime(), endpoint, sliceStart)) {
+                counts[1]++;
+                return;
+            }
+            Optional<String> treatment = split.treatmentOf(endpoint.id());
+            if (treatment.isEmpty()) {
+                counts[2]++;
+                return;
+            }
+            RunContext context = contexts.get(treatment.get());
+            if (!admission.admit(context, endpoint)) {
+                counts[3]++;
+                return;
+            }
+            if (!runs.claim(context.activityId(), endpoint.id(), now)) {
+                counts[4]++;
+                return;
+            }
+            counts[0]++;
+            total.merge(context.activityId(), 1L, Long::sum);
+            List<EndpointResponse> batch = batches.computeIfAbsent(treatment.get(), t -> new ArrayList<>());
+            batch.add(endpoint);
+            if (batch.size() >= RunSink.BATCH) {
+                deliver(context, batch);
+                batches.remove(treatment.get());
+            }
+        });
+        batches.forEach((treatment, batch) -> deliver(contexts.get(treatment), batch));
+        total.forEach((activityId, n) -> activities.add(run.appId(), run.campaignId(), activityId, n, 0, 0));
+        return new ShardReport(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+    }
+
+    /** Hands a batch to the sink; if it fails, its claims are given back so the retried work item sends it. */
+    private void deliver(RunContext context, List<EndpointResponse> batch) {
+        try {
+            sink.deliver(context, List.copyOf(batch));
+        } catch (RuntimeException e) {
+            batch.forEach(endpoint -> runs.unclaim(context.activityId(), endpoint.id()));
+            throw e;
+        }
+    }
+
+    /** Finds the UTC offsets of the run's audience at its wall-clock time and writes one due slice per offset. */
+    private void plan(RunRecord run, CampaignResponse version, RunCalendar calendar) {
+        SegmentResponse segment = segments.require(run.appId(), version.segmentId(), version.segmentVersion());
+        Map<Instant, ZoneOffset> starts = new ConcurrentHashMap<>();
+        audience.forEachMember(segment, endpoint -> {
+            Instant start = calendar.startFor(run.local(), RunPlans.zoneOf(endpoint));
+            starts.computeIfAbsent(start, s -> (RunPlans.zoneOf(endpoint) == null ? calendar.zone()
+                    : RunPlans.zoneOf(endpoint)).getRules().getOffset(s));
+        });
+        Instant now = clock.instant();
+        int shards = endpoints.shardCount(run.appId());
+        new TreeMap<>(starts).forEach((start, offset) -> runs.putSlice(run, Slice.at(start, offset.getId()), shards, true, now));
+        if (runs.setSlicesTotal(run, starts.size())) {
+            run.activities().values().forEach(id -> activities.timezonesTotal(run.appId(), run.campaignId(), id, starts.size()));
+        }
+        if (starts.isEmpty() && runs.finishesRun(run, runs.runItem(run))) {
+            finishRun(run, campaigns.current(run.appId(), run.campaignId()).orElse(null));
+        }
+    }
+
+    private void sliceCompleted(RunRecord run, CampaignResponse current) {
+        run.activities().values().forEach(id -> activities.add(run.appId(), run.campaignId(), id, 0, 0, 1));
+        if (runs.sliceCompleted(run)) {
+            finishRun(run, current);
+        }
+    }
+
+    /** Every slice is out: the activities are COMPLETED and the campaign waits for its next run, or is done. */
+    private void finishRun(RunRecord run, CampaignResponse current) {
+        Instant now = clock.instant();
+        run.activities().values().forEach(id -> activities.finished(run.appId(), run.campaignId(), id,
+                ActivityLog.State.COMPLETED, now, "SUCCESS"));
+        if (current == null) {
+            return;
+        }
+        CampaignStatus status = Boolean.TRUE.equals(current.isPaused()) ? CampaignStatus.PAUSED
+                : run.last() ? CampaignStatus.COMPLETED : CampaignStatus.PENDING_NEXT_RUN;
+        campaigns.setStatus(run.appId(), run.campaignId(), status);
+        LOG.info("Campaign {} run {} finished; campaign {}", run.campaignId(), run.runNumber(), status);
+    }
+}

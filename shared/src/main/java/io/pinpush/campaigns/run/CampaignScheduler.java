@@ -1,0 +1,56 @@
+package io.pinpush.campaigns.run;
+
+import io.pinpush.campaigns.CampaignResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+/**
+ * Keeps a campaign's next run in step with what was saved: CreateCampaign arms run 0, UpdateCampaign re-arms the
+ * pending run on the new schedule, IsPaused parks it, resuming re-arms it (a run missed while paused is not sent;
+ * the latest one that is due is, at once), DeleteCampaign removes it. Runs already started keep the version they
+ * started with.
+ */
+public final class CampaignScheduler {
+
+    private final RunStore runs;
+    private final Clock clock;
+
+    public CampaignScheduler(RunStore runs, Clock clock) {
+        this.runs = runs;
+        this.clock = clock;
+    }
+
+    /** After CreateCampaign or UpdateCampaign stored {@code campaign} (its latest version). */
+    public void saved(CampaignResponse campaign) {
+        String appId = campaign.applicationId();
+        Optional<RunCalendar> calendar = RunPlans.calendar(campaign);
+        if (calendar.isEmpty()) {
+            runs.disarm(appId, campaign.id()); // an EVENT campaign: the trigger path sends it
+            return;
+        }
+        Optional<RunStore.NextRun> pending = runs.next(appId, campaign.id());
+        if (pending.isEmpty() && runs.run(appId, campaign.id(), 0).isPresent()) {
+            return; // every run has started already: an update does not send the campaign again
+        }
+        int from = pending.map(RunStore.NextRun::runNumber).orElse(0);
+        if (Boolean.TRUE.equals(campaign.isPaused())) {
+            runs.parkNext(appId, campaign.id(), from);
+            return;
+        }
+        Instant now = clock.instant();
+        int next = calendar.get().latestStartedFrom(from, now);
+        Optional<LocalDateTime> local = calendar.get().run(next);
+        if (local.isEmpty()) {
+            runs.disarm(appId, campaign.id());
+            return;
+        }
+        runs.armNext(appId, campaign.id(), next, calendar.get().earliestStart(local.get()));
+    }
+
+    /** After DeleteCampaign: no further runs; work items still queued find the campaign gone and send nothing. */
+    public void deleted(String appId, String campaignId) {
+        runs.deleteCampaign(appId, campaignId);
+    }
+}

@@ -1,0 +1,35 @@
+package io.pinpush.campaigns.run;
+
+import io.pinpush.campaigns.CampaignResponse;
+import io.pinpush.campaigns.CampaignStatus;
+import java.util.Optional;
+
+/** What the runner reads and changes of the campaigns themselves: answered by the campaign store. */
+public interface CampaignSource {
+
+    /** No campaigns: what a deployment without the campaign store sees (every due run finds its campaign gone). */
+    CampaignSource NONE = new CampaignSource() {
+        @Override
+        public Optional<CampaignResponse> current(String appId, String campaignId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public CampaignResponse version(String appId, String campaignId, int version) {
+            throw new IllegalStateException("No campaign store");
+        }
+
+        @Override
+        public void setStatus(String appId, String campaignId, CampaignStatus status) {
+        }
+    };
+
+    /** The campaign's latest version, or empty when it does not exist (deleted). */
+    Optional<CampaignResponse> current(String appId, String campaignId);
+
+    /** One stored version (a run sends the version it started with). */
+    CampaignResponse version(String appId, String campaignId, int version);
+
+    /** Moves the campaign (and its treatments) to {@code status}, without writing a new version. */
+    void setStatus(String appId, String campaignId, CampaignStatus status);
+}

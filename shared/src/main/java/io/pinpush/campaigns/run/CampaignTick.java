@@ -1,0 +1,150 @@
+package io.pinpush.campaigns.run;
+
+import io.pinpush.campaigns.CampaignResponse;
+import io.pinpush.campaigns.CampaignStatus;
+import io.pinpush.endpoints.EndpointService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler's minute: claims what is due (a campaign's next run, a local-time run's slice) with a lease, and
+ * turns it into work items on the campaign work queue. Several ticks may run at once (an EventBridge schedule
+ * delivers at least once): the lease decides, and everything a tick writes is safe to write again, so a tick that
+ * dies is simply redone when its lease runs out.
+ *
+ * <p>Starting run n: the run record (pinning the campaign version, one activity per treatment), the activities
+ * (RUNNING), the campaign EXECUTING; then one work item per endpoint shard (or, with IsLocalTime, one plan item
+ * that finds the run's time zones); then run n+1 is armed, or the "next" item is removed after the last run.
+ */
+public final class CampaignTick {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignTick.class);
+    /** Due items claimed per tick; the rest wait for the next minute (each costs a few writes). */
+    private static final int PER_TICK = 50;
+    /** How long a claimed item is ours; past it, another tick redoes the (idempotent) work. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    /** What one tick did, for logs and tests. */
+    public record Report(int runsStarted, int slicesReleased) {
+    }
+
+    private final RunStore runs;
+    private final CampaignSource campaigns;
+    private final ActivityLog activities;
+    private final CampaignWorkQueue work;
+    private final EndpointService endpoints;
+    private final Clock clock;
+
+    public CampaignTick(RunStore runs, CampaignSource campaigns, ActivityLog activities, CampaignWorkQueue work,
+                        EndpointService endpoints, Clock clock) {
+        this.runs = runs;
+        this.campaigns = campaigns;
+        this.activities = activities;
+        this.work = work;
+        this.endpoints = endpoints;
+        this.clock = clock;
+    }
+
+    public Report tick() {
+        Instant now = clock.instant();
+        int started = 0;
+        int released = 0;
+        for (RunStore.Due due : runs.due(now, PER_TICK)) {
+            Optional<RunStore.Due> held = runs.lease(due, now.plus(LEASE));
+            if (held.isEmpty()) {
+                continue;
+            }
+            try {
+                if (due.isNextRun()) {
+                    started += startRun(held.get(), now) ? 1 : 0;
+                } else {
+                    released += releaseSlice(held.get()) ? 1 : 0;
+                }
+            } catch (RuntimeException e) {
+                // The lease runs out and a later tick tries again.
+                LOG.error("Campaign {}: {} failed; retried after the lease", due.campaignId(), due.sk(), e);
+            }
+        }
+        return new Report(started, released);
+    }
+
+    private boolean startRun(RunStore.Due held, Instant now) {
+        String appId = held.appId();
+        String campaignId = held.campaignId();
+        int runNumber = runs.armedRun(held);
+        Optional<CampaignResponse> current = campaigns.current(appId, campaignId);
+        if (current.isEmpty() || current.get().status() == CampaignStatus.DELETED) {
+            runs.finishNext(held);
+            return false;
+        }
+        CampaignResponse campaign = current.get();
+        if (Boolean.TRUE.equals(campaign.isPaused())) {
+            runs.parkNext(appId, campaignId, runNumber);
+            campaigns.setStatus(appId, campaignId, CampaignStatus.PAUSED);
+            return false;
+        }
+        Optional<RunCalendar> calendar = RunPlans.calendar(campaign);
+        Optional<LocalDateTime> local = calendar.flatMap(c -> c.run(runNumber));
+        if (local.isEmpty()) {
+            runs.finishNext(held);
+            return false;
+        }
+        Map<String, String> activityIds = new LinkedHashMap<>();
+        RunPlans.treatments(campaign).forEach(t -> activityIds.put(t.id(), io.pinpush.campaigns.ActivityIds.newId(now)));
+        Optional<LocalDateTime> following = calendar.get().run(runNumber + 1);
+        RunRecord run = runs.createRun(new RunRecord(appId, campaignId, runNumber, campaign.version(),
+                local.get().toString(), calendar.get().localTime(), activityIds, following.isEmpty()), now);
+        Instant scheduledStart = calendar.get().startFor(run.local(), null);
+        run.activities().forEach((treatmentId, activityId) -> activities.started(appId, campaignId, activityId,
+                treatmentId, scheduledStart, now, run.localTime() ? null : 1));
+        campaigns.setStatus(appId, campaignId, CampaignStatus.EXECUTING);
+
+        if (run.localTime()) {
+            work.enqueue(List.of(WorkItem.plan(run)));
+        } else {
+            Slice slice = Slice.at(scheduledStart, null);
+            int shards = endpoints.shardCount(appId);
+            runs.putSlice(run, slice, shards, false, now);
+            work.enqueue(shardItems(run, slice, shards));
+        }
+        if (following.isPresent()) {
+            runs.advanceNext(held, runNumber + 1, calendar.get().earliestStart(following.get()));
+        } else {
+            runs.finishNext(held);
+        }
+        LOG.info("Campaign {} run {} started (version {}, activities {})", campaignId, runNumber, run.version(),
+                run.activities().values());
+        return true;
+    }
+
+    private boolean releaseSlice(RunStore.Due held) {
+        int runNumber = RunStore.runNumberOf(held);
+        Optional<RunRecord> run = runs.run(held.appId(), held.campaignId(), runNumber);
+        if (run.isEmpty()) {
+            runs.release(held);
+            return false;
+        }
+        Slice slice = runs.slice(held);
+        work.enqueue(shardItems(run.get(), slice, endpoints.shardCount(held.appId())));
+        runs.release(held);
+        return true;
+    }
+
+    static List<WorkItem> shardItems(RunRecord run, Slice slice, int shards) {
+        List<WorkItem> items = new ArrayList<>();
+        for (int shard = 0; shard < shards; shard++) {
+            items.add(WorkItem.shard(run, slice, shard));
+        }
+        return items;
+    }
+
+}

@@ -1,0 +1,362 @@
+package io.pinpush.campaigns.run;
+
+import io.pinpush.api.Json;
+import io.pinpush.config.PinpushConfig;
+import io.pinpush.store.Items;
+import io.pinpush.store.Tables;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The {@code campaignruns} table ({@link Tables#CAMPAIGN_RUNS}): next runs, runs, slices, shard-done markers and
+ * per-endpoint send claims. Every state change is a conditional write, so ticks and runners on many Lambda
+ * instances can run at once and retry freely.
+ */
+public final class RunStore {
+
+    static final String DUE = "due";
+    private static final String NEXT = "next";
+    /** Runs and claims are kept this long after they are written, then removed by TTL. */
+    private static final Duration KEEP = Duration.ofDays(30);
+
+    /** Something waiting for its time: a campaign's next run or a run's slice. */
+    public record Due(String pk, String sk, String dueAt) {
+
+        boolean isNextRun() {
+            return NEXT.equals(sk);
+        }
+
+        String appId() {
+            return pk.substring(0, pk.indexOf('#'));
+        }
+
+        String campaignId() {
+            return pk.substring(pk.indexOf('#') + 1);
+        }
+    }
+
+    /** The next run of a campaign: its number and when the tick should start it. */
+    public record NextRun(int runNumber, Instant dueAt, boolean armed) {
+    }
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public RunStore(DynamoDbClient dynamoDb, PinpushConfig config) {
+        this.dynamoDb = dynamoDb;
+        this.table = config.tableName(Tables.CAMPAIGN_RUNS.logicalName());
+    }
+
+    // ---- next runs -------------------------------------------------------------------------------------------
+
+    /** Arms run {@code runNumber} to start at {@code dueAt} (replacing whatever was armed). */
+    public void armNext(String appId, String campaignId, int runNumber, Instant dueAt) {
+        Map<String, AttributeValue> item = new HashMap<>(key(partition(appId, campaignId), NEXT));
+        item.put("run", Items.n(runNumber));
+        item.put("dueKey", Items.s(DUE));
+        item.put("dueAt", Items.s(dueKey(dueAt)));
+        dynamoDb.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** Keeps the next run's number but takes it off the schedule (a paused campaign). */
+    public void parkNext(String appId, String campaignId, int runNumber) {
+        Map<String, AttributeValue> item = new HashMap<>(key(partition(appId, campaignId), NEXT));
+        item.put("run", Items.n(runNumber));
+        dynamoDb.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** No more runs (the last one started, or the campaign was deleted). */
+    public void disarm(String appId, String campaignId) {
+        dynamoDb.deleteItem(b -> b.tableName(table).key(key(partition(appId, campaignId), NEXT)));
+    }
+
+    public Optional<NextRun> next(String appId, String campaignId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                .key(key(partition(appId, campaignId), NEXT)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        String due = Items.string(item, "dueAt");
+        return Optional.of(new NextRun((int) Items.number(item, "run", 0),
+                due == null ? null : Instant.ofEpochMilli(Long.parseLong(due)), due != null));
+    }
+
+    /** The run number armed in a "next" item the tick just leased. */
+    int armedRun(Due due) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key(due.pk(), due.sk()))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? -1 : (int) Items.number(item, "run", -1);
+    }
+
+    /**
+     * Moves the next run from {@code leased} (what this tick holds) to run {@code runNumber} at {@code dueAt};
+     * false when someone else changed it meanwhile (the campaign was updated, paused or deleted): theirs stands.
+     */
+    boolean advanceNext(Due leased, int runNumber, Instant dueAt) {
+        return conditionalUpdate(leased, "SET #r = :r, dueAt = :d", Map.of(":r", Items.n(runNumber),
+                ":d", Items.s(dueKey(dueAt))));
+    }
+
+    /** Removes the next run that this tick holds (the last run has started); false when it changed meanwhile. */
+    boolean finishNext(Due leased) {
+        try {
+            dynamoDb.deleteItem(b -> b.tableName(table).key(key(leased.pk(), leased.sk()))
+                    .conditionExpression("dueAt = :held").expressionAttributeValues(Map.of(":held", Items.s(leased.dueAt()))));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
+    // ---- the due index ---------------------------------------------------------------------------------------
+
+    /** Items due at or before {@code now}, oldest first (eventually consistent: a lease decides who runs one). */
+    public List<Due> due(Instant now, int limit) {
+        List<Due> due = new ArrayList<>();
+        var response = dynamoDb.query(b -> b.tableName(table).indexName("byDue")
+                .keyConditionExpression("dueKey = :due AND dueAt <= :now")
+                .expressionAttributeValues(Map.of(":due", Items.s(DUE), ":now", Items.s(dueKey(now))))
+                .limit(limit));
+        response.items().forEach(item -> due.add(new Due(Items.string(item, "pk"), Items.string(item, "sk"),
+                Items.string(item, "dueAt"))));
+        return due;
+    }
+
+    /**
+     * Claims a due item until {@code until}: only one of several ticks wins it. If the winner dies, the item is
+     * due again at {@code until} and the next tick redoes the (idempotent) work.
+     *
+     * @return the item as held by this tick, or empty when another tick got it first
+     */
+    public Optional<Due> lease(Due due, Instant until) {
+        String held = dueKey(until);
+        boolean won = conditionalUpdate(due, "SET dueAt = :lease", Map.of(":lease", Items.s(held)));
+        return won ? Optional.of(new Due(due.pk(), due.sk(), held)) : Optional.empty();
+    }
+
+    /** Takes a held slice off the schedule: its work items are queued. */
+    boolean release(Due held) {
+        return conditionalUpdate(held, "REMOVE dueKey, dueAt", Map.of());
+    }
+
+    private boolean conditionalUpdate(Due held, String update, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":held", Items.s(held.dueAt()));
+        Map<String, String> names = update.contains("#r") ? Map.of("#r", "run") : null;
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(key(held.pk(), held.sk()))
+                    .updateExpression(update).conditionExpression("dueAt = :held")
+                    .expressionAttributeValues(all).expressionAttributeNames(names));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    // ---- runs ------------------------------------------------------------------------------------------------
+
+    /** Writes the run unless it exists; returns the stored run either way (a redone tick finds its own). */
+    public RunRecord createRun(RunRecord run, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(partition(run.appId(), run.campaignId()), runKey(run.runNumber())));
+        item.put(Items.DOC, Items.s(Json.write(run)));
+        item.put("slicesTotal", Items.n(run.localTime() ? -1 : 1));
+        item.put("slicesDone", Items.n(0));
+        item.put("expiresAt", expiresAt(now));
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return run;
+        } catch (ConditionalCheckFailedException exists) {
+            return run(run.appId(), run.campaignId(), run.runNumber()).orElseThrow();
+        }
+    }
+
+    public Optional<RunRecord> run(String appId, String campaignId, int runNumber) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                .key(key(partition(appId, campaignId), runKey(runNumber))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(Json.read(Items.string(item, Items.DOC), RunRecord.class));
+    }
+
+    /** Sets how many slices a local-time run has, once its plan is known (the first plan to finish wins). */
+    boolean setSlicesTotal(RunRecord run, int slices) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(key(partition(run.appId(), run.campaignId()),
+                            runKey(run.runNumber())))
+                    .updateExpression("SET slicesTotal = :n").conditionExpression("slicesTotal = :unknown")
+                    .expressionAttributeValues(Map.of(":n", Items.n(slices), ":unknown", Items.n(-1))));
+            return true;
+        } catch (ConditionalCheckFailedException planned) {
+            return false;
+        }
+    }
+
+    // ---- slices ----------------------------------------------------------------------------------------------
+
+    /** Writes a slice unless it exists; due at its start when {@code due}, else already released. */
+    void putSlice(RunRecord run, Slice slice, int shards, boolean due, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(partition(run.appId(), run.campaignId()),
+                sliceKey(run.runNumber(), slice)));
+        item.put(Items.DOC, Items.s(Json.write(slice)));
+        item.put("pending", Items.n(shards));
+        item.put("expiresAt", expiresAt(now));
+        if (due) {
+            item.put("dueKey", Items.s(DUE));
+            item.put("dueAt", Items.s(dueKey(slice.startsAt())));
+        }
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException exists) {
+            // A redone plan or tick: the slice is already there, with its own progress.
+        }
+    }
+
+    Slice slice(Due due) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key(due.pk(), due.sk()))
+                .consistentRead(true)).item();
+        return Json.read(Items.string(item, Items.DOC), Slice.class);
+    }
+
+    /** The run number in a slice's sort key ({@code run#000003#slice#...}). */
+    static int runNumberOf(Due slice) {
+        return Integer.parseInt(slice.sk().substring(4, 4 + 6));
+    }
+
+    /**
+     * Marks one shard work item of the slice done and counts it down, once however often it is redelivered.
+     *
+     * @return whether this call finished the slice (its last shard), so exactly one caller completes it
+     */
+    boolean shardDone(WorkItem work) {
+        String pk = partition(work.appId(), work.campaignId());
+        String slice = sliceKey(work.runNumber(), work.slice());
+        Map<String, AttributeValue> marker = new HashMap<>(key(pk, slice + "#shard#" + "%04d".formatted(work.shard())));
+        marker.put("expiresAt", Items.n(work.slice().startsAt().plus(KEEP).getEpochSecond()));
+        try {
+            dynamoDb.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(marker)
+                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                    TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(pk, slice))
+                            .updateExpression("ADD pending :minus")
+                            .expressionAttributeValues(Map.of(":minus", Items.n(-1))).build()).build()));
+        } catch (TransactionCanceledException alreadyDone) {
+            return false;
+        }
+        Map<String, AttributeValue> after = dynamoDb.getItem(b -> b.tableName(table).key(key(pk, slice))
+                .consistentRead(true)).item();
+        if (Items.number(after, "pending", 1) > 0) {
+            return false;
+        }
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(key(pk, slice)).updateExpression("SET completed = :t")
+                    .conditionExpression("attribute_not_exists(completed)")
+                    .expressionAttributeValues(Map.of(":t", Items.s("true"))));
+            return true;
+        } catch (ConditionalCheckFailedException completedByAnother) {
+            return false;
+        }
+    }
+
+    /**
+     * Counts a completed slice on its run; returns true to the one caller whose count finishes the run (every
+     * slice done and the slice total known).
+     */
+    boolean sliceCompleted(RunRecord run) {
+        Map<String, AttributeValue> after = dynamoDb.updateItem(b -> b.tableName(table)
+                .key(key(partition(run.appId(), run.campaignId()), runKey(run.runNumber())))
+                .updateExpression("ADD slicesDone :one").expressionAttributeValues(Map.of(":one", Items.n(1)))
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        return finishesRun(run, after);
+    }
+
+    /** A run whose plan found no one has nothing to wait for: finished when it is marked so, once. */
+    boolean finishesRun(RunRecord run, Map<String, AttributeValue> current) {
+        long total = Items.number(current, "slicesTotal", -1);
+        if (total < 0 || Items.number(current, "slicesDone", 0) < total) {
+            return false;
+        }
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table)
+                    .key(key(partition(run.appId(), run.campaignId()), runKey(run.runNumber())))
+                    .updateExpression("SET finished = :t").conditionExpression("attribute_not_exists(finished)")
+                    .expressionAttributeValues(Map.of(":t", Items.s("true"))));
+            return true;
+        } catch (ConditionalCheckFailedException finishedByAnother) {
+            return false;
+        }
+    }
+
+    Map<String, AttributeValue> runItem(RunRecord run) {
+        return dynamoDb.getItem(b -> b.tableName(table)
+                .key(key(partition(run.appId(), run.campaignId()), runKey(run.runNumber()))).consistentRead(true)).item();
+    }
+
+    // ---- per-endpoint claims ---------------------------------------------------------------------------------
+
+    /**
+     * Claims the send of one activity to one endpoint: true for the first caller only. A work item processed
+     * twice (a crashed or retried runner) finds its endpoints claimed and sends nothing again.
+     */
+    public boolean claim(String activityId, String endpointId, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key("claim#" + activityId + "#" + endpointId, "claim"));
+        item.put("expiresAt", expiresAt(now));
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException claimed) {
+            return false;
+        }
+    }
+
+    /** Gives a claim back when its delivery could not be queued, so a retry of the work item sends it. */
+    public void unclaim(String activityId, String endpointId) {
+        dynamoDb.deleteItem(b -> b.tableName(table).key(key("claim#" + activityId + "#" + endpointId, "claim")));
+    }
+
+    /** Everything of a campaign's partition (DeleteCampaign, DeleteApp): next run, runs, slices, markers. */
+    public void deleteCampaign(String appId, String campaignId) {
+        String pk = partition(appId, campaignId);
+        for (var page : dynamoDb.queryPaginator(b -> b.tableName(table).keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", Items.s(pk))).projectionExpression("pk, sk"))) {
+            page.items().forEach(item -> dynamoDb.deleteItem(b -> b.tableName(table)
+                    .key(key(Items.string(item, "pk"), Items.string(item, "sk")))));
+        }
+    }
+
+    static String partition(String appId, String campaignId) {
+        return appId + "#" + campaignId;
+    }
+
+    private static String runKey(int runNumber) {
+        return "run#%06d".formatted(runNumber);
+    }
+
+    private static String sliceKey(int runNumber, Slice slice) {
+        return runKey(runNumber) + "#slice#" + dueKey(slice.startsAt());
+    }
+
+    /** Zero-padded epoch milliseconds: sorts as a string the way instants sort. */
+    static String dueKey(Instant at) {
+        return "%015d".formatted(Math.max(0, at.toEpochMilli()));
+    }
+
+    private static AttributeValue expiresAt(Instant now) {
+        return Items.n(now.plus(KEEP).getEpochSecond());
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of("pk", Items.s(pk), "sk", Items.s(sk));
+    }
+}
