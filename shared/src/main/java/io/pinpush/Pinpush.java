@@ -10,6 +10,11 @@ import io.pinpush.api.Router;
 import io.pinpush.apps.AppRoutes;
 import io.pinpush.apps.AppService;
 import io.pinpush.apps.AppStore;
+import io.pinpush.campaigns.CampaignActivities;
+import io.pinpush.campaigns.CampaignRoutes;
+import io.pinpush.campaigns.CampaignService;
+import io.pinpush.campaigns.CampaignStore;
+import io.pinpush.campaigns.CampaignVersions;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.channels.ChannelRoutes;
 import io.pinpush.channels.ChannelSecrets;
@@ -17,7 +22,8 @@ import io.pinpush.channels.ChannelService;
 import io.pinpush.channels.ChannelStore;
 import io.pinpush.campaigns.run.CampaignRuns;
 import io.pinpush.campaigns.run.CampaignSends;
-import io.pinpush.campaigns.run.CampaignSource;
+import io.pinpush.campaigns.run.CampaignScheduler;
+import io.pinpush.campaigns.run.StoredCampaigns;
 import io.pinpush.campaigns.run.RunAdmission;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
@@ -138,6 +144,8 @@ public final class Pinpush implements AutoCloseable {
     /** Lazy: its HTTP client must not be created before a SnapStart snapshot, nor by functions that never call hooks. */
     private final AwsClients.Lazy<Hooks> hooks;
     private final CampaignRuns campaignRuns;
+    private final CampaignStore campaignStore;
+    private final CampaignService campaigns;
     private final TaggableResources taggable;
     private final TagService tags;
 
@@ -164,9 +172,15 @@ public final class Pinpush implements AutoCloseable {
         TemplateRenderer templateRenderer = new TemplateRenderer(clock);
         this.templates = new PushTemplateService(new PushTemplateStore(aws.dynamoDb(), config), templateRenderer, arns, clock);
         this.pushTemplates = new PushTemplates(templates, templateRenderer);
-        // Campaigns register CAMPAIGNS here when they exist; until then campaign ARNs answer NotFound.
+        this.campaignStore = new CampaignStore(aws.dynamoDb(), config, clock);
+        // Saves and deletes reach the campaign runs' scheduler, which arms (or removes) each campaign's next run.
+        CampaignScheduler campaignScheduler = CampaignRuns.scheduler(aws.dynamoDb(), config, clock);
+        this.campaigns = new CampaignService(campaignStore, apps, segments, channels, pushTemplates,
+                campaignScheduler, arns, clock);
+        apps.deletesWithApp(campaigns);
         this.taggable = new TaggableResources().register(ResourceType.APPS, apps.tags())
-                .register(ResourceType.SEGMENTS, segments.tags()).register(ResourceType.TEMPLATES, templates.tags());
+                .register(ResourceType.SEGMENTS, segments.tags()).register(ResourceType.TEMPLATES, templates.tags())
+                .register(ResourceType.CAMPAIGNS, campaigns.tags());
         this.tags = new TagService(taggable, config.region(), config.accountId());
 
         this.eventStreams = new EventStreamService(new EventStreamStore(aws.dynamoDb(), config), apps, clock,
@@ -205,8 +219,9 @@ public final class Pinpush implements AutoCloseable {
         apps.deletesWithApp(deliveries);
         this.deliveryQueue = new DeliveryQueue(aws::sqs, config::deliveryQueueUrl);
         DeliveryListener outcomes = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics, kpiCounters);
-        this.campaignRuns = new CampaignRuns(aws.dynamoDb(), aws::sqs, config, CampaignSource.NONE, activity -> false,
-                apps, segments, segmentAudience, endpoints, RunAdmission.ALL,
+        this.campaignRuns = new CampaignRuns(campaignScheduler, aws.dynamoDb(), aws::sqs, config,
+                new StoredCampaigns(campaignStore), campaignStore::record, apps, segments, segmentAudience, endpoints,
+                RunAdmission.ALL,
                 new CampaignSends(planner, deliveries, deliveryQueue, outcomes, clock), clock);
         // Outcomes decided while planning a campaign batch are never SUCCESSFUL: the activity counters need only the dispatcher's.
         this.deliveryListener = DeliveryListeners.of(outcomes, campaignRuns.counters());
@@ -264,6 +279,7 @@ public final class Pinpush implements AutoCloseable {
         routes.addAll(ChannelRoutes.routes(channels));
         routes.addAll(TemplateRoutes.routes(templates));
         routes.addAll(SegmentRoutes.routes(segments, segmentAudience));
+        routes.addAll(CampaignRoutes.routes(campaigns));
         routes.addAll(EventRoutes.routes(eventStreams, putEvents));
         routes.addAll(MessagingRoutes.routes(messaging));
         routes.addAll(DeliveryReportRoutes.routes(deliveryReports));
@@ -335,7 +351,22 @@ public final class Pinpush implements AutoCloseable {
         return segmentAudience;
     }
 
-    /** Where each kind of resource keeps its tags; campaigns register theirs here. */
+    /** Campaign definitions and versions, as the API reads and writes them. */
+    public CampaignService campaigns() {
+        return campaigns;
+    }
+
+    /** What the campaign runner reads of campaigns (versions) and changes (status). */
+    public CampaignVersions campaignVersions() {
+        return campaignStore;
+    }
+
+    /** Where the campaign runner records its runs, read by GetCampaignActivities. */
+    public CampaignActivities campaignActivities() {
+        return campaignStore;
+    }
+
+    /** Where each kind of resource keeps its tags (apps, segments, templates, campaigns). */
     public TaggableResources taggableResources() {
         return taggable;
     }

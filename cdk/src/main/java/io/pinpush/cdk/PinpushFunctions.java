@@ -132,6 +132,9 @@ final class PinpushFunctions extends Construct {
         api.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_DATA));
         api.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_DATA));
         api.addToRolePolicy(tableGrant(tables.table(Tables.TEMPLATES), TABLE_DATA));
+        // Segments were missing here (the segment operations and campaign validation read and write them).
+        api.addToRolePolicy(tableGrant(tables.table(Tables.SEGMENTS), TABLE_DATA));
+        api.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_DATA));
         api.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_REPORT_AND_DELETE));
         api.addToRolePolicy(allow(SECRET_MANAGE, secrets));
 

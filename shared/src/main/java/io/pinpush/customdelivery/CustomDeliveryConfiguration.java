@@ -26,12 +26,13 @@ public record CustomDeliveryConfiguration(String deliveryUri, List<ChannelType> 
         if (!DeliveryUris.isLambdaArn(deliveryUri)) {
             requireWebhookUrl(deliveryUri);
         }
-        endpointTypes = endpointTypes == null ? List.of() : List.copyOf(endpointTypes);
+        // Null stays null: a campaign read back shows EndpointTypes only when it was written.
+        endpointTypes = endpointTypes == null ? null : List.copyOf(endpointTypes);
     }
 
     /** Whether an endpoint of {@code channelType} receives the campaign through this channel. */
     public boolean appliesTo(ChannelType channelType) {
-        return endpointTypes.isEmpty() || endpointTypes.contains(channelType);
+        return endpointTypes == null || endpointTypes.isEmpty() || endpointTypes.contains(channelType);
     }
 
     private static void requireWebhookUrl(String uri) {

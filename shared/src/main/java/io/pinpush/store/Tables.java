@@ -68,6 +68,19 @@ public final class Tables {
     public static final TableSpec SEGMENTS = new TableSpec("segments", "pk", "sk", List.of(), Optional.empty());
 
     /**
+     * Campaigns, one partition per app ({@code pk = appId}), so DeleteApp removes them with one query:
+     * <ul>
+     *   <li>{@code sk = "campaign#<id>"}: the head, the latest version's document; {@code version} (a number) and
+     *       {@code status} (the CampaignStatus name) are what every update and status change conditions on</li>
+     *   <li>{@code sk = "version#<id>#0000000003"}: one item per version, zero-padded so versions sort numerically
+     *       (a status change rewrites the latest version's status with its head, nothing else)</li>
+     *   <li>{@code sk = "activity#<campaignId>#<activityId>"}: one item per run of a treatment, written by the
+     *       campaign runner; activity ids begin with their creation time, so they sort oldest first</li>
+     * </ul>
+     */
+    public static final TableSpec CAMPAIGNS = new TableSpec("campaigns", "pk", "sk", List.of(), Optional.empty());
+
+    /**
      * The outcome of every send request, kept for {@code PINPUSH_DELIVERY_RETENTION} (TTL attribute {@code expiresAt},
      * epoch seconds). One partition per request, so the send function reads its outcomes with one query:
      * <ul>
@@ -123,6 +136,6 @@ public final class Tables {
     }
 
     public static List<TableSpec> all() {
-        return List.of(APPS, ENDPOINTS, TEMPLATES, SEGMENTS, DELIVERIES, TRIGGERS, CAMPAIGN_RUNS);
+        return List.of(APPS, ENDPOINTS, TEMPLATES, SEGMENTS, CAMPAIGNS, DELIVERIES, TRIGGERS, CAMPAIGN_RUNS);
     }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which store answers for the tags of each kind of resource. Apps, segments and templates register at start-up
- * (Pinpush's composition root); a kind nobody registered (campaigns, until they exist) has no resources to tag.
+ * Which store answers for the tags of each kind of resource. Apps, segments, templates and campaigns register at
+ * start-up (Pinpush's composition root); a kind nobody registered has no resources to tag.
  */
 public final class TaggableResources {
 

@@ -1,0 +1,24 @@
+package io.pinpush.campaigns;
+
+/**
+ * What the campaign service tells the campaign runner's scheduler after a write has been committed: a campaign was
+ * created or updated (its latest version), or deleted (DeleteCampaign, or DeleteApp for each of the app's campaigns).
+ * Called after the write, never before, so the scheduler only ever hears of campaigns that are stored (or gone).
+ */
+public interface CampaignLifecycle {
+
+    /** Until the runner plugs in: nobody listens. */
+    CampaignLifecycle NONE = new CampaignLifecycle() {
+        @Override
+        public void saved(CampaignResponse latest) {
+        }
+
+        @Override
+        public void deleted(String appId, String campaignId) {
+        }
+    };
+
+    void saved(CampaignResponse latest);
+
+    void deleted(String appId, String campaignId);
+}
