@@ -12,9 +12,10 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The delivery queue between the send path and the dispatcher, its dead-letter queue, the event stream, and the
+ * The delivery queue between the send path and the dispatcher, its dead-letter queue, the event stream, the
  * event spill queue (with its own dead-letter queue) that holds events a stream would not take until the spill
- * replayer writes them.
+ * replayer writes them, and the campaign work queue (with its dead-letter queue) between the campaign tick and
+ * the campaign runner.
  *
  * <p>The delivery queue's visibility timeout is six times the dispatcher's timeout, as Lambda's SQS integration
  * advises: a batch still being worked on (or retried by the poller) never becomes visible to a second
@@ -41,6 +42,13 @@ final class Messaging extends Construct {
     final Stream eventStream;
     final Queue eventSpillDeadLetterQueue;
     final Queue eventSpillQueue;
+    final Queue campaignDeadLetterQueue;
+    final Queue campaignQueue;
+
+    /** The campaign runner's timeout: one endpoint shard of a run (read, judged, claimed, rendered, queued). */
+    static final int CAMPAIGN_RUNNER_TIMEOUT_SECONDS = 300;
+    /** Attempts at one campaign work item before it moves to the campaign dead-letter queue. */
+    static final int CAMPAIGN_MAX_RECEIVE_COUNT = 5;
 
     Messaging(Construct scope, String id, StackSettings settings, IKey key, RemovalPolicy dataRemoval) {
         super(scope, id);
@@ -95,6 +103,30 @@ final class Messaging extends Construct {
                 .deadLetterQueue(DeadLetterQueue.builder()
                         .queue(eventSpillDeadLetterQueue)
                         .maxReceiveCount(SPILL_MAX_RECEIVE_COUNT)
+                        .build())
+                .enforceSsl(true)
+                .removalPolicy(dataRemoval)
+                .build();
+
+        // Campaign work items (one endpoint shard of a run each): the tick fills the queue, the runner drains it.
+        campaignDeadLetterQueue = Queue.Builder.create(this, "CampaignDeadLetterQueue")
+                .queueName(settings.prefix() + "-campaign-work-dlq")
+                .encryption(QueueEncryption.KMS)
+                .encryptionMasterKey(key)
+                .retentionPeriod(Duration.days(14))
+                .enforceSsl(true)
+                .removalPolicy(dataRemoval)
+                .build();
+        campaignQueue = Queue.Builder.create(this, "CampaignQueue")
+                .queueName(settings.prefix() + "-campaign-work")
+                .encryption(QueueEncryption.KMS)
+                .encryptionMasterKey(key)
+                .dataKeyReuse(Duration.minutes(5))
+                .visibilityTimeout(Duration.seconds(VISIBILITY_TIMEOUT_FACTOR * CAMPAIGN_RUNNER_TIMEOUT_SECONDS))
+                .retentionPeriod(Duration.days(4))
+                .deadLetterQueue(DeadLetterQueue.builder()
+                        .queue(campaignDeadLetterQueue)
+                        .maxReceiveCount(CAMPAIGN_MAX_RECEIVE_COUNT)
                         .build())
                 .enforceSsl(true)
                 .removalPolicy(dataRemoval)

@@ -20,11 +20,15 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.scheduler.Schedule;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
+import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
+import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * The four functions, one per role, each a Java 21 arm64 function with SnapStart, invoked only through its
+ * The functions, one per role, each a Java 21 arm64 function with SnapStart, invoked only through its
  * {@code live} alias (SnapStart applies to published versions; the alias follows the version each deploy
  * publishes). Each role is granted exactly what that function's code calls, with named actions only, on the
  * tables, queues and stream it touches:
@@ -36,6 +40,10 @@ import software.constructs.Construct;
  *   <li>dispatcher: consumes the delivery queue (backoff through ChangeMessageVisibility), reads apps and channel
  *       secrets, writes outcomes, updates endpoints (INACTIVE, the provider's replacement token), events.</li>
  *   <li>event spill: consumes and refills the event spill queue and writes to the destinations it names.</li>
+ *   <li>campaign tick (every minute, EventBridge Scheduler): the campaign runs table, campaigns (status,
+ *       activities), apps; queues campaign work items.</li>
+ *   <li>campaign runner: consumes the campaign work queue; reads apps, endpoints, segments, templates, channel
+ *       secrets; claims in the campaign runs table; records outcomes decided without a provider; queues deliveries.</li>
  * </ul>
  */
 final class PinpushFunctions extends Construct {
@@ -45,6 +53,13 @@ final class PinpushFunctions extends Construct {
     static final String SEND_HANDLER = "io.pinpush.functions.SendHandler::handleRequest";
     static final String DISPATCHER_HANDLER = "io.pinpush.functions.DispatcherHandler::handleRequest";
     static final String EVENT_SPILL_HANDLER = "io.pinpush.functions.EventSpillHandler::handleRequest";
+    static final String CAMPAIGN_TICK_HANDLER = "io.pinpush.functions.CampaignTickHandler::handleRequest";
+    static final String CAMPAIGN_RUNNER_HANDLER = "io.pinpush.functions.CampaignRunnerHandler::handleRequest";
+    /** The tick claims due runs and queues work items: a minute is plenty, and the schedule fires every minute. */
+    static final int CAMPAIGN_TICK_TIMEOUT_SECONDS = 60;
+    static final int CAMPAIGN_MEMORY_MB = 1024;
+    /** Runner instances at once: each holds one shard (16 per app by default) and queues its deliveries. */
+    static final int CAMPAIGN_RUNNER_CONCURRENCY = 16;
     /** The replayer only moves records along; the size of the others, where SnapStart restores quickly. */
     static final int EVENT_SPILL_MEMORY_MB = 1024;
 
@@ -65,6 +80,10 @@ final class PinpushFunctions extends Construct {
     static final List<String> TABLE_OUTCOMES = concat(TABLE_READ, List.of("dynamodb:PutItem", "dynamodb:UpdateItem"));
     static final List<String> TABLE_READ_AND_PUTS = concat(TABLE_READ, List.of("dynamodb:PutItem",
             "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"));
+
+    /** Publishing an activity is a put conditional on its campaign existing (a transaction with a condition check). */
+    static final List<String> TABLE_READ_AND_PUBLISH = concat(TABLE_READ, List.of("dynamodb:PutItem",
+            "dynamodb:ConditionCheckItem"));
 
     static final List<String> SECRET_READ = List.of("secretsmanager:GetSecretValue");
     /** Channel credentials are created with tags (TagResource), versioned, read and force-deleted with the channel. */
@@ -88,10 +107,14 @@ final class PinpushFunctions extends Construct {
     final Function send;
     final Function dispatcher;
     final Function eventSpill;
+    final Function campaignTick;
+    final Function campaignRunner;
     final Alias apiAlias;
     final Alias sendAlias;
     final Alias dispatcherAlias;
     final Alias eventSpillAlias;
+    final Alias campaignTickAlias;
+    final Alias campaignRunnerAlias;
 
     PinpushFunctions(Construct scope, String id, StackSettings settings, Code code, IKey key, DataTables tables,
                      Messaging messaging, RemovalPolicy logRemoval) {
@@ -123,10 +146,20 @@ final class PinpushFunctions extends Construct {
         eventSpill = factory.function("EventSpill", "event-spill", EVENT_SPILL_HANDLER, EVENT_SPILL_MEMORY_MB,
                 Messaging.SPILL_REPLAY_TIMEOUT_SECONDS, Map.of(),
                 "Writes spilled events to their streams once those take them again");
+        Map<String, String> campaignWork = Map.of("PINPUSH_CAMPAIGN_QUEUE_URL", messaging.campaignQueue.getQueueUrl());
+        Map<String, String> campaignRunning = Map.of("PINPUSH_CAMPAIGN_QUEUE_URL", messaging.campaignQueue.getQueueUrl(),
+                "PINPUSH_DELIVERY_QUEUE_URL", messaging.deliveryQueue.getQueueUrl());
+        campaignTick = factory.function("CampaignTick", "campaign-tick", CAMPAIGN_TICK_HANDLER, CAMPAIGN_MEMORY_MB,
+                CAMPAIGN_TICK_TIMEOUT_SECONDS, campaignWork, "Starts due campaign runs (every minute, EventBridge Scheduler)");
+        campaignRunner = factory.function("CampaignRunner", "campaign-runner", CAMPAIGN_RUNNER_HANDLER,
+                CAMPAIGN_MEMORY_MB, Messaging.CAMPAIGN_RUNNER_TIMEOUT_SECONDS, campaignRunning,
+                "Sends one endpoint shard of a campaign run to the delivery queue");
         apiAlias = alias(api, "ApiLive");
         sendAlias = alias(send, "SendLive");
         dispatcherAlias = alias(dispatcher, "DispatcherLive");
         eventSpillAlias = alias(eventSpill, "EventSpillLive");
+        campaignTickAlias = alias(campaignTick, "CampaignTickLive");
+        campaignRunnerAlias = alias(campaignRunner, "CampaignRunnerLive");
 
         String secrets = secretArnPattern(settings);
         api.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_DATA));
@@ -149,6 +182,30 @@ final class PinpushFunctions extends Construct {
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_READ_AND_PUT));
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_OUTCOMES));
         dispatcher.addToRolePolicy(allow(SECRET_READ, secrets));
+        // Campaign deliveries count toward their activity (UpdateItem), which is then published to the campaigns table.
+        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGN_RUNS), TABLE_OUTCOMES));
+        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_READ_AND_PUBLISH));
+        // CreateCampaign, UpdateCampaign and DeleteCampaign arm and remove a campaign's next run.
+        api.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGN_RUNS), TABLE_DATA));
+
+        // The tick: due runs and slices (the byDue index, leases, run records), activities, campaign status,
+        // the app's shard count; it queues work items.
+        campaignTick.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGN_RUNS), TABLE_DATA));
+        campaignTick.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_DATA));
+        campaignTick.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
+        campaignTick.addToRolePolicy(allow(QUEUE_SEND, messaging.campaignQueue.getQueueArn()));
+        // The runner: reads the segment, endpoints, templates and channels (a campaign batch checks each channel),
+        // claims endpoints and counts in campaignruns, records outcomes decided without a provider, queues
+        // deliveries and (a local-time plan) nothing else.
+        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGN_RUNS), TABLE_DATA));
+        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_DATA));
+        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
+        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_READ));
+        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.SEGMENTS), TABLE_READ));
+        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.TEMPLATES), TABLE_READ));
+        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_READ_AND_PUTS));
+        campaignRunner.addToRolePolicy(allow(SECRET_READ, secrets));
+        campaignRunner.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
 
         for (Function function : all()) {
             function.addToRolePolicy(allow(KEY_USE, key.getKeyArn()));
@@ -162,6 +219,22 @@ final class PinpushFunctions extends Construct {
                 .maxConcurrency(settings.dispatcherMaxConcurrency())
                 .reportBatchItemFailures(true)
                 .build());
+        // Shards of a run are processed in parallel, bounded so a big run does not starve the rest of the account.
+        campaignRunnerAlias.addEventSource(SqsEventSource.Builder.create(messaging.campaignQueue)
+                .batchSize(1)
+                .maxConcurrency(CAMPAIGN_RUNNER_CONCURRENCY)
+                .reportBatchItemFailures(true)
+                .build());
+        // EventBridge Scheduler invokes the tick's alias every minute (its role may invoke exactly that alias).
+        Schedule.Builder.create(this, "CampaignTickSchedule")
+                .scheduleName(settings.prefix() + "-campaign-tick")
+                .description("Starts due Pinpush campaign runs")
+                .schedule(ScheduleExpression.rate(Duration.minutes(1)))
+                .target(LambdaInvoke.Builder.create(campaignTickAlias)
+                        .input(ScheduleTargetInput.fromObject(Map.of("source", "pinpush.campaign-tick")))
+                        .retryAttempts(0)
+                        .build())
+                .build();
         // Two concurrent replayers at most (the least Lambda allows): a destination that is back is not flooded.
         eventSpillAlias.addEventSource(SqsEventSource.Builder.create(messaging.eventSpillQueue)
                 .batchSize(10)
@@ -198,7 +271,7 @@ final class PinpushFunctions extends Construct {
     }
 
     List<Function> all() {
-        return List.of(api, send, dispatcher, eventSpill);
+        return List.of(api, send, dispatcher, eventSpill, campaignTick, campaignRunner);
     }
 
     private Alias alias(Function function, String id) {

@@ -37,7 +37,7 @@ import software.amazon.awscdk.assertions.Template;
 class PinpushStackTest {
 
     private static final List<String> HANDLERS = List.of("ApiHandler", "SendHandler", "DispatcherHandler",
-            "EventSpillHandler");
+            "EventSpillHandler", "CampaignTickHandler", "CampaignRunnerHandler");
 
     private static Template template;
 
@@ -135,7 +135,9 @@ class PinpushStackTest {
                 "io.pinpush.functions.ApiHandler::handleRequest",
                 "io.pinpush.functions.SendHandler::handleRequest",
                 "io.pinpush.functions.DispatcherHandler::handleRequest",
-                "io.pinpush.functions.EventSpillHandler::handleRequest");
+                "io.pinpush.functions.EventSpillHandler::handleRequest",
+                "io.pinpush.functions.CampaignTickHandler::handleRequest",
+                "io.pinpush.functions.CampaignRunnerHandler::handleRequest");
         var aliases = resources(template, "AWS::Lambda::Alias");
         var versions = resources(template, "AWS::Lambda::Version");
         functions.forEach((id, function) -> {
@@ -208,7 +210,7 @@ class PinpushStackTest {
     @Test
     void dispatcherReadsTheQueueInBatchesWithPartialBatchResponses() {
         var mappings = resources(template, "AWS::Lambda::EventSourceMapping");
-        assertThat(mappings).hasSize(2);
+        assertThat(mappings).hasSize(3);
         var mapping = mappingOf("MessagingDeliveryQueue");
         assertThat(String.valueOf(mapping.get("FunctionName")))
                 .contains(logicalId(template, "AWS::Lambda::Alias", "FunctionsDispatcherLive")).contains(":live");
@@ -282,7 +284,7 @@ class PinpushStackTest {
         int dispatcherTimeout = (Integer) function("DispatcherHandler").get("Timeout");
         assertThat(queue.get("VisibilityTimeout")).isEqualTo(6 * dispatcherTimeout);
         // Every queue refuses requests that do not use TLS.
-        assertThat(resources(template, "AWS::SQS::QueuePolicy")).hasSize(4).allSatisfy((id, policy) ->
+        assertThat(resources(template, "AWS::SQS::QueuePolicy")).hasSize(6).allSatisfy((id, policy) ->
                 assertThat(String.valueOf(props(policy).get("PolicyDocument")))
                         .contains("Effect=Deny").contains("aws:SecureTransport=false"));
     }
@@ -356,7 +358,10 @@ class PinpushStackTest {
         assertThat(actionsOf("SendHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
                 "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"), key, events, Set.of("secretsmanager:GetSecretValue")));
         assertThat(actionsOf("DispatcherHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
-                "dynamodb:UpdateItem"), key, events,
+                "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"), key, events,
+                Set.of("secretsmanager:GetSecretValue"), CONSUME));
+        assertThat(actionsOf("CampaignTickHandler")).isEqualTo(union(TABLE_DATA, key, events));
+        assertThat(actionsOf("CampaignRunnerHandler")).isEqualTo(union(TABLE_DATA, key, events,
                 Set.of("secretsmanager:GetSecretValue"), CONSUME));
         assertThat(actionsOf("EventSpillHandler")).isEqualTo(union(key, events, CONSUME));
     }
@@ -364,13 +369,20 @@ class PinpushStackTest {
     @Test
     void eachFunctionReachesOnlyTheTablesItUsesInTheWayItUsesThem() {
         assertThat(tableActions("ApiHandler")).isEqualTo(Map.of("apps", TABLE_DATA, "endpoints", TABLE_DATA,
-                "templates", TABLE_DATA, "segments", TABLE_DATA, "campaigns", TABLE_DATA,
+                "templates", TABLE_DATA, "segments", TABLE_DATA, "campaigns", TABLE_DATA, "campaignruns", TABLE_DATA,
                 "deliveries", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchWriteItem")));
         assertThat(tableActions("SendHandler")).isEqualTo(Map.of("apps", TABLE_READ, "endpoints", TABLE_READ,
                 "templates", TABLE_READ, "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"))));
         assertThat(tableActions("DispatcherHandler")).isEqualTo(Map.of("apps", TABLE_READ,
                 "endpoints", union(TABLE_READ, Set.of("dynamodb:PutItem")),
-                "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem"))));
+                "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem")),
+                "campaignruns", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem")),
+                "campaigns", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem"))));
+        assertThat(tableActions("CampaignTickHandler")).isEqualTo(Map.of("apps", TABLE_READ,
+                "campaigns", TABLE_DATA, "campaignruns", TABLE_DATA));
+        assertThat(tableActions("CampaignRunnerHandler")).isEqualTo(Map.of("apps", TABLE_READ, "endpoints", TABLE_READ,
+                "segments", TABLE_READ, "templates", TABLE_READ, "campaigns", TABLE_DATA, "campaignruns", TABLE_DATA,
+                "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"))));
         assertThat(tableActions("EventSpillHandler")).isEmpty();
     }
 
@@ -383,6 +395,11 @@ class PinpushStackTest {
                 spill, Set.of("sqs:SendMessage")));
         assertThat(queueActions("DispatcherHandler")).isEqualTo(Map.of(deliveries, CONSUME, spill, Set.of("sqs:SendMessage")));
         assertThat(queueActions("EventSpillHandler")).isEqualTo(Map.of(spill, union(CONSUME, Set.of("sqs:SendMessage"))));
+        String campaignWork = logicalId(template, "AWS::SQS::Queue", "MessagingCampaignQueue");
+        assertThat(queueActions("CampaignTickHandler")).isEqualTo(Map.of(campaignWork, Set.of("sqs:SendMessage"),
+                spill, Set.of("sqs:SendMessage")));
+        assertThat(queueActions("CampaignRunnerHandler")).isEqualTo(Map.of(campaignWork, CONSUME,
+                deliveries, Set.of("sqs:SendMessage"), spill, Set.of("sqs:SendMessage")));
         for (String handler : HANDLERS) {
             assertThat(statementsOfRole(template, roleOf(handler))).filteredOn(s -> actions(s).contains("kinesis:PutRecords"))
                     .singleElement().satisfies(s -> assertThat(target(s.get("Resource")))
@@ -431,6 +448,45 @@ class PinpushStackTest {
     }
 
     // --- Observability --------------------------------------------------------------------------------------
+
+    @Test
+    void theCampaignTickRunsEveryMinuteOnEventBridgeSchedulerThroughItsLiveAlias() {
+        var schedules = resources(template, "AWS::Scheduler::Schedule");
+        assertThat(schedules).hasSize(1);
+        var schedule = props(schedules.values().iterator().next());
+        assertThat(schedule.get("ScheduleExpression")).isEqualTo("rate(1 minute)");
+        assertThat(schedule.get("State")).isNotEqualTo("DISABLED");
+        String tickAlias = logicalId(template, "AWS::Lambda::Alias", "FunctionsCampaignTickLive");
+        assertThat(target(at(schedule, "Target", "Arn"))).isEqualTo(tickAlias);
+        // The scheduler's role may invoke the tick's alias and nothing else.
+        String role = target(at(schedule, "Target", "RoleArn"));
+        assertThat(statementsOfRole(template, role)).singleElement().satisfies(s -> {
+            assertThat(actions(s)).containsExactly("lambda:InvokeFunction");
+            assertThat(String.valueOf(s.get("Resource"))).contains(tickAlias).doesNotContain("*");
+        });
+    }
+
+    @Test
+    void theCampaignRunnerDrainsTheCampaignQueueWhichDeadLettersAndOutlastsIt() {
+        var mapping = mappingOf("MessagingCampaignQueue");
+        assertThat(String.valueOf(mapping.get("FunctionName")))
+                .contains(logicalId(template, "AWS::Lambda::Alias", "FunctionsCampaignRunnerLive")).contains(":live");
+        assertThat(mapping.get("BatchSize")).isEqualTo(1);
+        assertThat(mapping.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+        assertThat(mapping.get("ScalingConfig")).isEqualTo(Map.of("MaximumConcurrency", 16));
+        var queue = props(resources(template, "AWS::SQS::Queue").get(logicalId(template, "AWS::SQS::Queue", "MessagingCampaignQueue")));
+        String dlq = logicalId(template, "AWS::SQS::Queue", "MessagingCampaignDeadLetterQueue");
+        assertThat(target(at(queue, "RedrivePolicy", "deadLetterTargetArn"))).isEqualTo(dlq);
+        assertThat(target(queue.get("KmsMasterKeyId"))).isEqualTo(logicalId(template, "AWS::KMS::Key", "Key"));
+        assertThat(queue.get("VisibilityTimeout")).isEqualTo(6 * (Integer) function("CampaignRunnerHandler").get("Timeout"));
+        var env = map(at(function("CampaignRunnerHandler"), "Environment", "Variables"));
+        assertThat(target(env.get("PINPUSH_CAMPAIGN_QUEUE_URL"))).isEqualTo(logicalId(template, "AWS::SQS::Queue", "MessagingCampaignQueue"));
+        assertThat(target(env.get("PINPUSH_DELIVERY_QUEUE_URL"))).isEqualTo(logicalId(template, "AWS::SQS::Queue", "MessagingDeliveryQueue"));
+        assertThat(resources(template, "AWS::CloudWatch::Alarm").values()).anySatisfy(a -> {
+            assertThat(props(a).get("MetricName")).isEqualTo("ApproximateNumberOfMessagesVisible");
+            assertThat(String.valueOf(props(a).get("Dimensions"))).contains(dlq);
+        });
+    }
 
     @Test
     void alarmsWatchDeadLettersDispatcherErrorsFailureRateAndQueueAge() {
@@ -487,7 +543,8 @@ class PinpushStackTest {
         var groups = resources(template, "AWS::Logs::LogGroup");
         assertThat(groups.values()).extracting(g -> props(g).get("LogGroupName")).containsExactlyInAnyOrder(
                 "/aws/lambda/pinpush-test-api", "/aws/lambda/pinpush-test-send", "/aws/lambda/pinpush-test-dispatcher",
-                "/aws/lambda/pinpush-test-event-spill",
+                "/aws/lambda/pinpush-test-event-spill", "/aws/lambda/pinpush-test-campaign-tick",
+                "/aws/lambda/pinpush-test-campaign-runner",
                 "/aws/apigateway/pinpush-test-access");
         groups.values().forEach(g -> assertThat(props(g).get("RetentionInDays")).isEqualTo(30));
     }
