@@ -7,6 +7,7 @@ import static io.pinpush.campaigns.CampaignCalls.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pinpush.api.Json;
 import io.pinpush.campaigns.CampaignCalls.App;
 import io.pinpush.local.LocalServer;
 import io.pinpush.store.Tables;
@@ -133,6 +134,46 @@ class CampaignApiTest {
 
         assertThat(created.schedule().frequency()).isEqualTo(Frequency.ONCE);
         assertThat(created.segmentVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void eventCampaignWithCustomChannelAndLambdaHookNeedsNoPushChannel(PinpointClient pinpoint) {
+        App app = newApp(pinpoint);
+        pinpoint.updateGcmChannel(b -> b.applicationId(app.id()).gcmChannelRequest(r -> r.enabled(false)));
+
+        CampaignResponse created = create(pinpoint, app, WriteCampaignRequest.builder().name("on-purchase")
+                .segmentId(app.segmentId())
+                .schedule(s -> s.startTime("IMMEDIATE").endTime(inHours(24)).frequency(Frequency.EVENT)
+                        .eventFilter(f -> f.filterType("ENDPOINT").dimensions(d -> d.eventType(t -> t
+                                .dimensionType("INCLUSIVE").values("purchase")))))
+                .customDeliveryConfiguration(c -> c.deliveryUri("https://example.com/deliver"))
+                .messageConfiguration(m -> m.customMessage(c -> c.data("{\"offer\":\"10%\"}")))
+                .hook(h -> h.lambdaFunctionName("filter-fn").mode(Mode.FILTER))
+                .build());
+
+        assertThat(created.schedule().eventFilter().dimensions().eventType().values()).containsExactly("purchase");
+        assertThat(created.schedule().frequency()).isEqualTo(Frequency.EVENT);
+        assertThat(created.messageConfiguration().customMessage().data()).isEqualTo("{\"offer\":\"10%\"}");
+        assertThat(created.hook().lambdaFunctionName()).isEqualTo("filter-fn");
+        assertThatThrownBy(() -> create(pinpoint, app, valid(app).build()))
+                .as("a push campaign needs an enabled channel").isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("enabled: none");
+    }
+
+    @Test
+    void unknownAppOrCampaignIsNotFound(PinpointClient pinpoint) {
+        App app = newApp(pinpoint);
+        String unknown = "f".repeat(32);
+
+        assertThatThrownBy(() -> pinpoint.createCampaign(b -> b.applicationId(unknown)
+                .writeCampaignRequest(valid(app).build()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> pinpoint.getCampaign(b -> b.applicationId(app.id()).campaignId(unknown)))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining(unknown);
+        assertThatThrownBy(() -> pinpoint.updateCampaign(b -> b.applicationId(app.id()).campaignId(unknown)
+                .writeCampaignRequest(r -> r.name("x")))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> pinpoint.getCampaignVersions(b -> b.applicationId(app.id()).campaignId(unknown)))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(pinpoint.getCampaigns(b -> b.applicationId(app.id())).campaignsResponse().item()).isEmpty();
     }
 
     @Test
@@ -331,22 +372,31 @@ class CampaignApiTest {
     void updateWithoutScheduleKeepsAStartTimeThatHasPassed(PinpointClient pinpoint, LocalServer server) {
         App app = newApp(pinpoint);
         CampaignResponse created = create(pinpoint, app, valid(app).build());
-        // The stored schedule started an hour ago (as if the campaign had run); written directly, as the API refuses it.
+        // The campaign as the runner leaves it: started an hour ago and COMPLETED. Written to the store directly,
+        // since the API refuses a past StartTime.
         String past = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
-        var store = server.pinpush().campaignVersions();
-        io.pinpush.campaigns.CampaignResponse stored = store.latest(app.id(), created.id()).orElseThrow();
-        io.pinpush.campaigns.CampaignResponse completed = store.changeStatus(stored, io.pinpush.campaigns.CampaignStatus.COMPLETED)
-                .orElseThrow();
-        assertThat(completed.status()).isEqualTo(io.pinpush.campaigns.CampaignStatus.COMPLETED);
+        CampaignStore store = (CampaignStore) server.pinpush().campaignVersions();
+        io.pinpush.campaigns.CampaignResponse v1 = store.latest(app.id(), created.id()).orElseThrow();
+        io.pinpush.campaigns.CampaignResponse started = Json.read(Json.write(v1)
+                .replace(v1.schedule().startTime(), past).replace("\"Version\":1", "\"Version\":2"),
+                io.pinpush.campaigns.CampaignResponse.class);
+        assertThat(store.addVersion(v1, started)).isTrue();
+        store.changeStatus(started, io.pinpush.campaigns.CampaignStatus.COMPLETED).orElseThrow();
 
         CampaignResponse renamed = pinpoint.updateCampaign(b -> b.applicationId(app.id()).campaignId(created.id())
                 .writeCampaignRequest(r -> r.name("renamed"))).campaignResponse();
+        CampaignResponse withTreatment = pinpoint.updateCampaign(b -> b.applicationId(app.id())
+                .campaignId(created.id()).writeCampaignRequest(r -> r.additionalTreatments(treatment(20))))
+                .campaignResponse();
         CampaignResponse rescheduled = pinpoint.updateCampaign(b -> b.applicationId(app.id()).campaignId(created.id())
                 .writeCampaignRequest(r -> r.schedule(s -> s.startTime("IMMEDIATE")))).campaignResponse();
 
+        assertThat(renamed.schedule().startTime()).isEqualTo(past);
         assertThat(renamed.state().campaignStatus()).as("a rename does not rerun a finished campaign")
                 .isEqualTo(CampaignStatus.COMPLETED);
+        assertThat(withTreatment.additionalTreatments()).extracting(t -> t.sizePercent()).containsExactly(20);
         assertThat(rescheduled.state().campaignStatus()).isEqualTo(CampaignStatus.SCHEDULED);
+        assertThat(rescheduled.version()).isEqualTo(5);
         assertThatThrownBy(() -> pinpoint.updateCampaign(b -> b.applicationId(app.id()).campaignId(created.id())
                 .writeCampaignRequest(r -> r.schedule(s -> s.startTime(past)))))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("in the past");

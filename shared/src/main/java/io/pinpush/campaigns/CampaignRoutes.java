@@ -2,6 +2,7 @@ package io.pinpush.campaigns;
 
 import io.pinpush.api.ApiRequest;
 import io.pinpush.api.Route;
+import io.pinpush.api.VersionNumbers;
 import io.pinpush.store.Page;
 import java.util.List;
 
@@ -30,7 +31,7 @@ public final class CampaignRoutes {
                         req -> page(campaigns.versions(app(req), campaign(req), req.page()))),
                 Route.of("GetCampaignVersion", "GET", CAMPAIGN + "/versions/{version}", 200,
                         req -> campaigns.require(app(req), campaign(req),
-                                CampaignService.parseVersion(req.pathParam("version")))),
+                                VersionNumbers.parse(req.pathParam("version")))),
                 Route.of("GetCampaignActivities", "GET", CAMPAIGN + "/activities", 200, req -> {
                     Page<ActivityResponse> page = campaigns.activities(app(req), campaign(req), req.page());
                     return new ActivitiesResponse(page.items(), page.nextToken());

@@ -64,7 +64,7 @@ public final class CampaignService implements AppScopedData {
 
     CampaignResponse create(String appId, WriteCampaignRequest request) {
         apps.require(appId);
-        int segmentVersion = validator.check(appId, request, true);
+        int segmentVersion = validator.check(appId, request, true, true);
         String now = Timestamps.now(clock);
         String id = Ids.newId();
         CampaignStatus status = Boolean.TRUE.equals(request.isPaused()) ? CampaignStatus.PAUSED
@@ -85,8 +85,8 @@ public final class CampaignService implements AppScopedData {
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             CampaignResponse latest = require(appId, campaignId, null);
             WriteCampaignRequest merged = over(request, latest);
-            boolean newSchedule = request.schedule() != null || request.additionalTreatments() != null;
-            int segmentVersion = validator.check(appId, merged, newSchedule);
+            int segmentVersion = validator.check(appId, merged, request.schedule() != null,
+                    request.additionalTreatments() != null);
             CampaignResponse next = version(appId, campaignId, latest.creationDate(), Timestamps.now(clock), merged,
                     segmentVersion, statusAfterUpdate(latest.status(), request), latest.version() + 1);
             if (store.addVersion(latest, next)) {
@@ -221,16 +221,6 @@ public final class CampaignService implements AppScopedData {
                 Boolean.TRUE.equals(w.isPaused()), modified, w.limits(), w.messageConfiguration(), w.name(), schedule,
                 w.segmentId(), segmentVersion, state, tags, w.templateConfiguration(), w.treatmentDescription(),
                 w.treatmentName(), version, w.priority());
-    }
-
-    static Integer parseVersion(String version) {
-        try {
-            int parsed = Integer.parseInt(version);
-            if (parsed >= 1) return parsed;
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw ApiError.badRequest("version must be a whole number of 1 or more, got '" + version + "'");
     }
 
     private static ApiError notFound(String appId, String campaignId) {

@@ -31,6 +31,7 @@ public final class CampaignStore implements CampaignVersions, CampaignActivities
     private static final String ACTIVITY_PREFIX = "activity#";
     private static final String VERSION = "version";
     private static final String STATUS = "status";
+    private static final int MAX_RECORD_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -81,7 +82,17 @@ public final class CampaignStore implements CampaignVersions, CampaignActivities
                 .key(key(activity.applicationId(), HEAD_PREFIX + activity.campaignId()))
                 .conditionExpression("attribute_exists(pk)")).build();
         TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
-        return Transactions.writeIfUnchanged(dynamoDb, campaignExists, put);
+        for (int attempt = 0; attempt < MAX_RECORD_ATTEMPTS; attempt++) {
+            if (Transactions.writeIfUnchanged(dynamoDb, campaignExists, put)) {
+                return true;
+            }
+            // A refusal is either the campaign gone or a transaction on its head (a status change) in flight.
+            if (latest(activity.applicationId(), activity.campaignId()).isEmpty()) {
+                return false;
+            }
+        }
+        throw new IllegalStateException("Activity " + activity.id() + " of campaign " + activity.campaignId()
+                + " conflicted with other writes " + MAX_RECORD_ATTEMPTS + " times");
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.pinpush.channels.Channel;
 import io.pinpush.channels.ChannelService;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.customdelivery.CustomDeliveryConfiguration;
+import io.pinpush.messaging.PushOnly;
 import io.pinpush.messaging.Template;
 import io.pinpush.messaging.TemplateConfiguration;
 import io.pinpush.segments.SegmentResponse;
@@ -42,10 +43,11 @@ final class CampaignValidator {
     /**
      * Checks {@code campaign} and returns the segment version it targets (SegmentVersion, or the segment's latest).
      *
-     * @param newSchedule whether the request wrote Schedule (and treatment schedules): only a schedule being
-     *                    written must start in the future; a stored one may have started long ago
+     * @param newSchedule   whether the request wrote Schedule: only a schedule being written must start in the
+     *                      future; a stored one may have started long ago
+     * @param newTreatments whether the request wrote AdditionalTreatments (and so their schedules)
      */
-    int check(String appId, WriteCampaignRequest campaign, boolean newSchedule) {
+    int check(String appId, WriteCampaignRequest campaign, boolean newSchedule, boolean newTreatments) {
         int segmentVersion = requireSegment(appId, campaign.segmentId(), campaign.segmentVersion());
         if (campaign.schedule() == null) {
             throw ApiError.badRequest("Schedule is required (with at least StartTime: IMMEDIATE or an ISO-8601 time)");
@@ -71,7 +73,7 @@ final class CampaignValidator {
             requirePercent(member + ".SizePercent", treatment.sizePercent());
             allocated += treatment.sizePercent();
             if (treatment.schedule() != null) {
-                checkSchedule(member + ".Schedule", treatment.schedule(), newSchedule);
+                checkSchedule(member + ".Schedule", treatment.schedule(), newTreatments);
             }
             checkContent(member + ".", treatment.messageConfiguration(), treatment.templateConfiguration(),
                     treatment.customDeliveryConfiguration(), enabled);
@@ -162,7 +164,10 @@ final class CampaignValidator {
         }
         if (web) {
             // The same rule as a custom channel's web hook: https (or loopback http), Pinpoint's URL characters.
-            new CustomDeliveryConfiguration(hook.webUrl(), null);
+            if (!CustomDeliveryConfiguration.isWebhookUrl(hook.webUrl())) {
+                throw ApiError.badRequest("Hook.WebUrl must be an https:// URL (Lambda functions go in"
+                        + " LambdaFunctionName), got '" + hook.webUrl() + "'");
+            }
         }
     }
 
@@ -174,10 +179,10 @@ final class CampaignValidator {
                               CustomDeliveryConfiguration custom, Set<ChannelType> enabled) {
         Template push = template == null ? null : template.pushTemplate();
         if (template != null) {
-            refuseTemplate(prefix, "EmailTemplate", template.emailTemplate());
-            refuseTemplate(prefix, "SMSTemplate", template.smsTemplate());
-            refuseTemplate(prefix, "VoiceTemplate", template.voiceTemplate());
-            refuseTemplate(prefix, "InAppTemplate", template.inAppTemplate());
+            PushOnly.refuse(template.emailTemplate(), prefix + "TemplateConfiguration.EmailTemplate");
+            PushOnly.refuse(template.smsTemplate(), prefix + "TemplateConfiguration.SMSTemplate");
+            PushOnly.refuse(template.voiceTemplate(), prefix + "TemplateConfiguration.VoiceTemplate");
+            PushOnly.refuse(template.inAppTemplate(), prefix + "TemplateConfiguration.InAppTemplate");
         }
         if (push != null) {
             requireTemplate(prefix, push);
@@ -209,13 +214,6 @@ final class CampaignValidator {
             if (e.type() != ApiError.Type.NOT_FOUND) throw e;
             throw ApiError.badRequest(prefix + "TemplateConfiguration.PushTemplate names no push template: "
                     + e.getMessage());
-        }
-    }
-
-    private static void refuseTemplate(String prefix, String member, Template template) {
-        if (template != null) {
-            throw ApiError.badRequest(prefix + "TemplateConfiguration." + member
-                    + " is not supported: Pinpush delivers push notifications only");
         }
     }
 

@@ -2,7 +2,7 @@ package io.pinpush.campaigns;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pinpush.api.ApiError;
+import io.pinpush.messaging.PushOnly;
 import io.pinpush.channels.ChannelType;
 
 /**
@@ -22,9 +22,9 @@ public record MessageConfiguration(
         JsonNode inAppMessage) {
 
     public MessageConfiguration {
-        refuse(emailMessage, "EmailMessage");
-        refuse(smsMessage, "SMSMessage");
-        refuse(inAppMessage, "InAppMessage");
+        PushOnly.refuse(emailMessage, "MessageConfiguration.EmailMessage");
+        PushOnly.refuse(smsMessage, "MessageConfiguration.SMSMessage");
+        PushOnly.refuse(inAppMessage, "MessageConfiguration.InAppMessage");
     }
 
     /**
@@ -46,12 +46,5 @@ public record MessageConfiguration(
     public boolean hasPushMessage() {
         return admMessage != null || apnsMessage != null || baiduMessage != null || defaultMessage != null
                 || gcmMessage != null;
-    }
-
-    private static void refuse(JsonNode message, String member) {
-        if (message != null && !message.isNull()) {
-            throw ApiError.badRequest("MessageConfiguration." + member
-                    + " is not supported: Pinpush delivers push notifications only");
-        }
     }
 }

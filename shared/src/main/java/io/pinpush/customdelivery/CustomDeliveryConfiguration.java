@@ -36,18 +36,23 @@ public record CustomDeliveryConfiguration(String deliveryUri, List<ChannelType> 
     }
 
     private static void requireWebhookUrl(String uri) {
+        if (!isWebhookUrl(uri)) {
+            throw invalid(uri);
+        }
+    }
+
+    /** Whether {@code uri} is a web hook URL Pinpoint (plus Pinpush's loopback http) accepts; campaign hooks share it. */
+    public static boolean isWebhookUrl(String uri) {
         URI parsed;
         try {
             parsed = URI.create(uri);
         } catch (IllegalArgumentException e) {
-            throw invalid(uri);
+            return false;
         }
         boolean https = "https".equals(parsed.getScheme());
         boolean loopback = "http".equals(parsed.getScheme())
                 && ("127.0.0.1".equals(parsed.getHost()) || "localhost".equals(parsed.getHost()));
-        if (!(https || loopback) || parsed.getHost() == null || !URL_CHARACTERS.matcher(uri).matches()) {
-            throw invalid(uri);
-        }
+        return (https || loopback) && parsed.getHost() != null && URL_CHARACTERS.matcher(uri).matches();
     }
 
     private static ApiError invalid(String uri) {

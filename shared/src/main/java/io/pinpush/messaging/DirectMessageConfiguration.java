@@ -2,7 +2,6 @@ package io.pinpush.messaging;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pinpush.api.ApiError;
 
 /**
  * Pinpoint's DirectMessageConfiguration. Email, SMS and voice messages are read only so that a request using them
@@ -21,9 +20,9 @@ public record DirectMessageConfiguration(
         JsonNode voiceMessage) {
 
     public DirectMessageConfiguration {
-        refuse(emailMessage, "EmailMessage");
-        refuse(smsMessage, "SMSMessage");
-        refuse(voiceMessage, "VoiceMessage");
+        PushOnly.refuse(emailMessage, "MessageConfiguration.EmailMessage");
+        PushOnly.refuse(smsMessage, "MessageConfiguration.SMSMessage");
+        PushOnly.refuse(voiceMessage, "MessageConfiguration.VoiceMessage");
     }
 
     /** Holds content for at least one push channel (a send without a template needs it). */
@@ -36,12 +35,5 @@ public record DirectMessageConfiguration(
     public static DirectMessageConfiguration push(APNSMessage apns, GCMMessage gcm,
                                                   DefaultPushNotificationMessage defaultPush) {
         return new DirectMessageConfiguration(null, apns, null, null, defaultPush, null, gcm, null, null);
-    }
-
-    private static void refuse(JsonNode message, String member) {
-        if (message != null && !message.isNull()) {
-            throw ApiError.badRequest("MessageConfiguration." + member
-                    + " is not supported: Pinpush delivers push notifications only");
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.pinpush.segments;
 
 import io.pinpush.api.ApiRequest;
 import io.pinpush.api.Route;
+import io.pinpush.api.VersionNumbers;
 import io.pinpush.store.Page;
 import java.util.List;
 
@@ -30,9 +31,9 @@ public final class SegmentRoutes {
                         req -> page(segments.versions(app(req), segment(req), req.page()))),
                 Route.of("GetSegmentVersion", "GET", SEGMENT + "/versions/{version}", 200,
                         req -> segments.require(app(req), segment(req),
-                                SegmentService.parseVersion(req.pathParam("version")))),
+                                VersionNumbers.parse(req.pathParam("version")))),
                 Route.of("GetSegmentSize", "GET", SEGMENT + "/size", 200, req -> {
-                    Integer version = req.queryParam("version").map(SegmentService::parseVersion).orElse(null);
+                    Integer version = req.queryParam("version").map(VersionNumbers::parse).orElse(null);
                     SegmentResponse segment = segments.require(app(req), segment(req), version);
                     return new SegmentSize.Response(SegmentSize.of(segment, audience.forEachMember(segment, e -> { })));
                 }));

@@ -117,16 +117,6 @@ public final class SegmentService implements AppScopedData {
         store.deleteAll(appId);
     }
 
-    static Integer parseVersion(String version) {
-        try {
-            int parsed = Integer.parseInt(version);
-            if (parsed >= 1) return parsed;
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw ApiError.badRequest("version must be a whole number of 1 or more, got '" + version + "'");
-    }
-
     private Optional<SegmentResponse> find(String appId, SegmentReference reference) {
         return reference.version() == null ? store.head(appId, reference.id())
                 : store.version(appId, reference.id(), reference.version());

@@ -1,29 +1,21 @@
 package io.pinpush.segments;
 
-import io.pinpush.api.ApiError;
 import io.pinpush.api.Json;
 import io.pinpush.api.PageRequest;
-import io.pinpush.api.PageToken;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.store.Items;
 import io.pinpush.store.Page;
+import io.pinpush.store.PartitionQueries;
 import io.pinpush.store.Tables;
-import java.util.ArrayList;
+import io.pinpush.store.Transactions;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Segments in the {@code segments} table; see {@link Tables#SEGMENTS}. A new version and the head that names it
@@ -38,10 +30,12 @@ public final class SegmentStore {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final PartitionQueries partitions;
 
     public SegmentStore(DynamoDbClient dynamoDb, PinpushConfig config) {
         this.dynamoDb = dynamoDb;
         this.table = config.tableName(Tables.SEGMENTS.logicalName());
+        this.partitions = new PartitionQueries(dynamoDb, table);
     }
 
     Optional<SegmentResponse> head(String appId, String segmentId) {
@@ -118,60 +112,13 @@ public final class SegmentStore {
     }
 
     private Page<SegmentResponse> query(String appId, String prefix, PageRequest page) {
-        Optional<Map<String, String>> start = page.token().map(PageToken::decode);
-        start.ifPresent(key -> {
-            String sk = key.get("sk");
-            if (key.size() != 2 || !appId.equals(key.get("pk")) || sk == null || !sk.startsWith(prefix)) {
-                throw ApiError.badRequest("The pagination token is not valid: use the NextToken of a previous response");
-            }
-        });
-        QueryResponse response = dynamoDb.query(b -> {
-            b.tableName(table).limit(page.pageSize()).consistentRead(true)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                    .expressionAttributeValues(Map.of(":pk", Items.s(appId), ":prefix", Items.s(prefix)));
-            start.map(Items::attributeKey).ifPresent(b::exclusiveStartKey);
-        });
-        List<SegmentResponse> items = response.items().stream()
-                .map(item -> Json.read(Items.string(item, Items.DOC), SegmentResponse.class)).toList();
-        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? PageToken.encode(Items.stringKey(response.lastEvaluatedKey())) : null;
-        return new Page<>(items, next);
+        return partitions.page(appId, prefix, page, true,
+                item -> Json.read(Items.string(item, Items.DOC), SegmentResponse.class));
     }
 
     /** Deletes the app's items whose sort key begins with {@code prefix}, or all of them when it is null. */
     private void deleteWhere(String appId, String prefix) {
-        // DynamoDB refuses begins_with on an empty string.
-        Map<String, AttributeValue> values = prefix == null ? Map.of(":pk", Items.s(appId))
-                : Map.of(":pk", Items.s(appId), ":prefix", Items.s(prefix));
-        String condition = prefix == null ? "pk = :pk" : "pk = :pk AND begins_with(sk, :prefix)";
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamoDb.query(b -> {
-                b.tableName(table).keyConditionExpression(condition).expressionAttributeValues(values)
-                        .projectionExpression("pk, sk").consistentRead(true);
-                if (from != null) b.exclusiveStartKey(from);
-            });
-            List<WriteRequest> deletes = new ArrayList<>();
-            for (Map<String, AttributeValue> item : page.items()) {
-                deletes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(item).build()).build());
-                if (deletes.size() == 25) {
-                    batchWrite(deletes);
-                    deletes = new ArrayList<>();
-                }
-            }
-            if (!deletes.isEmpty()) batchWrite(deletes);
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-    }
-
-    private void batchWrite(List<WriteRequest> requests) {
-        Map<String, List<WriteRequest>> pending = Map.of(table, requests);
-        while (!pending.isEmpty()) {
-            Map<String, List<WriteRequest>> batch = pending;
-            BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(batch));
-            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-        }
+        partitions.deleteWhere(appId, prefix);
     }
 
     private TransactWriteItem versionPut(SegmentResponse version) {
@@ -181,17 +128,7 @@ public final class SegmentStore {
     }
 
     private boolean transact(TransactWriteItem... items) {
-        try {
-            dynamoDb.transactWriteItems(b -> b.transactItems(items));
-            return true;
-        } catch (TransactionCanceledException e) {
-            boolean lostRace = e.hasCancellationReasons() && e.cancellationReasons().stream()
-                    .map(CancellationReason::code)
-                    .allMatch(code -> code == null || "None".equals(code) || "ConditionalCheckFailed".equals(code)
-                            || "TransactionConflict".equals(code));
-            if (lostRace) return false;
-            throw e;
-        }
+        return Transactions.writeIfUnchanged(dynamoDb, items);
     }
 
     private Optional<SegmentResponse> get(String appId, String sortKey) {

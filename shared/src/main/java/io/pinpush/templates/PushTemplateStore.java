@@ -8,6 +8,7 @@ import io.pinpush.config.PinpushConfig;
 import io.pinpush.store.Items;
 import io.pinpush.store.Page;
 import io.pinpush.store.Tables;
+import io.pinpush.store.Transactions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,14 +19,12 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -222,19 +221,7 @@ public final class PushTemplateStore {
 
     /** Runs a transaction; false when a condition failed or another transaction got to the items first. */
     private boolean transact(TransactWriteItem... items) {
-        try {
-            dynamoDb.transactWriteItems(b -> b.transactItems(items));
-            return true;
-        } catch (TransactionCanceledException e) {
-            boolean lostRace = e.hasCancellationReasons() && e.cancellationReasons().stream()
-                    .map(CancellationReason::code)
-                    .allMatch(code -> code == null || "None".equals(code) || "ConditionalCheckFailed".equals(code)
-                            || "TransactionConflict".equals(code));
-            if (lostRace) {
-                return false;
-            }
-            throw e;
-        }
+        return Transactions.writeIfUnchanged(dynamoDb, items);
     }
 
     private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
