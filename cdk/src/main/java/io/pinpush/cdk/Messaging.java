@@ -52,14 +52,7 @@ final class Messaging extends Construct {
 
     Messaging(Construct scope, String id, StackSettings settings, IKey key, RemovalPolicy dataRemoval) {
         super(scope, id);
-        deadLetterQueue = Queue.Builder.create(this, "DeadLetterQueue")
-                .queueName(settings.prefix() + "-deliveries-dlq")
-                .encryption(QueueEncryption.KMS)
-                .encryptionMasterKey(key)
-                .retentionPeriod(Duration.days(14))
-                .enforceSsl(true)
-                .removalPolicy(dataRemoval)
-                .build();
+        deadLetterQueue = deadLetterQueue("DeadLetterQueue", settings.prefix() + "-deliveries-dlq", key, dataRemoval);
         deliveryQueue = Queue.Builder.create(this, "DeliveryQueue")
                 .queueName(settings.prefix() + "-deliveries")
                 .encryption(QueueEncryption.KMS)
@@ -85,14 +78,8 @@ final class Messaging extends Construct {
         eventStream.applyRemovalPolicy(dataRemoval);
 
         // Spilled events are data: kept as long as SQS allows, encrypted like the stream they were meant for.
-        eventSpillDeadLetterQueue = Queue.Builder.create(this, "EventSpillDeadLetterQueue")
-                .queueName(settings.prefix() + "-events-spill-dlq")
-                .encryption(QueueEncryption.KMS)
-                .encryptionMasterKey(key)
-                .retentionPeriod(Duration.days(14))
-                .enforceSsl(true)
-                .removalPolicy(dataRemoval)
-                .build();
+        eventSpillDeadLetterQueue = deadLetterQueue("EventSpillDeadLetterQueue", settings.prefix() + "-events-spill-dlq",
+                key, dataRemoval);
         eventSpillQueue = Queue.Builder.create(this, "EventSpillQueue")
                 .queueName(settings.prefix() + "-events-spill")
                 .encryption(QueueEncryption.KMS)
@@ -109,14 +96,8 @@ final class Messaging extends Construct {
                 .build();
 
         // Campaign work items (one endpoint shard of a run each): the tick fills the queue, the runner drains it.
-        campaignDeadLetterQueue = Queue.Builder.create(this, "CampaignDeadLetterQueue")
-                .queueName(settings.prefix() + "-campaign-work-dlq")
-                .encryption(QueueEncryption.KMS)
-                .encryptionMasterKey(key)
-                .retentionPeriod(Duration.days(14))
-                .enforceSsl(true)
-                .removalPolicy(dataRemoval)
-                .build();
+        campaignDeadLetterQueue = deadLetterQueue("CampaignDeadLetterQueue", settings.prefix() + "-campaign-work-dlq",
+                key, dataRemoval);
         campaignQueue = Queue.Builder.create(this, "CampaignQueue")
                 .queueName(settings.prefix() + "-campaign-work")
                 .encryption(QueueEncryption.KMS)
@@ -128,6 +109,18 @@ final class Messaging extends Construct {
                         .queue(campaignDeadLetterQueue)
                         .maxReceiveCount(CAMPAIGN_MAX_RECEIVE_COUNT)
                         .build())
+                .enforceSsl(true)
+                .removalPolicy(dataRemoval)
+                .build();
+    }
+
+    /** A dead-letter queue: encrypted with the stack key, TLS only, kept for the longest time SQS allows. */
+    private Queue deadLetterQueue(String id, String name, IKey key, RemovalPolicy dataRemoval) {
+        return Queue.Builder.create(this, id)
+                .queueName(name)
+                .encryption(QueueEncryption.KMS)
+                .encryptionMasterKey(key)
+                .retentionPeriod(Duration.days(14))
                 .enforceSsl(true)
                 .removalPolicy(dataRemoval)
                 .build();
