@@ -1,6 +1,8 @@
 package io.pinpush;
 
 import io.pinpush.analytics.KpiCounters;
+import io.pinpush.analytics.CampaignKpiCounters;
+import io.pinpush.analytics.CampaignKpiService;
 import io.pinpush.analytics.KpiRoutes;
 import io.pinpush.analytics.KpiService;
 import io.pinpush.analytics.UniqueRecipients;
@@ -24,7 +26,7 @@ import io.pinpush.campaigns.run.CampaignRuns;
 import io.pinpush.campaigns.run.CampaignSends;
 import io.pinpush.campaigns.run.CampaignScheduler;
 import io.pinpush.campaigns.run.StoredCampaigns;
-import io.pinpush.campaigns.run.RunAdmission;
+import io.pinpush.campaigns.run.RunSink;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.customdelivery.CustomDeliverySender;
@@ -49,6 +51,12 @@ import io.pinpush.events.PutEventsService;
 import io.pinpush.events.SpillReplayer;
 import io.pinpush.events.SqsEventSpill;
 import io.pinpush.hooks.Hooks;
+import io.pinpush.limits.CampaignCapsAdmission;
+import io.pinpush.limits.CampaignPacing;
+import io.pinpush.limits.EndpointCaps;
+import io.pinpush.hooks.HookedRunSink;
+import io.pinpush.apps.ApplicationSettings;
+import io.pinpush.limits.SendRateLimiter;
 import io.pinpush.messaging.ChannelDirectory;
 import io.pinpush.messaging.DeliveryListener;
 import io.pinpush.messaging.DeliveryListeners;
@@ -84,9 +92,9 @@ import io.pinpush.templates.PushTemplates;
 import io.pinpush.templates.TemplateRenderer;
 import io.pinpush.templates.TemplateRenderingException;
 import io.pinpush.templates.TemplateRoutes;
-import io.pinpush.triggers.EventCampaigns;
+import io.pinpush.campaigns.CampaignTriggeredSends;
+import io.pinpush.campaigns.StoredEventCampaigns;
 import io.pinpush.triggers.TriggerEvaluator;
-import io.pinpush.triggers.TriggeredSends;
 import io.pinpush.triggers.Triggers;
 import io.pinpush.tags.ResourceArn.ResourceType;
 import io.pinpush.tags.TagRoutes;
@@ -137,15 +145,19 @@ public final class Pinpush implements AutoCloseable {
     private final DeliveryReports deliveryReports;
     private final DeliveryMetrics deliveryMetrics;
     private final KpiCounters kpiCounters;
+    private final CampaignKpiCounters campaignKpiCounters;
+    private final CampaignKpiService campaignKpis;
     private final KpiService kpis;
     private final AwsClients.Lazy<PushGateway> gateway;
     private final AwsClients.Lazy<Dispatcher> dispatcher;
     private final TriggerEvaluator triggers;
     /** Lazy: its HTTP client must not be created before a SnapStart snapshot, nor by functions that never call hooks. */
     private final AwsClients.Lazy<Hooks> hooks;
-    private final CampaignRuns campaignRuns;
     private final CampaignStore campaignStore;
     private final CampaignService campaigns;
+    private final CampaignRuns campaignRuns;
+    private final CampaignSends campaignSends;
+    private final EndpointCaps endpointCaps;
     private final TaggableResources taggable;
     private final TagService tags;
 
@@ -213,16 +225,24 @@ public final class Pinpush implements AutoCloseable {
         this.kpiCounters = new KpiCounters(aws.dynamoDb(), config, uniqueRecipients, clock);
         apps.deletesWithApp(kpiCounters);
         this.kpis = new KpiService(apps, kpiCounters, uniqueRecipients, clock);
+        this.campaignKpiCounters = new CampaignKpiCounters(aws.dynamoDb(), config, clock);
+        apps.deletesWithApp(campaignKpiCounters);
+        this.campaignKpis = new CampaignKpiService((appId, campaignId) -> campaigns.require(appId, campaignId, null),
+                campaignKpiCounters, clock);
         // Campaign runs: the tick starts due runs, the runner sends shards of them through the same delivery queue.
         SendPlanner planner = new SendPlanner(channelDirectory, renderers, messageTemplates(pushTemplates));
         this.deliveries = new DeliveryStore(aws.dynamoDb(), config, clock);
         apps.deletesWithApp(deliveries);
         this.deliveryQueue = new DeliveryQueue(aws::sqs, config::deliveryQueueUrl);
-        DeliveryListener outcomes = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics, kpiCounters);
+        DeliveryListener outcomes = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics, kpiCounters,
+                campaignKpiCounters);
+        this.hooks = new AwsClients.Lazy<>(() -> Hooks.wire(config, aws, secrets, events, clock));
+        this.campaignSends = new CampaignSends(planner, deliveries, deliveryQueue, outcomes, clock);
+        this.endpointCaps = new EndpointCaps(aws.dynamoDb(), config, clock);
+        // Limits per endpoint before a run queues; hooks and custom channels between the runner and push.
         this.campaignRuns = new CampaignRuns(campaignScheduler, aws.dynamoDb(), aws::sqs, config,
                 new StoredCampaigns(campaignStore), campaignStore::record, apps, segments, segmentAudience, endpoints,
-                RunAdmission.ALL,
-                new CampaignSends(planner, deliveries, deliveryQueue, outcomes, clock), clock);
+                new CampaignCapsAdmission(endpointCaps), hooked(campaignSends), clock);
         // Outcomes decided while planning a campaign batch are never SUCCESSFUL: the activity counters need only the dispatcher's.
         this.deliveryListener = DeliveryListeners.of(outcomes, campaignRuns.counters());
 
@@ -235,12 +255,19 @@ public final class Pinpush implements AutoCloseable {
         this.dispatcher = new AwsClients.Lazy<>(() -> new Dispatcher(gateway.get(), deliveries, deliveryQueue,
                 endpointDirectory, deliveryListener,
                 new RetryPolicy(config.maxDeliveryAttempts(), config.retryBaseDelay(), config.retryMaxDelay()),
-                clock, jitter::nextDouble));
+                clock, jitter::nextDouble, new CampaignPacing(new SendRateLimiter(aws.dynamoDb(), config), clock)));
 
-        // Event triggers, campaign hooks, custom channels: the campaign runner plugs into the two trigger seams.
-        this.triggers = Triggers.evaluator(config, aws.dynamoDb(), endpoints, EventCampaigns.NONE, TriggeredSends.NONE,
+        // Event-triggered campaigns: the active EVENT campaigns of an app, sent through the runner's render and queue.
+        this.triggers = Triggers.evaluator(config, aws.dynamoDb(), endpoints,
+                new StoredEventCampaigns(campaignStore, apps, segments),
+                new CampaignTriggeredSends(campaignStore, endpoints, campaignRuns, campaignSends, this::hooked, clock),
                 clock);
-        this.hooks = new AwsClients.Lazy<>(() -> Hooks.wire(config, aws, secrets, events, clock));
+    }
+
+    /** Campaign sends through the campaign's (or the app's) hook and custom channel before push. */
+    private RunSink hooked(RunSink push) {
+        return new HookedRunSink(push, () -> hooks.get().invoker(), () -> CustomDeliverySender.from(hooks.get()),
+                appId -> Optional.ofNullable(apps.require(appId).settings()).map(ApplicationSettings::campaignHook));
     }
 
     /** Every app's events go to the deployment's own stream; locally, to a JSON-lines file instead when set. */
@@ -283,7 +310,7 @@ public final class Pinpush implements AutoCloseable {
         routes.addAll(EventRoutes.routes(eventStreams, putEvents));
         routes.addAll(MessagingRoutes.routes(messaging));
         routes.addAll(DeliveryReportRoutes.routes(deliveryReports));
-        routes.addAll(KpiRoutes.routes(kpis));
+        routes.addAll(KpiRoutes.routes(kpis, campaignKpis));
         routes.addAll(TagRoutes.routes(tags));
         return routes;
     }
@@ -394,7 +421,11 @@ public final class Pinpush implements AutoCloseable {
                 try {
                     kpiCounters.flush();
                 } finally {
-                    campaignRuns.counters().flush();
+                    try {
+                        campaignRuns.counters().flush();
+                    } finally {
+                        campaignKpiCounters.flush();
+                    }
                 }
             }
         }

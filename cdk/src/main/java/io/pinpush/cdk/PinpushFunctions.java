@@ -18,7 +18,12 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.eventsources.KinesisEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.scheduler.Schedule;
 import software.amazon.awscdk.services.scheduler.ScheduleExpression;
@@ -44,6 +49,9 @@ import software.constructs.Construct;
  *       activities), apps; queues campaign work items.</li>
  *   <li>campaign runner: consumes the campaign work queue; reads apps, endpoints, segments, templates, channel
  *       secrets; claims in the campaign runs table; records outcomes decided without a provider; queues deliveries.</li>
+ *   <li>trigger: consumes the event stream (Kinesis event source), reads apps, campaigns, segments, endpoints and
+ *       templates, claims campaign Limits in the triggers table, queues deliveries, invokes only the hook functions
+ *       named in context {@code hookFunctionArns}.</li>
  * </ul>
  */
 final class PinpushFunctions extends Construct {
@@ -60,6 +68,18 @@ final class PinpushFunctions extends Construct {
     static final int CAMPAIGN_MEMORY_MB = 1024;
     /** Runner instances at once: each holds one shard (16 per app by default) and queues its deliveries. */
     static final int CAMPAIGN_RUNNER_CONCURRENCY = 16;
+    static final String TRIGGER_HANDLER = "io.pinpush.functions.TriggerHandler::handleRequest";
+    /** Trigger batches: events matched and claimed in DynamoDB, one delivery queued per match. */
+    static final int TRIGGER_TIMEOUT_SECONDS = 60;
+    static final int TRIGGER_BATCH_SIZE = 100;
+    /** A record that keeps failing is retried this often (halving its batch each time), then sent to the DLQ. */
+    static final int TRIGGER_RETRY_ATTEMPTS = 5;
+    /** Triggers are about what users just did: a record older than this sends nothing and goes to the DLQ. */
+    static final int TRIGGER_MAX_RECORD_AGE_SECONDS = 3600;
+    /** Campaign Limits (claims and counters) are transactions over puts, updates and condition checks. */
+    static final List<String> TABLE_CLAIMS = List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+            "dynamodb:ConditionCheckItem");
+    static final List<String> INVOKE = List.of("lambda:InvokeFunction");
     /** The replayer only moves records along; the size of the others, where SnapStart restores quickly. */
     static final int EVENT_SPILL_MEMORY_MB = 1024;
 
@@ -76,8 +96,12 @@ final class PinpushFunctions extends Construct {
     static final List<String> TABLE_REPORT_AND_DELETE = List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchWriteItem");
     /** Outcomes and endpoint changes are conditional puts of whole items. */
     static final List<String> TABLE_READ_AND_PUT = concat(TABLE_READ, List.of("dynamodb:PutItem"));
-    /** Outcomes are conditional puts; each recorded outcome also bumps its app's daily KPI counter (UpdateItem). */
-    static final List<String> TABLE_OUTCOMES = concat(TABLE_READ, List.of("dynamodb:PutItem", "dynamodb:UpdateItem"));
+    /**
+     * Outcomes are conditional puts; each recorded outcome also bumps its app's (and campaign's) daily KPI counters
+     * (UpdateItem) and writes the KPI recipient markers in batches (BatchWriteItem).
+     */
+    static final List<String> TABLE_OUTCOMES = concat(TABLE_READ, List.of("dynamodb:PutItem", "dynamodb:UpdateItem",
+            "dynamodb:BatchWriteItem"));
     static final List<String> TABLE_READ_AND_PUTS = concat(TABLE_READ, List.of("dynamodb:PutItem",
             "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"));
 
@@ -109,12 +133,16 @@ final class PinpushFunctions extends Construct {
     final Function eventSpill;
     final Function campaignTick;
     final Function campaignRunner;
+    final Function trigger;
     final Alias apiAlias;
     final Alias sendAlias;
     final Alias dispatcherAlias;
     final Alias eventSpillAlias;
     final Alias campaignTickAlias;
     final Alias campaignRunnerAlias;
+    final Alias triggerAlias;
+    /** Where the trigger function's event source sends records it gave up on. */
+    final Queue triggerFailures;
 
     PinpushFunctions(Construct scope, String id, StackSettings settings, Code code, IKey key, DataTables tables,
                      Messaging messaging, RemovalPolicy logRemoval) {
@@ -154,12 +182,16 @@ final class PinpushFunctions extends Construct {
         campaignRunner = factory.function("CampaignRunner", "campaign-runner", CAMPAIGN_RUNNER_HANDLER,
                 CAMPAIGN_MEMORY_MB, Messaging.CAMPAIGN_RUNNER_TIMEOUT_SECONDS, campaignRunning,
                 "Sends one endpoint shard of a campaign run to the delivery queue");
+        trigger = factory.function("Trigger", "trigger", TRIGGER_HANDLER, settings.dispatcherMemoryMb(),
+                TRIGGER_TIMEOUT_SECONDS, delivering,
+                "Matches streamed events against event-triggered campaigns and queues their pushes");
         apiAlias = alias(api, "ApiLive");
         sendAlias = alias(send, "SendLive");
         dispatcherAlias = alias(dispatcher, "DispatcherLive");
         eventSpillAlias = alias(eventSpill, "EventSpillLive");
         campaignTickAlias = alias(campaignTick, "CampaignTickLive");
         campaignRunnerAlias = alias(campaignRunner, "CampaignRunnerLive");
+        triggerAlias = alias(trigger, "TriggerLive");
 
         String secrets = secretArnPattern(settings);
         api.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_DATA));
@@ -206,6 +238,28 @@ final class PinpushFunctions extends Construct {
         campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_READ_AND_PUTS));
         campaignRunner.addToRolePolicy(allow(SECRET_READ, secrets));
         campaignRunner.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
+        // Runs admit endpoints through the campaign Limits (Daily/Total claims) and call hooks and custom channels.
+        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.TRIGGERS), TABLE_CLAIMS));
+        grantHookInvocation(campaignRunner, settings);
+
+        // Campaign Limits on the dispatcher: the per-second MessagesPerSecond counters, and deferred deliveries put
+        // back on the queue as new delayed messages.
+        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.TRIGGERS), List.of("dynamodb:UpdateItem")));
+        dispatcher.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
+
+        // The trigger function: reads the app, its event campaigns, their segments, endpoints and templates; claims
+        // sends (Limits) in the triggers table; records sends decided without a provider; queues deliveries.
+        trigger.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
+        trigger.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_READ));
+        trigger.addToRolePolicy(tableGrant(tables.table(Tables.SEGMENTS), TABLE_READ));
+        trigger.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_READ));
+        trigger.addToRolePolicy(tableGrant(tables.table(Tables.TEMPLATES), TABLE_READ));
+        trigger.addToRolePolicy(tableGrant(tables.table(Tables.TRIGGERS), TABLE_CLAIMS));
+        trigger.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_READ_AND_PUTS));
+        trigger.addToRolePolicy(allow(SECRET_READ, secrets));
+        trigger.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
+
+        grantHookInvocation(trigger, settings);
 
         for (Function function : all()) {
             function.addToRolePolicy(allow(KEY_USE, key.getKeyArn()));
@@ -235,6 +289,24 @@ final class PinpushFunctions extends Construct {
                         .retryAttempts(0)
                         .build())
                 .build();
+        // The deployment stream drives the trigger function: partial batch responses (only failed records are
+        // retried; claims make retried records send once), bisecting a failing batch, bounded retries and record
+        // age, and an on-failure destination keeping what was given up on (sequence numbers, for a replay).
+        triggerFailures = Queue.Builder.create(this, "TriggerFailures")
+                .queueName(settings.prefix() + "-trigger-failures")
+                .encryption(QueueEncryption.KMS).encryptionMasterKey(key)
+                .retentionPeriod(Duration.days(14))
+                .build();
+        triggerAlias.addEventSource(KinesisEventSource.Builder.create(messaging.eventStream)
+                .startingPosition(StartingPosition.LATEST)
+                .batchSize(TRIGGER_BATCH_SIZE)
+                .maxBatchingWindow(Duration.seconds(1))
+                .reportBatchItemFailures(true)
+                .bisectBatchOnError(true)
+                .retryAttempts(TRIGGER_RETRY_ATTEMPTS)
+                .maxRecordAge(Duration.seconds(TRIGGER_MAX_RECORD_AGE_SECONDS))
+                .onFailure(new SqsDlq(triggerFailures))
+                .build());
         // Two concurrent replayers at most (the least Lambda allows): a destination that is back is not flooded.
         eventSpillAlias.addEventSource(SqsEventSource.Builder.create(messaging.eventSpillQueue)
                 .batchSize(10)
@@ -259,6 +331,18 @@ final class PinpushFunctions extends Construct {
                 .build());
     }
 
+    /**
+     * Campaign hooks and custom channels that are Lambda functions: the function may invoke exactly those the
+     * operator listed in context {@code hookFunctionArns}, nothing else (none when the list is empty). Every
+     * function that runs campaign sends (the trigger function; the campaign runner's) gets this grant.
+     */
+    static void grantHookInvocation(Function function, StackSettings settings) {
+        if (!settings.hookFunctionArns().isEmpty()) {
+            function.addToRolePolicy(PolicyStatement.Builder.create().actions(INVOKE)
+                    .resources(settings.hookFunctionArns()).build());
+        }
+    }
+
     private static PolicyStatement tableGrant(ITableV2 table, List<String> actions) {
         return PolicyStatement.Builder.create()
                 .actions(actions)
@@ -271,7 +355,7 @@ final class PinpushFunctions extends Construct {
     }
 
     List<Function> all() {
-        return List.of(api, send, dispatcher, eventSpill, campaignTick, campaignRunner);
+        return List.of(api, send, dispatcher, eventSpill, trigger, campaignTick, campaignRunner);
     }
 
     private Alias alias(Function function, String id) {

@@ -15,6 +15,8 @@ import java.util.function.Function;
  * @param replicaRegions       regions where the home stack's tables get replicas (global tables, active-active)
  * @param globalTableHome      set in a replica region's stack: the tables belong to the stack in that region
  * @param functionsJar         the Lambda code asset, the functions module's shaded jar
+ * @param hookFunctionArns     the customers' Lambda functions that campaign hooks and custom channels name
+ *                             (context {@code hookFunctionArns}, comma-separated): the only functions Pinpush may invoke
  */
 public record StackSettings(
         String stage,
@@ -40,7 +42,8 @@ public record StackSettings(
         boolean throwaway,
         List<String> replicaRegions,
         Optional<String> globalTableHome,
-        Path functionsJar) {
+        Path functionsJar,
+        List<String> hookFunctionArns) {
 
     public static final String DEFAULT_FUNCTIONS_JAR = "functions/target/pinpush-functions-0.1.0-SNAPSHOT-lambda.jar";
 
@@ -50,6 +53,13 @@ public record StackSettings(
                     + "starting with a letter; got '" + stage + "'");
         }
         replicaRegions = List.copyOf(replicaRegions);
+        hookFunctionArns = List.copyOf(hookFunctionArns);
+        for (String arn : hookFunctionArns) {
+            if (!arn.matches("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?")) {
+                throw new IllegalArgumentException("Context 'hookFunctionArns' must list Lambda function ARNs; got '"
+                        + arn + "'");
+            }
+        }
         // Lambda polls SQS in batches of at most 10 unless a batching window is set (then up to 10,000).
         requireRange("dispatcherBatchSize", dispatcherBatchSize, 1, dispatcherBatchWindowSeconds > 0 ? 10_000 : 10);
         requireRange("dispatcherBatchWindowSeconds", dispatcherBatchWindowSeconds, 0, 300);
@@ -102,7 +112,8 @@ public record StackSettings(
                 read.bool("throwaway"),
                 read.string("replicaRegions").map(StackSettings::regions).orElse(List.of()),
                 read.string("globalTableHome"),
-                Path.of(read.string("functionsJar").orElse(DEFAULT_FUNCTIONS_JAR)));
+                Path.of(read.string("functionsJar").orElse(DEFAULT_FUNCTIONS_JAR)),
+                read.string("hookFunctionArns").map(StackSettings::regions).orElse(List.of()));
     }
 
     /** Physical names of this stage's resources start with this. */

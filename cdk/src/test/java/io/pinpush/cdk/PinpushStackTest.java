@@ -37,7 +37,7 @@ import software.amazon.awscdk.assertions.Template;
 class PinpushStackTest {
 
     private static final List<String> HANDLERS = List.of("ApiHandler", "SendHandler", "DispatcherHandler",
-            "EventSpillHandler", "CampaignTickHandler", "CampaignRunnerHandler");
+            "EventSpillHandler", "TriggerHandler", "CampaignTickHandler", "CampaignRunnerHandler");
 
     private static Template template;
 
@@ -136,6 +136,7 @@ class PinpushStackTest {
                 "io.pinpush.functions.SendHandler::handleRequest",
                 "io.pinpush.functions.DispatcherHandler::handleRequest",
                 "io.pinpush.functions.EventSpillHandler::handleRequest",
+                "io.pinpush.functions.TriggerHandler::handleRequest",
                 "io.pinpush.functions.CampaignTickHandler::handleRequest",
                 "io.pinpush.functions.CampaignRunnerHandler::handleRequest");
         var aliases = resources(template, "AWS::Lambda::Alias");
@@ -210,7 +211,7 @@ class PinpushStackTest {
     @Test
     void dispatcherReadsTheQueueInBatchesWithPartialBatchResponses() {
         var mappings = resources(template, "AWS::Lambda::EventSourceMapping");
-        assertThat(mappings).hasSize(3);
+        assertThat(mappings).hasSize(4);
         var mapping = mappingOf("MessagingDeliveryQueue");
         assertThat(String.valueOf(mapping.get("FunctionName")))
                 .contains(logicalId(template, "AWS::Lambda::Alias", "FunctionsDispatcherLive")).contains(":live");
@@ -218,6 +219,49 @@ class PinpushStackTest {
         assertThat(mapping.get("MaximumBatchingWindowInSeconds")).isEqualTo(1);
         assertThat(mapping.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
         assertThat(mapping.get("ScalingConfig")).isEqualTo(Map.of("MaximumConcurrency", 20));
+    }
+
+    @Test
+    void triggerFunctionReadsTheEventStreamThroughItsLiveAliasWithBoundedRetriesAndAFailureDestination() {
+        String stream = logicalId(template, "AWS::Kinesis::Stream", "MessagingEventStream");
+        var mapping = resources(template, "AWS::Lambda::EventSourceMapping").values().stream().map(Cfn::props)
+                .filter(m -> stream.equals(target(m.get("EventSourceArn")))).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing reads the event stream"));
+        String alias = logicalId(template, "AWS::Lambda::Alias", "FunctionsTriggerLive");
+        assertThat(String.valueOf(mapping.get("FunctionName"))).contains(alias).contains(":live");
+        assertThat(mapping.get("StartingPosition")).isEqualTo("LATEST");
+        assertThat(mapping.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+        assertThat(mapping.get("BisectBatchOnFunctionError")).isEqualTo(true);
+        assertThat(mapping.get("MaximumRetryAttempts")).isEqualTo(5);
+        assertThat(mapping.get("MaximumRecordAgeInSeconds")).isEqualTo(3600);
+        String failures = logicalId(template, "AWS::SQS::Queue", "FunctionsTriggerFailures");
+        assertThat(target(at(mapping, "DestinationConfig", "OnFailure", "Destination"))).isEqualTo(failures);
+        assertThat(props(resources(template, "AWS::SQS::Queue").get(failures)).get("KmsMasterKeyId")).isNotNull();
+        // The stream is read through the event source's grant; the function writes it only through PutRecords.
+        assertThat(actionsOf("TriggerHandler")).contains("kinesis:GetRecords", "kinesis:GetShardIterator");
+    }
+
+    @Test
+    void hookFunctionsMayBeInvokedOnlyWhenListedAndOnlyThose() {
+        // Only the campaign tick's schedule may invoke a function (its own alias) when no hook functions are listed.
+        assertThat(resources(template, "AWS::IAM::Policy").values().stream().map(String::valueOf)
+                .filter(policy -> !policy.contains("CampaignTickLive"))).noneMatch(p -> p.contains("lambda:InvokeFunction"));
+        String filter = "arn:aws:lambda:us-east-1:123456789012:function:cart-filter";
+        String deliver = "arn:aws:lambda:us-east-1:123456789012:function:deliver:live";
+        Template withHooks = Synth.template(Map.of("hookFunctionArns", filter + "," + deliver));
+        String triggerRole = target(resources(withHooks, "AWS::Lambda::Function").values().stream().map(Cfn::props)
+                .filter(p -> String.valueOf(p.get("Handler")).contains(".TriggerHandler::")).findFirst().orElseThrow()
+                .get("Role"));
+        var invoke = statementsOfRole(withHooks, triggerRole).stream()
+                .filter(s -> actions(s).contains("lambda:InvokeFunction")).toList();
+        assertThat(invoke).singleElement().satisfies(s -> {
+            assertThat(actions(s)).containsExactly("lambda:InvokeFunction");
+            assertThat(list(s.get("Resource"))).containsExactly(filter, deliver);
+        });
+        assertThat(resources(withHooks, "AWS::IAM::Policy").values().stream()
+                .filter(p -> String.valueOf(p).contains("lambda:InvokeFunction")).count()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Synth.template(Map.of("hookFunctionArns", "cart-filter")))
+                .hasStackTraceContaining("hookFunctionArns");
     }
 
     @Test
@@ -344,6 +388,9 @@ class PinpushStackTest {
     private static final Set<String> TABLE_READ = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");
     private static final Set<String> TABLE_DATA = union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem",
             "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem"));
+    private static final Set<String> KINESIS_CONSUME = Set.of("kinesis:DescribeStreamSummary", "kinesis:GetRecords",
+            "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:SubscribeToShard", "kinesis:DescribeStream",
+            "kinesis:ListStreams");
     private static final Set<String> CONSUME = Set.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility",
             "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
 
@@ -358,11 +405,14 @@ class PinpushStackTest {
         assertThat(actionsOf("SendHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
                 "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"), key, events, Set.of("secretsmanager:GetSecretValue")));
         assertThat(actionsOf("DispatcherHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
-                "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"), key, events,
+                "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem"), key, events,
                 Set.of("secretsmanager:GetSecretValue"), CONSUME));
         assertThat(actionsOf("CampaignTickHandler")).isEqualTo(union(TABLE_DATA, key, events));
         assertThat(actionsOf("CampaignRunnerHandler")).isEqualTo(union(TABLE_DATA, key, events,
                 Set.of("secretsmanager:GetSecretValue"), CONSUME));
+        assertThat(actionsOf("TriggerHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
+                "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem", "dynamodb:BatchWriteItem"),
+                key, events, Set.of("secretsmanager:GetSecretValue"), KINESIS_CONSUME));
         assertThat(actionsOf("EventSpillHandler")).isEqualTo(union(key, events, CONSUME));
     }
 
@@ -375,15 +425,23 @@ class PinpushStackTest {
                 "templates", TABLE_READ, "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"))));
         assertThat(tableActions("DispatcherHandler")).isEqualTo(Map.of("apps", TABLE_READ,
                 "endpoints", union(TABLE_READ, Set.of("dynamodb:PutItem")),
-                "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem")),
-                "campaignruns", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem")),
+                "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem")),
+                "triggers", Set.of("dynamodb:UpdateItem"),
+                "campaignruns", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem")),
                 "campaigns", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem"))));
         assertThat(tableActions("CampaignTickHandler")).isEqualTo(Map.of("apps", TABLE_READ,
                 "campaigns", TABLE_DATA, "campaignruns", TABLE_DATA));
         assertThat(tableActions("CampaignRunnerHandler")).isEqualTo(Map.of("apps", TABLE_READ, "endpoints", TABLE_READ,
                 "segments", TABLE_READ, "templates", TABLE_READ, "campaigns", TABLE_DATA, "campaignruns", TABLE_DATA,
+                "triggers", Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                        "dynamodb:ConditionCheckItem"),
                 "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"))));
         assertThat(tableActions("EventSpillHandler")).isEmpty();
+        assertThat(tableActions("TriggerHandler")).isEqualTo(Map.of("apps", TABLE_READ, "campaigns", TABLE_READ,
+                "segments", TABLE_READ, "endpoints", TABLE_READ, "templates", TABLE_READ,
+                "triggers", Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                        "dynamodb:ConditionCheckItem"),
+                "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"))));
     }
 
     @Test
@@ -393,7 +451,11 @@ class PinpushStackTest {
         assertThat(queueActions("ApiHandler")).isEqualTo(Map.of(spill, Set.of("sqs:SendMessage")));
         assertThat(queueActions("SendHandler")).isEqualTo(Map.of(deliveries, Set.of("sqs:SendMessage"),
                 spill, Set.of("sqs:SendMessage")));
-        assertThat(queueActions("DispatcherHandler")).isEqualTo(Map.of(deliveries, CONSUME, spill, Set.of("sqs:SendMessage")));
+        // The dispatcher also puts deliveries a campaign's MessagesPerSecond deferred back on the queue.
+        assertThat(queueActions("DispatcherHandler")).isEqualTo(Map.of(deliveries, union(CONSUME, Set.of("sqs:SendMessage")),
+                spill, Set.of("sqs:SendMessage")));
+        assertThat(queueActions("TriggerHandler")).isEqualTo(Map.of(deliveries, Set.of("sqs:SendMessage"),
+                spill, Set.of("sqs:SendMessage")));
         assertThat(queueActions("EventSpillHandler")).isEqualTo(Map.of(spill, union(CONSUME, Set.of("sqs:SendMessage"))));
         String campaignWork = logicalId(template, "AWS::SQS::Queue", "MessagingCampaignQueue");
         assertThat(queueActions("CampaignTickHandler")).isEqualTo(Map.of(campaignWork, Set.of("sqs:SendMessage"),
@@ -438,7 +500,7 @@ class PinpushStackTest {
     @Test
     void secretAccessStopsAtTheStagesPrefix() {
         assertThat(actionsOf("EventSpillHandler")).noneMatch(action -> action.startsWith("secretsmanager:"));
-        for (String handler : List.of("ApiHandler", "SendHandler", "DispatcherHandler")) {
+        for (String handler : List.of("ApiHandler", "SendHandler", "DispatcherHandler", "TriggerHandler")) {
             var statements = statementsOfRole(template, roleOf(handler)).stream()
                     .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("secretsmanager:"))).toList();
             assertThat(statements).as(handler).hasSize(1);
@@ -543,7 +605,7 @@ class PinpushStackTest {
         var groups = resources(template, "AWS::Logs::LogGroup");
         assertThat(groups.values()).extracting(g -> props(g).get("LogGroupName")).containsExactlyInAnyOrder(
                 "/aws/lambda/pinpush-test-api", "/aws/lambda/pinpush-test-send", "/aws/lambda/pinpush-test-dispatcher",
-                "/aws/lambda/pinpush-test-event-spill", "/aws/lambda/pinpush-test-campaign-tick",
+                "/aws/lambda/pinpush-test-event-spill", "/aws/lambda/pinpush-test-trigger", "/aws/lambda/pinpush-test-campaign-tick",
                 "/aws/lambda/pinpush-test-campaign-runner",
                 "/aws/apigateway/pinpush-test-access");
         groups.values().forEach(g -> assertThat(props(g).get("RetentionInDays")).isEqualTo(30));

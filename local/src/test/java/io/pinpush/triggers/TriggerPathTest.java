@@ -36,7 +36,7 @@ class TriggerPathTest {
     }
 
     final List<Sent> sent = new CopyOnWriteArrayList<>();
-    final TriggeredSends recording = (trigger, appId, endpointId, sessionId) ->
+    final TriggeredSends recording = (trigger, appId, endpointId, sessionId, eventKey) ->
             sent.add(new Sent(trigger.campaignId(), endpointId, sessionId));
 
     static CampaignEventFilter cartAbandoned() {
@@ -138,11 +138,11 @@ class TriggerPathTest {
     void aFailedSendUndoesItsClaimSoTheRetriedRecordSendsOnce(LocalServer server) {
         String appId = "app-" + UUID.randomUUID();
         AtomicBoolean down = new AtomicBoolean(true);
-        TriggeredSends flaky = (trigger, app, endpointId, sessionId) -> {
+        TriggeredSends flaky = (trigger, app, endpointId, sessionId, eventKey) -> {
             if (down.get()) {
                 throw new IllegalStateException("queue unavailable");
             }
-            recording.send(trigger, app, endpointId, sessionId);
+            recording.send(trigger, app, endpointId, sessionId, eventKey);
         };
         TriggerEvaluator evaluator = evaluator(server, flaky, trigger("flaky", Instant.now().minus(Duration.ofHours(1)),
                 null, new CampaignLimits(null, null, null, 1, 1)));

@@ -40,7 +40,7 @@ class TriggerReplayTest {
         TriggerEvaluator evaluator = new TriggerEvaluator(
                 (app, at) -> List.of(new EventTrigger("cart-campaign", 1, TriggerPathTest.cartAbandoned(),
                         Instant.parse("2025-01-01T00:00:00Z"), null, null, null, null)),
-                (trigger, app, endpointId, sessionId) -> sent.add(app + "/" + endpointId + "/" + sessionId),
+                (trigger, app, endpointId, sessionId, eventKey) -> sent.add(app + "/" + endpointId + "/" + sessionId),
                 new TriggerLimits(server.pinpush().aws().dynamoDb(), server.pinpush().config(), clock),
                 (app, endpointId) -> Optional.empty(), clock);
         TriggerHandler handler = new TriggerHandler(evaluator, () -> { });

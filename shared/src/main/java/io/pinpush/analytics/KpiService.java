@@ -62,19 +62,9 @@ public final class KpiService {
             throw ApiError.badRequest("Unsupported KPI " + kpiName + "; supported: "
                     + Stream.concat(counted.keySet().stream(), distinct.keySet().stream()).sorted().toList());
         }
-        Instant now = clock.instant();
-        Instant end = endTime.map(t -> instant("end-time", t)).orElse(now);
-        Instant start = startTime.map(t -> instant("start-time", t)).orElse(end.minus(MAX_RANGE));
-        if (start.isAfter(end)) {
-            throw ApiError.badRequest("start-time must not be after end-time");
-        }
-        if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
-            throw ApiError.badRequest("The date range must not exceed " + MAX_RANGE.toDays() + " days");
-        }
-        if (start.isBefore(now.minus(KpiCounters.RETENTION))) {
-            throw ApiError.badRequest("start-time must be fewer than " + KpiCounters.RETENTION.toDays()
-                    + " days before the current day");
-        }
+        Range range = Range.of(startTime, endTime, clock.instant());
+        Instant start = range.start();
+        Instant end = range.end();
         apps.require(appId);
         List<ResultRow> rows = counted.containsKey(kpiName)
                 ? counted.get(kpiName).apply(counters.days(appId, day(start), day(end)))
@@ -126,12 +116,40 @@ public final class KpiService {
                 .toList();
     }
 
-    private static ResultRowValue date(String date) {
+    static ResultRowValue date(String date) {
         return ResultRowValue.ofString("Date", date);
     }
 
-    private static ResultRowValue rate(long successful, long total) {
+    static ResultRowValue rate(long successful, long total) {
         return ResultRowValue.ofDouble("SuccessfulDeliveryRate", (double) successful / total);
+    }
+
+    /** A KPI query's date range, checked by Pinpoint's rules; shared with the campaign KPIs. */
+    record Range(Instant start, Instant end) {
+
+        static Range of(Optional<String> startTime, Optional<String> endTime, Instant now) {
+            Instant end = endTime.map(t -> instant("end-time", t)).orElse(now);
+            Instant start = startTime.map(t -> instant("start-time", t)).orElse(end.minus(MAX_RANGE));
+            if (start.isAfter(end)) {
+                throw ApiError.badRequest("start-time must not be after end-time");
+            }
+            if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
+                throw ApiError.badRequest("The date range must not exceed " + MAX_RANGE.toDays() + " days");
+            }
+            if (start.isBefore(now.minus(KpiCounters.RETENTION))) {
+                throw ApiError.badRequest("start-time must be fewer than " + KpiCounters.RETENTION.toDays()
+                        + " days before the current day");
+            }
+            return new Range(start, end);
+        }
+
+        LocalDate firstDay() {
+            return day(start);
+        }
+
+        LocalDate lastDay() {
+            return day(end);
+        }
     }
 
     private static Instant instant(String parameter, String value) {

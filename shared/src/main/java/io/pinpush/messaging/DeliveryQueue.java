@@ -61,18 +61,41 @@ public final class DeliveryQueue {
                 .visibilityTimeout((int) delay.toSeconds()));
     }
 
+    /** SQS's longest message delay. */
+    static final Duration MAX_DELAY = Duration.ofMinutes(15);
+
+    /**
+     * Queues deliveries that each become visible after their delay (DelaySeconds, at most 15 minutes), ten to a
+     * SendMessageBatch call: how the dispatcher puts back deliveries a campaign's MessagesPerSecond held back.
+     *
+     * @return those SQS would not take
+     */
+    public List<Delivery> enqueueAfter(Map<Delivery, Duration> delays) {
+        List<Delivery> deliveries = new ArrayList<>(delays.keySet());
+        List<Delivery> failed = new ArrayList<>();
+        for (int from = 0; from < deliveries.size(); from += SQS_BATCH_LIMIT) {
+            failed.addAll(send(deliveries.subList(from, Math.min(deliveries.size(), from + SQS_BATCH_LIMIT)),
+                    delivery -> (int) Math.min(MAX_DELAY.toSeconds(), Math.max(0, delays.get(delivery).toSeconds()))));
+        }
+        return failed;
+    }
+
     private List<Delivery> sendWithOneRetry(List<Delivery> batch) {
         List<Delivery> failed = send(batch);
         return failed.isEmpty() ? failed : send(failed);
     }
 
     private List<Delivery> send(List<Delivery> batch) {
+        return send(batch, delivery -> null);
+    }
+
+    private List<Delivery> send(List<Delivery> batch, java.util.function.Function<Delivery, Integer> delaySeconds) {
         Map<String, Delivery> byEntryId = new java.util.LinkedHashMap<>();
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             byEntryId.put(Integer.toString(i), batch.get(i));
             entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                    .messageBody(Json.write(batch.get(i))).build());
+                    .messageBody(Json.write(batch.get(i))).delaySeconds(delaySeconds.apply(batch.get(i))).build());
         }
         try {
             SendMessageBatchResponse response = sqs.get().sendMessageBatch(b -> b.queueUrl(queueUrl.get()).entries(entries));

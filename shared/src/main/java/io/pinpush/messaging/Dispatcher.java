@@ -50,6 +50,8 @@ public final class Dispatcher {
      * TLS connection on every batch. Five at once makes a batch's ten writes two round trips, on warm connections.
      */
     private static final int PARALLEL_SETTLES = 5;
+    /** How soon deliveries come back when the gate could not decide about them. */
+    private static final Duration GATE_UNAVAILABLE_DELAY = Duration.ofSeconds(2);
 
     /** One SQS message as the event source hands it over. */
     public record QueuedMessage(String messageId, String receiptHandle, String body, int receiveCount) {
@@ -63,6 +65,7 @@ public final class Dispatcher {
     private final RetryPolicy retry;
     private final Clock clock;
     private final DoubleSupplier random;
+    private final DeliveryGate gate;
     /**
      * Settling is blocking DynamoDB work (a conditional PutItem, sometimes an endpoint update); done one after
      * another it set the batch's time to ten round trips. Shared across invocations.
@@ -75,7 +78,15 @@ public final class Dispatcher {
 
     public Dispatcher(PushGateway gateway, DeliveryStore store, DeliveryQueue queue, EndpointDirectory endpoints,
                       DeliveryListener listener, RetryPolicy retry, Clock clock, DoubleSupplier random) {
+        this(gateway, store, queue, endpoints, listener, retry, clock, random, DeliveryGate.OPEN);
+    }
+
+    /** @param gate what may leave now (campaign Limits); {@link DeliveryGate#OPEN} for none */
+    public Dispatcher(PushGateway gateway, DeliveryStore store, DeliveryQueue queue, EndpointDirectory endpoints,
+                      DeliveryListener listener, RetryPolicy retry, Clock clock, DoubleSupplier random,
+                      DeliveryGate gate) {
         this.gateway = gateway;
+        this.gate = gate;
         this.store = store;
         this.queue = queue;
         this.endpoints = endpoints;
@@ -105,19 +116,35 @@ public final class Dispatcher {
 
         Set<String> alreadyFinal = store.recorded(deliveries.values());
         Set<String> inThisBatch = new HashSet<>();
-        Map<QueuedMessage, CompletableFuture<ProviderOutcome>> pushes = new LinkedHashMap<>();
+        Map<QueuedMessage, Delivery> candidates = new LinkedHashMap<>();
         deliveries.forEach((message, delivery) -> {
             if (alreadyFinal.contains(delivery.deliveryId())) {
                 LOG.info("Delivery {} already has its outcome; acknowledged without a push", delivery.deliveryId());
             } else if (!inThisBatch.add(delivery.deliveryId())) {
                 failures.add(message.messageId()); // its twin in this batch settles it; the record check decides next time
             } else {
-                pushes.put(message, push(delivery));
+                candidates.put(message, delivery);
             }
         });
 
-        awaitAll(pushes.values(), deadline);
         Map<QueuedMessage, CompletableFuture<Boolean>> settling = new LinkedHashMap<>();
+        Map<QueuedMessage, CompletableFuture<ProviderOutcome>> pushes = new LinkedHashMap<>();
+        Map<QueuedMessage, DeliveryGate.Decision> decisions = decide(candidates);
+        Map<QueuedMessage, Duration> deferred = new LinkedHashMap<>();
+        decisions.forEach((message, decision) -> {
+            Delivery delivery = candidates.get(message);
+            if (decision instanceof DeliveryGate.Send) {
+                pushes.put(message, push(delivery));
+            } else if (decision instanceof DeliveryGate.Defer defer) {
+                deferred.put(message, defer.delay());
+            } else if (decision instanceof DeliveryGate.Drop drop) {
+                settling.put(message, CompletableFuture.supplyAsync(
+                        () -> settleWithoutPush(message, delivery, drop.result()), settlers));
+            }
+        });
+
+        failures.addAll(requeue(deferred, candidates));
+        awaitAll(pushes.values(), deadline);
         pushes.forEach((message, push) -> {
             if (!push.isDone()) {
                 LOG.warn("No provider answer for {} before the function's deadline; it will be retried",
@@ -136,6 +163,76 @@ public final class Dispatcher {
             }
         });
         return failures;
+    }
+
+    /**
+     * The gate's decision for each candidate. If the gate cannot decide (its store is unreachable), nothing is pushed:
+     * pushing could break a campaign's Limits, while waiting a few seconds costs little.
+     */
+    private Map<QueuedMessage, DeliveryGate.Decision> decide(Map<QueuedMessage, Delivery> candidates) {
+        Map<QueuedMessage, DeliveryGate.Decision> decisions = new LinkedHashMap<>();
+        if (candidates.isEmpty()) {
+            return decisions;
+        }
+        List<QueuedMessage> messages = new ArrayList<>(candidates.keySet());
+        List<DeliveryGate.Decision> decided;
+        try {
+            decided = gate.decide(new ArrayList<>(candidates.values()), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not decide whether {} deliveries may go now; trying them again shortly", messages.size(), e);
+            decided = java.util.Collections.nCopies(messages.size(), new DeliveryGate.Defer(GATE_UNAVAILABLE_DELAY));
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            decisions.put(messages.get(i), decided.get(i));
+        }
+        return decisions;
+    }
+
+    /**
+     * Puts deferred deliveries back as new messages that become visible after their delay, and acknowledges the ones
+     * received: a deferral is not an attempt, so it must not use up the receives the queue's redrive policy allows.
+     * A delivery whose new message did not go out keeps its received message (invisible for its delay).
+     *
+     * @return the ids of the received messages to leave on the queue
+     */
+    private List<String> requeue(Map<QueuedMessage, Duration> deferred, Map<QueuedMessage, Delivery> candidates) {
+        if (deferred.isEmpty()) {
+            return List.of();
+        }
+        Map<Delivery, Duration> delays = new LinkedHashMap<>();
+        Map<Delivery, QueuedMessage> messages = new java.util.IdentityHashMap<>();
+        deferred.forEach((message, delay) -> {
+            delays.put(candidates.get(message), delay);
+            messages.put(candidates.get(message), message);
+        });
+        List<Delivery> notQueued;
+        try {
+            notQueued = queue.enqueueAfter(delays);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not put {} deferred deliveries back on the queue; they come back later", delays.size(), e);
+            notQueued = new ArrayList<>(delays.keySet());
+        }
+        List<String> kept = new ArrayList<>();
+        for (Delivery delivery : notQueued) {
+            QueuedMessage message = messages.get(delivery);
+            redeliver(message, delays.get(delivery));
+            kept.add(message.messageId());
+        }
+        return kept;
+    }
+
+    /** A delivery the gate ended without a push: recorded and told like any other outcome. */
+    private boolean settleWithoutPush(QueuedMessage message, Delivery delivery, MessageResult result) {
+        try {
+            DeliveryOutcome settled = delivery.outcome(result, message.receiveCount() - 1, Timestamps.now(clock));
+            if (store.record(settled)) {
+                listener.onOutcome(settled);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("Could not settle delivery {}; it will be retried", delivery.deliveryId(), e);
+            return false;
+        }
     }
 
     /** @return whether the message is done with; the SDK's timeouts bound the DynamoDB calls it waits on */

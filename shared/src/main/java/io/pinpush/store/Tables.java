@@ -97,17 +97,23 @@ public final class Tables {
             List.of(new TableSpec.IndexSpec("byApp", "appId", "created")), Optional.of("expiresAt"));
 
     /**
-     * What event-triggered campaigns have sent to each endpoint, so a stream record retried by Lambda never sends
-     * twice and Limits hold. One partition per (app, campaign, endpoint), {@code pk = appId#campaignId#endpointId},
-     * so a busy campaign spreads over its endpoints:
+     * Campaign Limits (EndpointCaps, SendRateLimiter): what campaigns have sent to each endpoint, so a stream record
+     * retried by Lambda or a run's work item processed twice never counts twice and Limits hold. One partition per
+     * (app, campaign, endpoint), {@code pk = appId#campaignId#endpointId}, so a busy campaign spreads over its
+     * endpoints:
      * <ul>
      *   <li>{@code sk = "event#<sha-256 of the record>"}: the claim of one event for the campaign, written with
      *       {@code attribute_not_exists}: a record seen again is recognized and sends nothing</li>
+     *   <li>{@code sk = "run#<activity id>"}: the claim of one scheduled run's message to the endpoint (written only
+     *       when the campaign has a Daily or Total limit)</li>
      *   <li>{@code sk = "total"}, {@code "day#yyyy-MM-dd"} (UTC), {@code "session#<sessionId>"}: counters {@code n},
      *       each incremented only while below the campaign's Total, Daily and Session limit</li>
      * </ul>
      * A claim and its counters are one transaction: all are written or none. Everything carries {@code expiresAt}
-     * (TTL): claims, day and session counters after two days, totals a day after the campaign's EndTime.
+     * (TTL): event claims, day and session counters after two days, run claims and totals a day after the campaign's
+     * EndTime.
+     * MessagesPerSecond: {@code pk = "mps#" + appId#campaignId#epochSecond}, {@code sk = "n"}, one counter per
+     * campaign and UTC second, expiring a minute later.
      */
     public static final TableSpec TRIGGERS = new TableSpec("triggers", "pk", "sk", List.of(), Optional.of("expiresAt"));
 

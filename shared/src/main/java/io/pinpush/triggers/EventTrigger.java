@@ -33,21 +33,4 @@ public record EventTrigger(String campaignId, int version, CampaignEventFilter f
     public boolean inWindow(Instant arrival) {
         return !arrival.isBefore(startTime) && (endTime == null || arrival.isBefore(endTime));
     }
-
-    Integer sessionLimit() {
-        return limits == null ? null : positive(limits.session());
-    }
-
-    Integer dailyLimit() {
-        return limits == null ? null : positive(limits.daily());
-    }
-
-    Integer totalLimit() {
-        return limits == null ? null : positive(limits.total());
-    }
-
-    /** Pinpoint treats 0 as "no limit" for these counts. */
-    private static Integer positive(Integer limit) {
-        return limit == null || limit <= 0 ? null : limit;
-    }
 }

@@ -151,7 +151,7 @@ public final class TriggerEvaluator {
 
     private void handOver(TriggerLimits.Send send) {
         try {
-            sends.send(send.trigger(), send.appId(), send.endpointId(), send.sessionId());
+            sends.send(send.trigger(), send.appId(), send.endpointId(), send.sessionId(), send.eventKey());
         } catch (RuntimeException notSent) {
             limits.release(send);
             throw notSent;

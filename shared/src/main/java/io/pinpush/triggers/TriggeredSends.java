@@ -7,12 +7,13 @@ package io.pinpush.triggers;
  * retried.
  *
  * @param sessionId the triggering event's session, or null when it had none
+ * @param eventKey  the triggering record's hash: the same for a redelivered record, different for every other event
  */
 @FunctionalInterface
 public interface TriggeredSends {
 
     /** Until the campaign runner provides it: matches are counted and logged, nothing is sent. */
-    TriggeredSends NONE = (trigger, appId, endpointId, sessionId) -> { };
+    TriggeredSends NONE = (trigger, appId, endpointId, sessionId, eventKey) -> { };
 
-    void send(EventTrigger trigger, String appId, String endpointId, String sessionId);
+    void send(EventTrigger trigger, String appId, String endpointId, String sessionId, String eventKey);
 }

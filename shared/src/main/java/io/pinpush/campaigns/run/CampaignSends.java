@@ -41,10 +41,15 @@ public final class CampaignSends implements RunSink {
 
     @Override
     public void deliver(RunContext run, List<EndpointResponse> batch) {
+        deliver(run, batch, e -> requestId(run.activityId(), e.id()));
+    }
+
+    private void deliver(RunContext run, List<EndpointResponse> batch,
+                         java.util.function.Function<EndpointResponse, String> requestIdOf) {
         List<Recipient> recipients = batch.stream().map(e -> new Recipient(
                 new DeliveryTarget(e.address(), e.channelType(), e.id(), e.user() == null ? null : e.user().userId()),
                 e, new Recipient.Overrides(null, null, null, null, null))).toList();
-        List<String> requestIds = batch.stream().map(e -> requestId(run.activityId(), e.id())).toList();
+        List<String> requestIds = batch.stream().map(requestIdOf).toList();
         SendPlan plan = planner.planCampaign(run.appId(), requestIds, run.attribution(),
                 CampaignMessages.toDirect(run.treatment().messageConfiguration()),
                 run.treatment().templateConfiguration(), recipients, clock.instant());
@@ -62,6 +67,14 @@ public final class CampaignSends implements RunSink {
     /** One endpoint (an event-triggered send): the same rendering and queue as a run's batch. */
     public void sendOne(RunContext run, EndpointResponse endpoint) {
         deliver(run, List.of(endpoint));
+    }
+
+    /**
+     * One endpoint with its own request id: an event-triggered campaign sends to the same endpoint in the same
+     * activity once per triggering event, so the id names the event too (campaign-limits' triggered sends).
+     */
+    public void sendOne(RunContext run, EndpointResponse endpoint, String requestId) {
+        deliver(run, List.of(endpoint), e -> requestId);
     }
 
     /** The delivery's request id: the run's activity and the endpoint, nothing that changes on a retry. */

@@ -1,0 +1,118 @@
+package io.pinpush.messaging.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.pinpush.local.standins.ApnsStandIn;
+import io.pinpush.local.standins.FcmStandIn;
+import io.pinpush.testing.StandInsExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.pinpoint.model.AttributeType;
+import software.amazon.awssdk.services.pinpoint.model.CampaignDateRangeKpiResponse;
+import software.amazon.awssdk.services.pinpoint.model.DimensionType;
+import software.amazon.awssdk.services.pinpoint.model.Event;
+import software.amazon.awssdk.services.pinpoint.model.EventsBatch;
+import software.amazon.awssdk.services.pinpoint.model.FilterType;
+import software.amazon.awssdk.services.pinpoint.model.ResultRow;
+
+/**
+ * An event-triggered campaign end to end on the local server: created through PinpointClient (Frequency EVENT,
+ * a segment, Limits), PutEvents through PinpointClient, the local trigger source and the real trigger function,
+ * the runner's render-and-queue, the dispatcher and the FCM stand-in; then GetCampaignDateRangeKpi equals what the
+ * stand-in received.
+ */
+@ExtendWith(StandInsExtension.class)
+class TriggeredCampaignEndToEndTest {
+
+    private static PushStack stack;
+
+    @BeforeAll
+    static void start(ApnsStandIn apns, FcmStandIn fcm) {
+        stack = new PushStack(apns, fcm);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    /** PutEvents of one event of {@code type} from {@code endpointId} (a GCM device with the given tier). */
+    static void putEvent(String app, String endpointId, String token, String tier, String type, String session) {
+        Event event = Event.builder().eventType(type).timestamp(Instant.now().toString())
+                .session(s -> s.id(session).startTimestamp(Instant.now().toString())).build();
+        stack.pinpoint.putEvents(b -> b.applicationId(app).eventsRequest(r -> r.batchItem(Map.of(endpointId,
+                EventsBatch.builder().endpoint(e -> e.address(token).channelType("GCM")
+                                .attributes(Map.of("tier", List.of(tier))))
+                        .events(Map.of(UUID.randomUUID().toString(), event)).build()))));
+    }
+
+    @Test
+    void aMatchingEventPushesTheCampaignToThatEndpointWithinSecondsUnderItsLimits() {
+        String app = stack.newApp();
+        String gold = PushStack.fcmToken();
+        String silver = PushStack.fcmToken();
+        String other = PushStack.fcmToken();
+        // The endpoints exist before the campaign, as the segment's members.
+        putEvent(app, "gold-1", gold, "gold", "_session.start", "s0");
+        putEvent(app, "silver-1", silver, "silver", "_session.start", "s0");
+        putEvent(app, "gold-2", other, "gold", "_session.start", "s0");
+        String segment = stack.pinpoint.createSegment(b -> b.applicationId(app).writeSegmentRequest(r -> r.name("gold")
+                .dimensions(d -> d.attributes(Map.of("tier", software.amazon.awssdk.services.pinpoint.model
+                        .AttributeDimension.builder().attributeType(AttributeType.INCLUSIVE).values("gold").build())))))
+                .segmentResponse().id();
+        String campaign = stack.pinpoint.createCampaign(b -> b.applicationId(app).writeCampaignRequest(r -> r
+                .name("cart-abandoned").segmentId(segment).segmentVersion(1)
+                .messageConfiguration(m -> m.gcmMessage(g -> g.title("Still thinking?").body("Your cart misses you")))
+                .limits(l -> l.session(1).daily(2))
+                .schedule(s -> s.startTime("IMMEDIATE").frequency("EVENT").eventFilter(f -> f
+                        .filterType(FilterType.ENDPOINT)
+                        .dimensions(d -> d.eventType(e -> e.dimensionType(DimensionType.INCLUSIVE)
+                                .values("cart.abandoned")))))))
+                .campaignResponse().id();
+
+        putEvent(app, "gold-1", gold, "gold", "cart.abandoned", "s1");     // sends
+        putEvent(app, "silver-1", silver, "silver", "cart.abandoned", "s1"); // not in the segment
+        putEvent(app, "gold-2", other, "gold", "cart.checkout", "s1");      // another event
+        putEvent(app, "gold-1", gold, "gold", "cart.abandoned", "s1");     // Session 1: once per session
+        await().atMost(Duration.ofSeconds(20)).until(() -> stack.fcmReceived(gold).size() == 1);
+
+        var push = stack.fcmReceived(gold).get(0).json().path("message");
+        assertThat(push.path("data").path("pinpoint.campaign.campaign_id").asText()).isEqualTo(campaign);
+        assertThat(push.toString()).contains("Your cart misses you");
+
+        putEvent(app, "gold-1", gold, "gold", "cart.abandoned", "s2");     // a new session: sends (2 of Daily 2)
+        putEvent(app, "gold-1", gold, "gold", "cart.abandoned", "s3");     // Daily 2 reached
+        putEvent(app, "gold-2", other, "gold", "cart.abandoned", "s3");    // marker: its send means all were read
+        await().atMost(Duration.ofSeconds(20)).until(() -> stack.fcmReceived(other).size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> stack.fcmReceived(gold).size() >= 2);
+
+        assertThat(stack.fcmReceived(gold)).as("Session 1, then Daily 2").hasSize(2);
+        assertThat(stack.fcmReceived(silver)).isEmpty();
+
+        // The campaign's KPIs are what the stand-in received: three pushes to two endpoints, all delivered.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(value(kpi(app, campaign, "unique-deliveries"))).isEqualTo("2.0"));
+        assertThat(value(kpi(app, campaign, "successful-delivery-rate"))).isEqualTo("1.0");
+        List<ResultRow> byRun = kpi(app, campaign, "attempted-deliveries-grouped-by-campaign-activity").kpiResult().rows();
+        assertThat(byRun).hasSize(1);
+        assertThat(byRun.get(0).values().get(0).value()).isEqualTo("3");
+    }
+
+    static CampaignDateRangeKpiResponse kpi(String app, String campaign, String name) {
+        return stack.pinpoint.getCampaignDateRangeKpi(b -> b.applicationId(app).campaignId(campaign).kpiName(name))
+                .campaignDateRangeKpiResponse();
+    }
+
+    static String value(CampaignDateRangeKpiResponse response) {
+        assertThat(response.kpiResult().rows()).hasSize(1);
+        return response.kpiResult().rows().get(0).values().get(0).value();
+    }
+}

@@ -1,0 +1,242 @@
+package io.pinpush.analytics;
+
+import io.pinpush.apps.AppScopedData;
+import io.pinpush.config.PinpushConfig;
+import io.pinpush.messaging.CampaignAttribution;
+import io.pinpush.messaging.DeliveryListener;
+import io.pinpush.messaging.DeliveryOutcome;
+import io.pinpush.messaging.DeliveryStatus;
+import io.pinpush.store.BatchWrites;
+import io.pinpush.store.Items;
+import io.pinpush.store.Tables;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The per-campaign counterpart of {@link KpiCounters} and {@link UniqueRecipients}, for GetCampaignDateRangeKpi:
+ * outcomes that carry a {@link CampaignAttribution}, counted per campaign, UTC day and activity (run), in the
+ * deliveries table, kept as long as the app's KPIs:
+ * <ul>
+ *   <li>{@code pk = "kpic#" + appId + "#" + campaignId}, {@code sk = "day#" + yyyy-MM-dd + "#" + activityId}: one
+ *       number per DeliveryStatus name (UpdateItem ADD)</li>
+ *   <li>{@code pk = "kpicu#" + appId + "#" + campaignId + "#" + yyyy-MM-dd}, {@code sk = "d#"|"u#" + activityId + "#"
+ *       + recipient}: recipient markers (delivered or not) for the distinct counts, plain idempotent puts</li>
+ * </ul>
+ * Tallied in memory and written by {@link #flush()} at the end of each invocation, like the app's counters.
+ */
+public final class CampaignKpiCounters implements DeliveryListener, AppScopedData {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignKpiCounters.class);
+    static final String PARTITION_PREFIX = "kpic#";
+    static final String MARKER_PREFIX = "kpicu#";
+
+    /** One campaign run's outcomes of one UTC day. */
+    record RunDay(String appId, String campaignId, LocalDate day, String activityId) {
+    }
+
+    /** What was read back: a run's counts of one day, and its recipients of that day. */
+    public record Counts(String date, String activityId, Map<DeliveryStatus, Long> byStatus) {
+
+        long total() {
+            return byStatus.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long of(DeliveryStatus status) {
+            return byStatus.getOrDefault(status, 0L);
+        }
+    }
+
+    /** A recipient marker read back. */
+    public record Recipient(String date, String activityId, String recipient, boolean delivered) {
+    }
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Clock clock;
+    private Map<RunDay, Map<DeliveryStatus, Long>> counts = new HashMap<>();
+    private Set<Map.Entry<RunDay, String>> markers = new HashSet<>();
+
+    public CampaignKpiCounters(DynamoDbClient dynamoDb, PinpushConfig config, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.table = config.tableName(Tables.DELIVERIES.logicalName());
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void onOutcome(DeliveryOutcome outcome) {
+        CampaignAttribution campaign = outcome.campaign();
+        if (campaign == null) {
+            return;
+        }
+        Instant finished = outcome.finishedAt() == null ? clock.instant() : Instant.parse(outcome.finishedAt());
+        RunDay runDay = new RunDay(outcome.appId(), campaign.campaignId(), finished.atZone(ZoneOffset.UTC).toLocalDate(),
+                campaign.activityId() == null ? "-" : campaign.activityId());
+        DeliveryStatus status = outcome.result().deliveryStatus();
+        counts.computeIfAbsent(runDay, k -> new EnumMap<>(DeliveryStatus.class)).merge(status, 1L, Long::sum);
+        String kind = status == DeliveryStatus.SUCCESSFUL ? UniqueRecipients.DELIVERED : UniqueRecipients.UNDELIVERED;
+        markers.add(Map.entry(runDay, kind + runDay.activityId() + "#" + UniqueRecipients.recipient(outcome.target())));
+    }
+
+    /** Writes what was tallied since the last flush; what fails is kept for the next one. */
+    public void flush() {
+        Map<RunDay, Map<DeliveryStatus, Long>> tallied;
+        Set<Map.Entry<RunDay, String>> seen;
+        synchronized (this) {
+            tallied = counts;
+            seen = markers;
+            counts = new HashMap<>();
+            markers = new HashSet<>();
+        }
+        tallied.forEach((runDay, byStatus) -> {
+            try {
+                add(runDay, byStatus);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not add {} to the KPI counters of campaign {}; adding them with the next flush",
+                        byStatus, runDay.campaignId(), e);
+                synchronized (this) {
+                    Map<DeliveryStatus, Long> pending = counts.computeIfAbsent(runDay, k -> new EnumMap<>(DeliveryStatus.class));
+                    byStatus.forEach((s, n) -> pending.merge(s, n, Long::sum));
+                }
+            }
+        });
+        if (!seen.isEmpty()) {
+            List<WriteRequest> puts = new ArrayList<>();
+            Set<String> campaigns = new HashSet<>();
+            for (Map.Entry<RunDay, String> marker : seen) {
+                RunDay runDay = marker.getKey();
+                if (campaigns.add(runDay.appId() + "#" + runDay.campaignId())) { // the app's campaign index, for DeleteApp
+                    puts.add(WriteRequest.builder().putRequest(p -> p.item(Map.of(
+                            "pk", Items.s(PARTITION_PREFIX + runDay.appId()), "sk", Items.s(runDay.campaignId()),
+                            "expiresAt", Items.n(KpiCounters.expiresAt(runDay.day()))))).build());
+                }
+                puts.add(WriteRequest.builder().putRequest(p -> p.item(Map.of(
+                        "pk", Items.s(markerPartition(runDay.appId(), runDay.campaignId(), runDay.day())),
+                        "sk", Items.s(marker.getValue()),
+                        "expiresAt", Items.n(KpiCounters.expiresAt(runDay.day()))))).build());
+            }
+            try {
+                BatchWrites.write(dynamoDb, table, puts);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not write {} campaign KPI markers; writing them with the next flush", seen.size(), e);
+                synchronized (this) {
+                    markers.addAll(seen);
+                }
+            }
+        }
+    }
+
+    private void add(RunDay runDay, Map<DeliveryStatus, Long> byStatus) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        List<String> adds = new ArrayList<>();
+        byStatus.forEach((status, count) -> {
+            int i = adds.size();
+            names.put("#s" + i, status.name());
+            values.put(":c" + i, Items.n(count));
+            adds.add("#s" + i + " :c" + i);
+        });
+        values.put(":expires", Items.n(KpiCounters.expiresAt(runDay.day())));
+        dynamoDb.updateItem(b -> b.tableName(table)
+                .key(Map.of("pk", Items.s(PARTITION_PREFIX + runDay.appId() + "#" + runDay.campaignId()),
+                        "sk", Items.s(KpiCounters.DAY_PREFIX + runDay.day() + "#" + runDay.activityId())))
+                .updateExpression("ADD " + String.join(", ", adds) + " SET expiresAt = :expires")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values));
+    }
+
+    /** The campaign's counts of each run on each day from {@code first} to {@code last} (inclusive). */
+    public List<Counts> counts(String appId, String campaignId, LocalDate first, LocalDate last) {
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :p AND sk BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":p", Items.s(PARTITION_PREFIX + appId + "#" + campaignId),
+                        ":from", Items.s(KpiCounters.DAY_PREFIX + first + "#"),
+                        ":to", Items.s(KpiCounters.DAY_PREFIX + last + "#\uffff")))
+                .build();
+        List<Counts> rows = new ArrayList<>();
+        for (var page : dynamoDb.queryPaginator(query)) {
+            for (Map<String, AttributeValue> item : page.items()) {
+                Map<DeliveryStatus, Long> byStatus = new EnumMap<>(DeliveryStatus.class);
+                for (DeliveryStatus status : DeliveryStatus.values()) {
+                    long count = Items.number(item, status.name(), 0);
+                    if (count > 0) {
+                        byStatus.put(status, count);
+                    }
+                }
+                String[] dayAndActivity = Items.string(item, "sk").substring(KpiCounters.DAY_PREFIX.length()).split("#", 2);
+                rows.add(new Counts(dayAndActivity[0], dayAndActivity[1], byStatus));
+            }
+        }
+        return rows;
+    }
+
+    /** The campaign's recipient markers of each day from {@code first} to {@code last} (inclusive). */
+    public List<Recipient> recipients(String appId, String campaignId, LocalDate first, LocalDate last) {
+        List<Recipient> recipients = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            String partition = markerPartition(appId, campaignId, day);
+            for (String sortKey : sortKeys(partition)) {
+                boolean delivered = sortKey.startsWith(UniqueRecipients.DELIVERED);
+                String[] activityAndRecipient = sortKey.substring(UniqueRecipients.DELIVERED.length()).split("#", 2);
+                recipients.add(new Recipient(day.toString(), activityAndRecipient[0], activityAndRecipient[1], delivered));
+            }
+        }
+        return recipients;
+    }
+
+    /**
+     * DeleteApp: the app's campaign index ({@code pk = "kpic#" + appId}, one item per campaign that had an outcome)
+     * names the campaigns; their counters and the markers of the days still kept are deleted, then the index.
+     */
+    @Override
+    public void deleteAllOf(String appId) {
+        String index = PARTITION_PREFIX + appId;
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        for (String campaignId : sortKeys(index)) {
+            deletePartition(PARTITION_PREFIX + appId + "#" + campaignId);
+            for (LocalDate day = today.minusDays(KpiCounters.RETENTION.toDays() + 1); !day.isAfter(today.plusDays(1));
+                 day = day.plusDays(1)) {
+                deletePartition(markerPartition(appId, campaignId, day));
+            }
+        }
+        deletePartition(index);
+    }
+
+    private void deletePartition(String partition) {
+        List<WriteRequest> deletes = sortKeys(partition).stream()
+                .map(sk -> WriteRequest.builder().deleteRequest(d -> d.key(Map.of(
+                        "pk", Items.s(partition), "sk", Items.s(sk)))).build())
+                .toList();
+        BatchWrites.write(dynamoDb, table, deletes);
+    }
+
+    private List<String> sortKeys(String partition) {
+        QueryRequest query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", Items.s(partition)))
+                .projectionExpression("sk").build();
+        List<String> keys = new ArrayList<>();
+        for (var page : dynamoDb.queryPaginator(query)) {
+            page.items().forEach(item -> keys.add(Items.string(item, "sk")));
+        }
+        return keys;
+    }
+
+    private static String markerPartition(String appId, String campaignId, LocalDate day) {
+        return MARKER_PREFIX + appId + "#" + campaignId + "#" + day;
+    }
+}

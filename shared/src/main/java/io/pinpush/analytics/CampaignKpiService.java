@@ -1,0 +1,111 @@
+package io.pinpush.analytics;
+
+import io.pinpush.api.ApiError;
+import io.pinpush.api.Timestamps;
+import io.pinpush.messaging.DeliveryStatus;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * GetCampaignDateRangeKpi for the push metrics Pinpoint defines for one campaign, answered from
+ * {@link CampaignKpiCounters} (what the campaign's deliveries actually ended as). Date ranges follow the app KPIs'
+ * rules ({@link KpiService}); a range covers every whole UTC day it touches. Runs are grouped by their activity id
+ * ({@code CampaignActivityId}).
+ */
+public final class CampaignKpiService {
+
+    /** Checks the campaign exists in the app (NotFound otherwise). */
+    @FunctionalInterface
+    public interface CampaignCheck {
+        void require(String appId, String campaignId);
+    }
+
+    static final String ACTIVITY = "CampaignActivityId";
+
+    private record Data(List<CampaignKpiCounters.Counts> counts, List<CampaignKpiCounters.Recipient> recipients) {
+    }
+
+    private final Map<String, Function<Data, List<ResultRow>>> kpis = new LinkedHashMap<>();
+    private final CampaignCheck campaigns;
+    private final CampaignKpiCounters counters;
+    private final Clock clock;
+
+    public CampaignKpiService(CampaignCheck campaigns, CampaignKpiCounters counters, Clock clock) {
+        this.campaigns = campaigns;
+        this.counters = counters;
+        this.clock = clock;
+        kpis.put("successful-delivery-rate", d -> rate(d.counts(), c -> "all").values().stream()
+                .filter(t -> t[1] > 0).map(t -> new ResultRow(List.of(), List.of(KpiService.rate(t[0], t[1])))).toList());
+        kpis.put("successful-delivery-rate-grouped-by-date", d -> grouped(rate(d.counts(),
+                CampaignKpiCounters.Counts::date), "Date", t -> KpiService.rate(t[0], t[1])));
+        kpis.put("successful-delivery-rate-grouped-by-campaign-activity", d -> grouped(rate(d.counts(),
+                CampaignKpiCounters.Counts::activityId), ACTIVITY, t -> KpiService.rate(t[0], t[1])));
+        kpis.put("successful-deliveries-grouped-by-campaign-activity", d -> grouped(rate(d.counts(),
+                CampaignKpiCounters.Counts::activityId), ACTIVITY, t -> ResultRowValue.ofLong("SuccessfulDeliveries", t[0])));
+        kpis.put("attempted-deliveries-grouped-by-campaign-activity", d -> grouped(rate(d.counts(),
+                CampaignKpiCounters.Counts::activityId), ACTIVITY, t -> ResultRowValue.ofLong("AttemptedDeliveries", t[1])));
+        kpis.put("unique-deliveries", d -> List.of(new ResultRow(List.of(), List.of(ResultRowValue.ofDouble(
+                KpiService.UNIQUE_DELIVERIES, delivered(d.recipients(), r -> "all").getOrDefault("all", Set.of()).size())))));
+        kpis.put("unique-deliveries-grouped-by-date", d -> distinct(delivered(d.recipients(),
+                CampaignKpiCounters.Recipient::date), "Date"));
+        kpis.put("unique-deliveries-grouped-by-campaign-activity", d -> distinct(delivered(d.recipients(),
+                CampaignKpiCounters.Recipient::activityId), ACTIVITY));
+    }
+
+    public CampaignDateRangeKpiResponse dateRangeKpi(String appId, String campaignId, String kpiName,
+                                                     Optional<String> startTime, Optional<String> endTime) {
+        Function<Data, List<ResultRow>> kpi = kpis.get(kpiName);
+        if (kpi == null) {
+            throw ApiError.badRequest("Unsupported campaign KPI " + kpiName + "; supported: "
+                    + kpis.keySet().stream().sorted().toList());
+        }
+        KpiService.Range range = KpiService.Range.of(startTime, endTime, clock.instant());
+        campaigns.require(appId, campaignId);
+        boolean distinctCount = kpiName.startsWith("unique-");
+        Data data = new Data(
+                distinctCount ? List.of() : counters.counts(appId, campaignId, range.firstDay(), range.lastDay()),
+                distinctCount ? counters.recipients(appId, campaignId, range.firstDay(), range.lastDay()) : List.of());
+        return new CampaignDateRangeKpiResponse(appId, campaignId, Timestamps.format(range.end()), kpiName,
+                new BaseKpiResult(kpi.apply(data)), null, Timestamps.format(range.start()));
+    }
+
+    /** Per group: {successful, all outcomes}. */
+    private static Map<String, long[]> rate(List<CampaignKpiCounters.Counts> counts,
+                                            Function<CampaignKpiCounters.Counts, String> group) {
+        Map<String, long[]> totals = new TreeMap<>();
+        counts.forEach(c -> {
+            long[] t = totals.computeIfAbsent(group.apply(c), k -> new long[2]);
+            t[0] += c.of(DeliveryStatus.SUCCESSFUL);
+            t[1] += c.total();
+        });
+        return totals;
+    }
+
+    private static List<ResultRow> grouped(Map<String, long[]> totals, String key, Function<long[], ResultRowValue> value) {
+        return totals.entrySet().stream().filter(e -> e.getValue()[1] > 0)
+                .map(e -> new ResultRow(List.of(ResultRowValue.ofString(key, e.getKey())), List.of(value.apply(e.getValue()))))
+                .toList();
+    }
+
+    /** Per group: the distinct recipients with a SUCCESSFUL outcome. */
+    private static Map<String, Set<String>> delivered(List<CampaignKpiCounters.Recipient> recipients,
+                                                      Function<CampaignKpiCounters.Recipient, String> group) {
+        Map<String, Set<String>> byGroup = new TreeMap<>();
+        BiConsumer<String, String> add = (g, r) -> byGroup.computeIfAbsent(g, k -> new HashSet<>()).add(r);
+        recipients.stream().filter(CampaignKpiCounters.Recipient::delivered).forEach(r -> add.accept(group.apply(r), r.recipient()));
+        return byGroup;
+    }
+
+    private static List<ResultRow> distinct(Map<String, Set<String>> byGroup, String key) {
+        return byGroup.entrySet().stream().map(e -> new ResultRow(List.of(ResultRowValue.ofString(key, e.getKey())),
+                List.of(ResultRowValue.ofDouble(KpiService.UNIQUE_DELIVERIES, e.getValue().size())))).toList();
+    }
+}
