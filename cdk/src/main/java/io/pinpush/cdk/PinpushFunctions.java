@@ -291,10 +291,11 @@ final class PinpushFunctions extends Construct {
                 .build();
         // The deployment stream drives the trigger function: partial batch responses (only failed records are
         // retried; claims make retried records send once), bisecting a failing batch, bounded retries and record
-        // age, and an on-failure destination keeping what was given up on (sequence numbers, for a replay).
+        // age, and an on-failure destination keeping what was given up on (shard and sequence numbers, for a replay;
+        // no event content, so SQS-managed encryption and no grant on the stack key).
         triggerFailures = Queue.Builder.create(this, "TriggerFailures")
                 .queueName(settings.prefix() + "-trigger-failures")
-                .encryption(QueueEncryption.KMS).encryptionMasterKey(key)
+                .encryption(QueueEncryption.SQS_MANAGED)
                 .retentionPeriod(Duration.days(14))
                 .build();
         triggerAlias.addEventSource(KinesisEventSource.Builder.create(messaging.eventStream)

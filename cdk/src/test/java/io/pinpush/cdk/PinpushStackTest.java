@@ -236,7 +236,7 @@ class PinpushStackTest {
         assertThat(mapping.get("MaximumRecordAgeInSeconds")).isEqualTo(3600);
         String failures = logicalId(template, "AWS::SQS::Queue", "FunctionsTriggerFailures");
         assertThat(target(at(mapping, "DestinationConfig", "OnFailure", "Destination"))).isEqualTo(failures);
-        assertThat(props(resources(template, "AWS::SQS::Queue").get(failures)).get("KmsMasterKeyId")).isNotNull();
+        assertThat(props(resources(template, "AWS::SQS::Queue").get(failures)).get("SqsManagedSseEnabled")).isEqualTo(true);
         // The stream is read through the event source's grant; the function writes it only through PutRecords.
         assertThat(actionsOf("TriggerHandler")).contains("kinesis:GetRecords", "kinesis:GetShardIterator");
     }
@@ -258,8 +258,14 @@ class PinpushStackTest {
             assertThat(actions(s)).containsExactly("lambda:InvokeFunction");
             assertThat(list(s.get("Resource"))).containsExactly(filter, deliver);
         });
+        // The functions that run campaign sends (the trigger function and the campaign runner) and nothing else.
         assertThat(resources(withHooks, "AWS::IAM::Policy").values().stream()
-                .filter(p -> String.valueOf(p).contains("lambda:InvokeFunction")).count()).isEqualTo(1);
+                .filter(p -> String.valueOf(p).contains(filter)).count()).isEqualTo(2);
+        String runnerRole = target(resources(withHooks, "AWS::Lambda::Function").values().stream().map(Cfn::props)
+                .filter(p -> String.valueOf(p.get("Handler")).contains(".CampaignRunnerHandler::")).findFirst()
+                .orElseThrow().get("Role"));
+        assertThat(statementsOfRole(withHooks, runnerRole).stream().filter(s -> actions(s).contains("lambda:InvokeFunction")))
+                .singleElement().satisfies(s -> assertThat(list(s.get("Resource"))).containsExactly(filter, deliver));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Synth.template(Map.of("hookFunctionArns", "cart-filter")))
                 .hasStackTraceContaining("hookFunctionArns");
     }
@@ -390,6 +396,7 @@ class PinpushStackTest {
             "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem"));
     private static final Set<String> KINESIS_CONSUME = Set.of("kinesis:DescribeStreamSummary", "kinesis:GetRecords",
             "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:SubscribeToShard", "kinesis:DescribeStream",
+            "kinesis:DescribeStreamConsumer",
             "kinesis:ListStreams");
     private static final Set<String> CONSUME = Set.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility",
             "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
@@ -412,7 +419,8 @@ class PinpushStackTest {
                 Set.of("secretsmanager:GetSecretValue"), CONSUME));
         assertThat(actionsOf("TriggerHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
                 "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem", "dynamodb:BatchWriteItem"),
-                key, events, Set.of("secretsmanager:GetSecretValue"), KINESIS_CONSUME));
+                key, events, Set.of("secretsmanager:GetSecretValue"), KINESIS_CONSUME,
+                Set.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl")));
         assertThat(actionsOf("EventSpillHandler")).isEqualTo(union(key, events, CONSUME));
     }
 
@@ -454,8 +462,10 @@ class PinpushStackTest {
         // The dispatcher also puts deliveries a campaign's MessagesPerSecond deferred back on the queue.
         assertThat(queueActions("DispatcherHandler")).isEqualTo(Map.of(deliveries, union(CONSUME, Set.of("sqs:SendMessage")),
                 spill, Set.of("sqs:SendMessage")));
+        String triggerFailures = logicalId(template, "AWS::SQS::Queue", "FunctionsTriggerFailures");
         assertThat(queueActions("TriggerHandler")).isEqualTo(Map.of(deliveries, Set.of("sqs:SendMessage"),
-                spill, Set.of("sqs:SendMessage")));
+                spill, Set.of("sqs:SendMessage"),
+                triggerFailures, Set.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl")));
         assertThat(queueActions("EventSpillHandler")).isEqualTo(Map.of(spill, union(CONSUME, Set.of("sqs:SendMessage"))));
         String campaignWork = logicalId(template, "AWS::SQS::Queue", "MessagingCampaignQueue");
         assertThat(queueActions("CampaignTickHandler")).isEqualTo(Map.of(campaignWork, Set.of("sqs:SendMessage"),
