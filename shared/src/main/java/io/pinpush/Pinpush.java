@@ -17,7 +17,6 @@ import io.pinpush.apps.AppRoutes;
 import io.pinpush.apps.AppService;
 import io.pinpush.apps.AppStore;
 import io.pinpush.campaigns.CampaignActivities;
-import io.pinpush.campaigns.CampaignLifecycle;
 import io.pinpush.campaigns.CampaignRoutes;
 import io.pinpush.campaigns.CampaignService;
 import io.pinpush.campaigns.CampaignStore;
@@ -29,8 +28,9 @@ import io.pinpush.channels.ChannelService;
 import io.pinpush.channels.ChannelStore;
 import io.pinpush.campaigns.run.CampaignRuns;
 import io.pinpush.campaigns.run.CampaignSends;
+import io.pinpush.campaigns.run.CampaignScheduler;
+import io.pinpush.campaigns.run.StoredCampaigns;
 import io.pinpush.campaigns.run.RunSink;
-import io.pinpush.campaigns.run.CampaignSource;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.customdelivery.CustomDeliverySender;
@@ -214,9 +214,10 @@ public final class Pinpush implements AutoCloseable {
         this.templates = new PushTemplateService(new PushTemplateStore(aws.dynamoDb(), config), templateRenderer, arns, clock);
         this.pushTemplates = new PushTemplates(templates, templateRenderer);
         this.campaignStore = new CampaignStore(aws.dynamoDb(), config, clock);
-        // The campaign runner's scheduler plugs in as the lifecycle; until then nothing schedules runs.
+        // Saves and deletes reach the campaign runs' scheduler, which arms (or removes) each campaign's next run.
+        CampaignScheduler campaignScheduler = CampaignRuns.scheduler(aws.dynamoDb(), config, clock);
         this.campaigns = new CampaignService(campaignStore, apps, segments, channels, pushTemplates,
-                CampaignLifecycle.NONE, arns, clock);
+                campaignScheduler, arns, clock);
         apps.deletesWithApp(campaigns);
         this.taggable = new TaggableResources().register(ResourceType.APPS, apps.tags())
                 .register(ResourceType.SEGMENTS, segments.tags()).register(ResourceType.TEMPLATES, templates.tags())
@@ -276,9 +277,9 @@ public final class Pinpush implements AutoCloseable {
         this.campaignSends = new CampaignSends(planner, deliveries, deliveryQueue, outcomes, clock);
         this.endpointCaps = new EndpointCaps(aws.dynamoDb(), config, clock);
         // Limits per endpoint before a run queues; hooks and custom channels between the runner and push.
-        this.campaignRuns = new CampaignRuns(aws.dynamoDb(), aws::sqs, config, CampaignSource.NONE, activity -> false,
-                apps, segments, segmentAudience, endpoints, new CampaignCapsAdmission(endpointCaps),
-                hooked(campaignSends), clock);
+        this.campaignRuns = new CampaignRuns(campaignScheduler, aws.dynamoDb(), aws::sqs, config,
+                new StoredCampaigns(campaignStore), campaignStore::record, apps, segments, segmentAudience, endpoints,
+                new CampaignCapsAdmission(endpointCaps), hooked(campaignSends), clock);
         // Outcomes decided while planning a campaign batch are never SUCCESSFUL: the activity counters need only the dispatcher's.
         this.deliveryListener = DeliveryListeners.of(outcomes, campaignRuns.counters());
 

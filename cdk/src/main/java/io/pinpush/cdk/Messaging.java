@@ -12,9 +12,10 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The delivery queue between the send path and the dispatcher, its dead-letter queue, the event stream, and the
+ * The delivery queue between the send path and the dispatcher, its dead-letter queue, the event stream, the
  * event spill queue (with its own dead-letter queue) that holds events a stream would not take until the spill
- * replayer writes them, and the job queue (with its dead-letter queue) of import and export work.
+ * replayer writes them, the job queue (with its dead-letter queue) of import and export work, and the campaign
+ * work queue (with its dead-letter queue) between the campaign tick and the campaign runner.
  *
  * <p>The delivery queue's visibility timeout is six times the dispatcher's timeout, as Lambda's SQS integration
  * advises: a batch still being worked on (or retried by the poller) never becomes visible to a second
@@ -52,6 +53,13 @@ final class Messaging extends Construct {
     final Queue eventSpillQueue;
     final Queue jobDeadLetterQueue;
     final Queue jobQueue;
+    final Queue campaignDeadLetterQueue;
+    final Queue campaignQueue;
+
+    /** The campaign runner's timeout: one endpoint shard of a run (read, judged, claimed, rendered, queued). */
+    static final int CAMPAIGN_RUNNER_TIMEOUT_SECONDS = 300;
+    /** Attempts at one campaign work item before it moves to the campaign dead-letter queue. */
+    static final int CAMPAIGN_MAX_RECEIVE_COUNT = 5;
 
     Messaging(Construct scope, String id, StackSettings settings, IKey key, RemovalPolicy dataRemoval) {
         super(scope, id);
@@ -80,6 +88,13 @@ final class Messaging extends Construct {
         jobQueue = queue("JobQueue", settings.prefix() + "-jobs", key,
                 VISIBILITY_TIMEOUT_FACTOR * JOB_RUNNER_TIMEOUT_SECONDS, 4, jobDeadLetterQueue, JOB_MAX_RECEIVE_COUNT,
                 dataRemoval);
+
+        // Campaign work items (one endpoint shard of a run each): the tick fills the queue, the runner drains it.
+        campaignDeadLetterQueue = deadLetterQueue("CampaignDeadLetterQueue", settings.prefix() + "-campaign-work-dlq",
+                key, dataRemoval);
+        campaignQueue = queue("CampaignQueue", settings.prefix() + "-campaign-work", key,
+                VISIBILITY_TIMEOUT_FACTOR * CAMPAIGN_RUNNER_TIMEOUT_SECONDS, 4, campaignDeadLetterQueue,
+                CAMPAIGN_MAX_RECEIVE_COUNT, dataRemoval);
     }
 
     /** A dead-letter queue: encrypted with the stack key, TLS only, keeping messages as long as SQS allows. */

@@ -58,6 +58,12 @@ final class Observability extends Construct {
                 "Spilled events could not be written after every replay: their destination is gone or refuses them",
                 messaging.eventSpillDeadLetterQueue.metricApproximateNumberOfMessagesVisible(stat("Maximum", Duration.minutes(1))),
                 1, 1));
+        alarms.add(alarm("CampaignDeadLetterQueueNotEmpty",
+                "Campaign work items failed every attempt: part of a campaign run was not sent; inspect the queue",
+                messaging.campaignDeadLetterQueue.metricApproximateNumberOfMessagesVisible(stat("Maximum", Duration.minutes(1))),
+                1, 1));
+        alarms.add(alarm("CampaignTickErrors", "The campaign tick failed: due campaign runs may not start",
+                functions.campaignTick.metricErrors(stat("Sum", PERIOD)), 1, 3));
         alarms.add(alarm("DispatcherErrors", "The dispatcher failed whole batches",
                 functions.dispatcher.metricErrors(stat("Sum", PERIOD)), 1, 1));
         alarms.add(alarm("PermanentFailureRate", "More than " + settings.permanentFailureRatePercent()

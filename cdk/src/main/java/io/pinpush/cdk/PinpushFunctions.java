@@ -25,11 +25,15 @@ import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.scheduler.Schedule;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
+import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
+import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * The five functions, one per role, each a Java 21 arm64 function with SnapStart, invoked only through its
+ * The functions, one per role, each a Java 21 arm64 function with SnapStart, invoked only through its
  * {@code live} alias (SnapStart applies to published versions; the alias follows the version each deploy
  * publishes). Each role is granted exactly what that function's code calls, with named actions only, on the
  * tables, queues and stream it touches:
@@ -46,6 +50,10 @@ import software.constructs.Construct;
  *   <li>job runner: consumes and refills the job queue; reads apps, writes endpoints, IMPORT segment versions
  *       and jobs (progress, piece markers, members); reaches S3 only through the job's RoleArn, which must be
  *       a role of this account tagged {@value #JOB_ROLE_TAG} = stage (it has no S3 permission of its own).</li>
+ *   <li>campaign tick (every minute, EventBridge Scheduler): the campaign runs table, campaigns (status,
+ *       activities), apps; queues campaign work items.</li>
+ *   <li>campaign runner: consumes the campaign work queue; reads apps, endpoints, segments, templates, channel
+ *       secrets; claims in the campaign runs table; records outcomes decided without a provider; queues deliveries.</li>
  *   <li>trigger: consumes the event stream (Kinesis event source), reads apps, campaigns, segments, endpoints and
  *       templates, claims campaign Limits in the triggers table, queues deliveries, invokes only the hook functions
  *       named in context {@code hookFunctionArns}.</li>
@@ -64,6 +72,13 @@ final class PinpushFunctions extends Construct {
     static final int JOB_RUNNER_MEMORY_MB = 2048;
     /** Job runner instances at once: bounds the write rate an import puts on the endpoints table. */
     static final int JOB_RUNNER_MAX_CONCURRENCY = 10;
+    static final String CAMPAIGN_TICK_HANDLER = "io.pinpush.functions.CampaignTickHandler::handleRequest";
+    static final String CAMPAIGN_RUNNER_HANDLER = "io.pinpush.functions.CampaignRunnerHandler::handleRequest";
+    /** The tick claims due runs and queues work items: a minute is plenty, and the schedule fires every minute. */
+    static final int CAMPAIGN_TICK_TIMEOUT_SECONDS = 60;
+    static final int CAMPAIGN_MEMORY_MB = 1024;
+    /** Runner instances at once: each holds one shard (16 per app by default) and queues its deliveries. */
+    static final int CAMPAIGN_RUNNER_CONCURRENCY = 16;
     static final String TRIGGER_HANDLER = "io.pinpush.functions.TriggerHandler::handleRequest";
     /** Trigger batches: events matched and claimed in DynamoDB, one delivery queued per match. */
     static final int TRIGGER_TIMEOUT_SECONDS = 60;
@@ -107,6 +122,9 @@ final class PinpushFunctions extends Construct {
     static final List<String> TABLE_AUDIT = List.of("dynamodb:PutItem", "dynamodb:Query");
     /** Quota counters are only ever incremented (a conditional UpdateItem ADD); TTL removes them. */
     static final List<String> TABLE_QUOTA_COUNTERS = List.of("dynamodb:UpdateItem");
+    /** Publishing an activity is a put conditional on its campaign existing (a transaction with a condition check). */
+    static final List<String> TABLE_READ_AND_PUBLISH = concat(TABLE_READ, List.of("dynamodb:PutItem",
+            "dynamodb:ConditionCheckItem"));
 
     static final List<String> SECRET_READ = List.of("secretsmanager:GetSecretValue");
     /** Channel credentials are created with tags (TagResource), versioned, read and force-deleted with the channel. */
@@ -135,12 +153,16 @@ final class PinpushFunctions extends Construct {
     final Function dispatcher;
     final Function eventSpill;
     final Function jobRunner;
+    final Function campaignTick;
+    final Function campaignRunner;
     final Function trigger;
     final Alias apiAlias;
     final Alias sendAlias;
     final Alias dispatcherAlias;
     final Alias eventSpillAlias;
     final Alias jobRunnerAlias;
+    final Alias campaignTickAlias;
+    final Alias campaignRunnerAlias;
     final Alias triggerAlias;
     /** Where the trigger function's event source sends records it gave up on. */
     final Queue triggerFailures;
@@ -183,6 +205,14 @@ final class PinpushFunctions extends Construct {
                 "Writes spilled events to their streams once those take them again");
         jobRunner = factory.function("JobRunner", "jobs", JOB_RUNNER_HANDLER, JOB_RUNNER_MEMORY_MB,
                 Messaging.JOB_RUNNER_TIMEOUT_SECONDS, jobs, "Runs import and export jobs, one piece per invocation");
+        Map<String, String> campaignWork = Map.of("PINPUSH_CAMPAIGN_QUEUE_URL", messaging.campaignQueue.getQueueUrl());
+        Map<String, String> campaignRunning = Map.of("PINPUSH_CAMPAIGN_QUEUE_URL", messaging.campaignQueue.getQueueUrl(),
+                "PINPUSH_DELIVERY_QUEUE_URL", messaging.deliveryQueue.getQueueUrl());
+        campaignTick = factory.function("CampaignTick", "campaign-tick", CAMPAIGN_TICK_HANDLER, CAMPAIGN_MEMORY_MB,
+                CAMPAIGN_TICK_TIMEOUT_SECONDS, campaignWork, "Starts due campaign runs (every minute, EventBridge Scheduler)");
+        campaignRunner = factory.function("CampaignRunner", "campaign-runner", CAMPAIGN_RUNNER_HANDLER,
+                CAMPAIGN_MEMORY_MB, Messaging.CAMPAIGN_RUNNER_TIMEOUT_SECONDS, campaignRunning,
+                "Sends one endpoint shard of a campaign run to the delivery queue");
         trigger = factory.function("Trigger", "trigger", TRIGGER_HANDLER, settings.dispatcherMemoryMb(),
                 TRIGGER_TIMEOUT_SECONDS, delivering,
                 "Matches streamed events against event-triggered campaigns and queues their pushes");
@@ -191,6 +221,8 @@ final class PinpushFunctions extends Construct {
         dispatcherAlias = alias(dispatcher, "DispatcherLive");
         eventSpillAlias = alias(eventSpill, "EventSpillLive");
         jobRunnerAlias = alias(jobRunner, "JobRunnerLive");
+        campaignTickAlias = alias(campaignTick, "CampaignTickLive");
+        campaignRunnerAlias = alias(campaignRunner, "CampaignRunnerLive");
         triggerAlias = alias(trigger, "TriggerLive");
 
         String secrets = secretArnPattern(settings);
@@ -231,6 +263,33 @@ final class PinpushFunctions extends Construct {
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_READ_AND_PUT));
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_OUTCOMES));
         dispatcher.addToRolePolicy(allow(SECRET_READ, secrets));
+        // Campaign deliveries count toward their activity (UpdateItem), which is then published to the campaigns table.
+        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGN_RUNS), TABLE_OUTCOMES));
+        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_READ_AND_PUBLISH));
+        // CreateCampaign, UpdateCampaign and DeleteCampaign arm and remove a campaign's next run.
+        api.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGN_RUNS), TABLE_DATA));
+
+        // The tick: due runs and slices (the byDue index, leases, run records), activities, campaign status,
+        // the app's shard count; it queues work items.
+        campaignTick.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGN_RUNS), TABLE_DATA));
+        campaignTick.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_DATA));
+        campaignTick.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
+        campaignTick.addToRolePolicy(allow(QUEUE_SEND, messaging.campaignQueue.getQueueArn()));
+        // The runner: reads the segment, endpoints, templates and channels (a campaign batch checks each channel),
+        // claims endpoints and counts in campaignruns, records outcomes decided without a provider, queues
+        // deliveries and (a local-time plan) nothing else.
+        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGN_RUNS), TABLE_DATA));
+        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_DATA));
+        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
+        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_READ));
+        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.SEGMENTS), TABLE_READ));
+        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.TEMPLATES), TABLE_READ));
+        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_READ_AND_PUTS));
+        campaignRunner.addToRolePolicy(allow(SECRET_READ, secrets));
+        campaignRunner.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
+        // Runs admit endpoints through the campaign Limits (Daily/Total claims) and call hooks and custom channels.
+        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.TRIGGERS), TABLE_CLAIMS));
+        grantHookInvocation(campaignRunner, settings);
 
         // Campaign Limits on the dispatcher: the per-second MessagesPerSecond counters, and deferred deliveries put
         // back on the queue as new delayed messages.
@@ -264,6 +323,22 @@ final class PinpushFunctions extends Construct {
                 .maxConcurrency(settings.dispatcherMaxConcurrency())
                 .reportBatchItemFailures(true)
                 .build());
+        // Shards of a run are processed in parallel, bounded so a big run does not starve the rest of the account.
+        campaignRunnerAlias.addEventSource(SqsEventSource.Builder.create(messaging.campaignQueue)
+                .batchSize(1)
+                .maxConcurrency(CAMPAIGN_RUNNER_CONCURRENCY)
+                .reportBatchItemFailures(true)
+                .build());
+        // EventBridge Scheduler invokes the tick's alias every minute (its role may invoke exactly that alias).
+        Schedule.Builder.create(this, "CampaignTickSchedule")
+                .scheduleName(settings.prefix() + "-campaign-tick")
+                .description("Starts due Pinpush campaign runs")
+                .schedule(ScheduleExpression.rate(Duration.minutes(1)))
+                .target(LambdaInvoke.Builder.create(campaignTickAlias)
+                        .input(ScheduleTargetInput.fromObject(Map.of("source", "pinpush.campaign-tick")))
+                        .retryAttempts(0)
+                        .build())
+                .build();
         // The deployment stream drives the trigger function: partial batch responses (only failed records are
         // retried; claims make retried records send once), bisecting a failing batch, bounded retries and record
         // age, and an on-failure destination keeping what was given up on (shard and sequence numbers, for a replay;
@@ -342,7 +417,7 @@ final class PinpushFunctions extends Construct {
     }
 
     List<Function> all() {
-        return List.of(api, send, dispatcher, eventSpill, jobRunner, trigger);
+        return List.of(api, send, dispatcher, eventSpill, jobRunner, trigger, campaignTick, campaignRunner);
     }
 
     private Alias alias(Function function, String id) {

@@ -37,7 +37,7 @@ import software.amazon.awscdk.assertions.Template;
 class PinpushStackTest {
 
     private static final List<String> HANDLERS = List.of("ApiHandler", "SendHandler", "DispatcherHandler",
-            "EventSpillHandler", "TriggerHandler");
+            "EventSpillHandler", "TriggerHandler", "CampaignTickHandler", "CampaignRunnerHandler");
 
     private static Template template;
 
@@ -137,7 +137,9 @@ class PinpushStackTest {
                 "io.pinpush.functions.DispatcherHandler::handleRequest",
                 "io.pinpush.functions.EventSpillHandler::handleRequest",
                 "io.pinpush.functions.JobRunnerHandler::handleRequest",
-                "io.pinpush.functions.TriggerHandler::handleRequest");
+                "io.pinpush.functions.TriggerHandler::handleRequest",
+                "io.pinpush.functions.CampaignTickHandler::handleRequest",
+                "io.pinpush.functions.CampaignRunnerHandler::handleRequest");
         var aliases = resources(template, "AWS::Lambda::Alias");
         var versions = resources(template, "AWS::Lambda::Version");
         functions.forEach((id, function) -> {
@@ -210,7 +212,7 @@ class PinpushStackTest {
     @Test
     void dispatcherReadsTheQueueInBatchesWithPartialBatchResponses() {
         var mappings = resources(template, "AWS::Lambda::EventSourceMapping");
-        assertThat(mappings).hasSize(3);
+        assertThat(mappings).hasSize(4);
         var mapping = mappingOf("MessagingDeliveryQueue");
         assertThat(String.valueOf(mapping.get("FunctionName")))
                 .contains(logicalId(template, "AWS::Lambda::Alias", "FunctionsDispatcherLive")).contains(":live");
@@ -242,7 +244,9 @@ class PinpushStackTest {
 
     @Test
     void hookFunctionsMayBeInvokedOnlyWhenListedAndOnlyThose() {
-        assertThat(String.valueOf(resources(template, "AWS::IAM::Policy"))).doesNotContain("lambda:InvokeFunction");
+        // Only the campaign tick's schedule may invoke a function (its own alias) when no hook functions are listed.
+        assertThat(resources(template, "AWS::IAM::Policy").values().stream().map(String::valueOf)
+                .filter(policy -> !policy.contains("CampaignTickLive"))).noneMatch(p -> p.contains("lambda:InvokeFunction"));
         String filter = "arn:aws:lambda:us-east-1:123456789012:function:cart-filter";
         String deliver = "arn:aws:lambda:us-east-1:123456789012:function:deliver:live";
         Template withHooks = Synth.template(Map.of("hookFunctionArns", filter + "," + deliver));
@@ -255,8 +259,14 @@ class PinpushStackTest {
             assertThat(actions(s)).containsExactly("lambda:InvokeFunction");
             assertThat(list(s.get("Resource"))).containsExactly(filter, deliver);
         });
+        // The functions that run campaign sends (the trigger function and the campaign runner) and nothing else.
         assertThat(resources(withHooks, "AWS::IAM::Policy").values().stream()
-                .filter(p -> String.valueOf(p).contains("lambda:InvokeFunction")).count()).isEqualTo(1);
+                .filter(p -> String.valueOf(p).contains(filter)).count()).isEqualTo(2);
+        String runnerRole = target(resources(withHooks, "AWS::Lambda::Function").values().stream().map(Cfn::props)
+                .filter(p -> String.valueOf(p.get("Handler")).contains(".CampaignRunnerHandler::")).findFirst()
+                .orElseThrow().get("Role"));
+        assertThat(statementsOfRole(withHooks, runnerRole).stream().filter(s -> actions(s).contains("lambda:InvokeFunction")))
+                .singleElement().satisfies(s -> assertThat(list(s.get("Resource"))).containsExactly(filter, deliver));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Synth.template(Map.of("hookFunctionArns", "cart-filter")))
                 .hasStackTraceContaining("hookFunctionArns");
     }
@@ -404,7 +414,10 @@ class PinpushStackTest {
         assertThat(actionsOf("SendHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
                 "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"), key, events, Set.of("secretsmanager:GetSecretValue")));
         assertThat(actionsOf("DispatcherHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
-                "dynamodb:UpdateItem", "dynamodb:BatchWriteItem"), key, events,
+                "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem"), key, events,
+                Set.of("secretsmanager:GetSecretValue"), CONSUME));
+        assertThat(actionsOf("CampaignTickHandler")).isEqualTo(union(TABLE_DATA, key, events));
+        assertThat(actionsOf("CampaignRunnerHandler")).isEqualTo(union(TABLE_DATA, key, events,
                 Set.of("secretsmanager:GetSecretValue"), CONSUME));
         assertThat(actionsOf("TriggerHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
                 "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem", "dynamodb:BatchWriteItem"),
@@ -415,18 +428,29 @@ class PinpushStackTest {
 
     @Test
     void eachFunctionReachesOnlyTheTablesItUsesInTheWayItUsesThem() {
-        assertThat(tableActions("ApiHandler")).isEqualTo(Map.of("apps", TABLE_DATA, "endpoints", TABLE_DATA,
-                "templates", TABLE_DATA, "segments", TABLE_DATA, "campaigns", TABLE_DATA, "jobs", TABLE_DATA,
-                "deliveries", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchWriteItem"),
-                "accesskeys", union(TABLE_DATA, Set.of("dynamodb:Scan")),
-                "audit", Set.of("dynamodb:PutItem", "dynamodb:Query"), "quotas", Set.of("dynamodb:UpdateItem")));
+        assertThat(tableActions("ApiHandler")).isEqualTo(Map.ofEntries(Map.entry("apps", TABLE_DATA),
+                Map.entry("endpoints", TABLE_DATA), Map.entry("templates", TABLE_DATA), Map.entry("segments", TABLE_DATA),
+                Map.entry("campaigns", TABLE_DATA), Map.entry("campaignruns", TABLE_DATA), Map.entry("jobs", TABLE_DATA),
+                Map.entry("deliveries", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchWriteItem")),
+                Map.entry("accesskeys", union(TABLE_DATA, Set.of("dynamodb:Scan"))),
+                Map.entry("audit", Set.of("dynamodb:PutItem", "dynamodb:Query")),
+                Map.entry("quotas", Set.of("dynamodb:UpdateItem"))));
         assertThat(tableActions("SendHandler")).isEqualTo(Map.of("apps", TABLE_READ, "endpoints", TABLE_READ,
                 "templates", TABLE_READ, "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem")),
                 "accesskeys", union(TABLE_READ, Set.of("dynamodb:PutItem")), "quotas", Set.of("dynamodb:UpdateItem")));
         assertThat(tableActions("DispatcherHandler")).isEqualTo(Map.of("apps", TABLE_READ,
                 "endpoints", union(TABLE_READ, Set.of("dynamodb:PutItem")),
                 "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem")),
-                "triggers", Set.of("dynamodb:UpdateItem")));
+                "triggers", Set.of("dynamodb:UpdateItem"),
+                "campaignruns", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem")),
+                "campaigns", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem"))));
+        assertThat(tableActions("CampaignTickHandler")).isEqualTo(Map.of("apps", TABLE_READ,
+                "campaigns", TABLE_DATA, "campaignruns", TABLE_DATA));
+        assertThat(tableActions("CampaignRunnerHandler")).isEqualTo(Map.of("apps", TABLE_READ, "endpoints", TABLE_READ,
+                "segments", TABLE_READ, "templates", TABLE_READ, "campaigns", TABLE_DATA, "campaignruns", TABLE_DATA,
+                "triggers", Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                        "dynamodb:ConditionCheckItem"),
+                "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"))));
         assertThat(tableActions("EventSpillHandler")).isEmpty();
         assertThat(tableActions("TriggerHandler")).isEqualTo(Map.of("apps", TABLE_READ, "campaigns", TABLE_READ,
                 "segments", TABLE_READ, "endpoints", TABLE_READ, "templates", TABLE_READ,
@@ -504,6 +528,11 @@ class PinpushStackTest {
                 spill, Set.of("sqs:SendMessage"),
                 triggerFailures, Set.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl")));
         assertThat(queueActions("EventSpillHandler")).isEqualTo(Map.of(spill, union(CONSUME, Set.of("sqs:SendMessage"))));
+        String campaignWork = logicalId(template, "AWS::SQS::Queue", "MessagingCampaignQueue");
+        assertThat(queueActions("CampaignTickHandler")).isEqualTo(Map.of(campaignWork, Set.of("sqs:SendMessage"),
+                spill, Set.of("sqs:SendMessage")));
+        assertThat(queueActions("CampaignRunnerHandler")).isEqualTo(Map.of(campaignWork, CONSUME,
+                deliveries, Set.of("sqs:SendMessage"), spill, Set.of("sqs:SendMessage")));
         for (String handler : HANDLERS) {
             assertThat(statementsOfRole(template, roleOf(handler))).filteredOn(s -> actions(s).contains("kinesis:PutRecords"))
                     .singleElement().satisfies(s -> assertThat(target(s.get("Resource")))
@@ -552,6 +581,45 @@ class PinpushStackTest {
     }
 
     // --- Observability --------------------------------------------------------------------------------------
+
+    @Test
+    void theCampaignTickRunsEveryMinuteOnEventBridgeSchedulerThroughItsLiveAlias() {
+        var schedules = resources(template, "AWS::Scheduler::Schedule");
+        assertThat(schedules).hasSize(1);
+        var schedule = props(schedules.values().iterator().next());
+        assertThat(schedule.get("ScheduleExpression")).isEqualTo("rate(1 minute)");
+        assertThat(schedule.get("State")).isNotEqualTo("DISABLED");
+        String tickAlias = logicalId(template, "AWS::Lambda::Alias", "FunctionsCampaignTickLive");
+        assertThat(target(at(schedule, "Target", "Arn"))).isEqualTo(tickAlias);
+        // The scheduler's role may invoke the tick's alias and nothing else.
+        String role = target(at(schedule, "Target", "RoleArn"));
+        assertThat(statementsOfRole(template, role)).singleElement().satisfies(s -> {
+            assertThat(actions(s)).containsExactly("lambda:InvokeFunction");
+            assertThat(String.valueOf(s.get("Resource"))).contains(tickAlias).doesNotContain("*");
+        });
+    }
+
+    @Test
+    void theCampaignRunnerDrainsTheCampaignQueueWhichDeadLettersAndOutlastsIt() {
+        var mapping = mappingOf("MessagingCampaignQueue");
+        assertThat(String.valueOf(mapping.get("FunctionName")))
+                .contains(logicalId(template, "AWS::Lambda::Alias", "FunctionsCampaignRunnerLive")).contains(":live");
+        assertThat(mapping.get("BatchSize")).isEqualTo(1);
+        assertThat(mapping.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+        assertThat(mapping.get("ScalingConfig")).isEqualTo(Map.of("MaximumConcurrency", 16));
+        var queue = props(resources(template, "AWS::SQS::Queue").get(logicalId(template, "AWS::SQS::Queue", "MessagingCampaignQueue")));
+        String dlq = logicalId(template, "AWS::SQS::Queue", "MessagingCampaignDeadLetterQueue");
+        assertThat(target(at(queue, "RedrivePolicy", "deadLetterTargetArn"))).isEqualTo(dlq);
+        assertThat(target(queue.get("KmsMasterKeyId"))).isEqualTo(logicalId(template, "AWS::KMS::Key", "Key"));
+        assertThat(queue.get("VisibilityTimeout")).isEqualTo(6 * (Integer) function("CampaignRunnerHandler").get("Timeout"));
+        var env = map(at(function("CampaignRunnerHandler"), "Environment", "Variables"));
+        assertThat(target(env.get("PINPUSH_CAMPAIGN_QUEUE_URL"))).isEqualTo(logicalId(template, "AWS::SQS::Queue", "MessagingCampaignQueue"));
+        assertThat(target(env.get("PINPUSH_DELIVERY_QUEUE_URL"))).isEqualTo(logicalId(template, "AWS::SQS::Queue", "MessagingDeliveryQueue"));
+        assertThat(resources(template, "AWS::CloudWatch::Alarm").values()).anySatisfy(a -> {
+            assertThat(props(a).get("MetricName")).isEqualTo("ApproximateNumberOfMessagesVisible");
+            assertThat(String.valueOf(props(a).get("Dimensions"))).contains(dlq);
+        });
+    }
 
     @Test
     void alarmsWatchDeadLettersDispatcherErrorsFailureRateAndQueueAge() {
@@ -609,6 +677,7 @@ class PinpushStackTest {
         assertThat(groups.values()).extracting(g -> props(g).get("LogGroupName")).containsExactlyInAnyOrder(
                 "/aws/lambda/pinpush-test-api", "/aws/lambda/pinpush-test-send", "/aws/lambda/pinpush-test-dispatcher",
                 "/aws/lambda/pinpush-test-event-spill", "/aws/lambda/pinpush-test-jobs", "/aws/lambda/pinpush-test-trigger",
+                "/aws/lambda/pinpush-test-campaign-tick", "/aws/lambda/pinpush-test-campaign-runner",
                 "/aws/apigateway/pinpush-test-access");
         groups.values().forEach(g -> assertThat(props(g).get("RetentionInDays")).isEqualTo(30));
     }

@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.pinpush.Pinpush;
 import io.pinpush.campaigns.run.CampaignRuns;
 import io.pinpush.functions.priming.Priming;
-import io.pinpush.functions.priming.SdkPriming;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -40,14 +39,7 @@ public final class CampaignRunnerHandler implements RequestHandler<SQSEvent, SQS
     private CampaignRunnerHandler(Pinpush pinpush, boolean snapStart) {
         this.runs = pinpush.campaignRuns();
         this.flush = pinpush::flushAfterInvocation;
-        this.priming = snapStart ? Priming.builder()
-                .warmUp("aws sdk", () -> {
-                    pinpush.aws().dynamoDb();
-                    pinpush.aws().sqs();
-                    SdkPriming.dynamoDb(pinpush.config().region());
-                    SdkPriming.sqs(pinpush.config().region());
-                })
-                .register() : null;
+        this.priming = snapStart ? CampaignTickHandler.priming(pinpush) : null;
     }
 
     @Override

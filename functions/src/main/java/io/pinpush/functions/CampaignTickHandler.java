@@ -33,14 +33,19 @@ public final class CampaignTickHandler implements RequestHandler<Map<String, Obj
     private CampaignTickHandler(Pinpush pinpush, boolean snapStart) {
         this.tick = pinpush.campaignRuns().tick();
         this.flush = pinpush::flushAfterInvocation;
-        this.priming = snapStart ? Priming.builder()
+        this.priming = snapStart ? priming(pinpush) : null;
+    }
+
+    /** The campaign functions use DynamoDB and SQS only (the runner's provider-free path): warm those clients up. */
+    static Priming priming(Pinpush pinpush) {
+        return Priming.builder()
                 .warmUp("aws sdk", () -> {
                     pinpush.aws().dynamoDb();
                     pinpush.aws().sqs();
                     SdkPriming.dynamoDb(pinpush.config().region());
                     SdkPriming.sqs(pinpush.config().region());
                 })
-                .register() : null;
+                .register();
     }
 
     @Override

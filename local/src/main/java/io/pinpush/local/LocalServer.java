@@ -21,6 +21,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -153,9 +154,10 @@ public final class LocalServer implements AutoCloseable {
             Optional<LocalDispatcher> campaignRunner = config.get("PINPUSH_CAMPAIGN_QUEUE_URL").map(url ->
                     LocalDispatcher.start(aws.sqs(), url, config.region(), new CampaignRunnerHandler(pinpush),
                             CAMPAIGN_RUNNER_POLLERS));
-            Optional<LocalCampaignTick> campaignTick = campaignRunner.map(runner -> LocalCampaignTick.start(
-                    new CampaignTickHandler(pinpush),
-                    config.getDuration("PINPUSH_LOCAL_CAMPAIGN_TICK", LocalCampaignTick.DEFAULT_INTERVAL)));
+            // PT0S turns the in-process tick off (tests that start runs by calling the tick themselves).
+            Duration tickInterval = config.getDuration("PINPUSH_LOCAL_CAMPAIGN_TICK", LocalCampaignTick.DEFAULT_INTERVAL);
+            Optional<LocalCampaignTick> campaignTick = campaignRunner.filter(runner -> !tickInterval.isZero())
+                    .map(runner -> LocalCampaignTick.start(new CampaignTickHandler(pinpush), tickInterval));
             http.start();
             return new LocalServer(dynamoDb, sqs, pinpush, http, threads, dispatcher, jobRunner, triggers,
                     campaignRunner, campaignTick, temporaryFolder, bootstrapKey);

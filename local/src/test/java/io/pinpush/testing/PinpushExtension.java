@@ -50,6 +50,8 @@ public final class PinpushExtension implements ParameterResolver {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Stack.class, key -> {
             MotoServer moto = MotoServer.start();
             LocalServer server = LocalServer.start(LocalOptions.defaults().withPort(0).inMemoryStorage()
+                    // No in-process campaign tick: API tests see campaigns as stored; run tests tick by hand.
+                    .with("PINPUSH_LOCAL_CAMPAIGN_TICK", "PT0S")
                     .with("PINPUSH_SECRET_STORE", "secretsmanager")
                     .with("PINPUSH_ENDPOINT_SECRETSMANAGER", moto.endpoint().toString())
                     // Import and export jobs read and write moto's S3.

@@ -38,9 +38,14 @@ final class PushStack implements AutoCloseable {
 
     /** With {@code sendWait} (ISO-8601) as PINPUSH_SEND_WAIT: a very short one makes sends answer QUEUED. */
     PushStack(ApnsStandIn apns, FcmStandIn fcm, String sendWait) {
+        this(apns, fcm, sendWait, java.util.Map.of());
+    }
+
+    /** With further settings of the local server ({@code PINPUSH_LOCAL_CAMPAIGN_TICK}, ...). */
+    PushStack(ApnsStandIn apns, FcmStandIn fcm, String sendWait, java.util.Map<String, String> settings) {
         this.apns = apns;
         this.fcm = fcm;
-        this.server = LocalServer.start(LocalOptions.defaults().withPort(0).inMemoryStorage()
+        LocalOptions options = LocalOptions.defaults().withPort(0).inMemoryStorage()
                 .with("PINPUSH_APNS_ENDPOINT", apns.endpoint())
                 .with("PINPUSH_APNS_SANDBOX_ENDPOINT", apns.endpoint())
                 .with("PINPUSH_APNS_TRUSTED_CERT", StandInTls.caFile().toString())
@@ -50,7 +55,11 @@ final class PushStack implements AutoCloseable {
                 .with("PINPUSH_PROVIDER_TIMEOUT", "PT5S")
                 .with("PINPUSH_SEND_WAIT", sendWait)
                 .with("PINPUSH_MAX_ATTEMPTS", Integer.toString(MAX_ATTEMPTS))
-                .with("PINPUSH_RETRY_MAX_DELAY", "PT1S"));
+                .with("PINPUSH_RETRY_MAX_DELAY", "PT1S");
+        for (var setting : settings.entrySet()) {
+            options = options.with(setting.getKey(), setting.getValue());
+        }
+        this.server = LocalServer.start(options);
         this.pinpoint = PinpushExtension.pinpointClient(server.endpoint());
         this.signingKey = apns.createSigningKey("TEAM0E2E01", "KEY0E2E001", BUNDLE_ID);
     }

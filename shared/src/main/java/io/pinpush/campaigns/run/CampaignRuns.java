@@ -35,16 +35,33 @@ public final class CampaignRuns {
                         CampaignSource campaigns, Predicate<ActivityResponse> publishActivity, AppService apps,
                         SegmentService segments, SegmentAudience audience, EndpointService endpoints,
                         RunAdmission admission, RunSink sink, Clock clock) {
+        this(scheduler(dynamoDb, config, clock), dynamoDb, sqs, config, campaigns, publishActivity, apps, segments,
+                audience, endpoints, admission, sink, clock);
+    }
+
+    /**
+     * @param scheduler made first ({@link #scheduler(DynamoDbClient, PinpushConfig, Clock)}): the campaign API,
+     *                  built before the send path, tells it about saves and deletes
+     */
+    public CampaignRuns(CampaignScheduler scheduler, DynamoDbClient dynamoDb, Supplier<SqsClient> sqs,
+                        PinpushConfig config, CampaignSource campaigns, Predicate<ActivityResponse> publishActivity,
+                        AppService apps, SegmentService segments, SegmentAudience audience, EndpointService endpoints,
+                        RunAdmission admission, RunSink sink, Clock clock) {
         this.store = new RunStore(dynamoDb, config);
         this.activities = new RunActivities(dynamoDb, config, publishActivity);
         this.counters = new ActivityCounters(activities);
-        this.scheduler = new CampaignScheduler(store, clock);
+        this.scheduler = scheduler;
         CampaignWorkQueue work = new CampaignWorkQueue(sqs, config::campaignQueueUrl);
         this.tick = new CampaignTick(store, campaigns, activities, work, endpoints, clock);
         this.runner = new CampaignRunner(store, campaigns, activities, apps, segments, audience, endpoints, admission,
                 sink, clock);
         this.campaigns = campaigns;
         this.apps = apps;
+    }
+
+    /** The scheduler alone: what CreateCampaign, UpdateCampaign and DeleteCampaign tell (a CampaignLifecycle). */
+    public static CampaignScheduler scheduler(DynamoDbClient dynamoDb, PinpushConfig config, Clock clock) {
+        return new CampaignScheduler(new RunStore(dynamoDb, config), clock);
     }
 
     public CampaignScheduler scheduler() {
@@ -88,7 +105,4 @@ public final class CampaignRuns {
                 RunPlans.quietTime(version, settings), RunPlans.end(version));
     }
 
-    CampaignSource campaigns() {
-        return campaigns;
-    }
 }

@@ -1,5 +1,6 @@
 package io.pinpush.campaigns.run;
 
+import io.pinpush.campaigns.CampaignLifecycle;
 import io.pinpush.campaigns.CampaignResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * the latest one that is due is, at once), DeleteCampaign removes it. Runs already started keep the version they
  * started with.
  */
-public final class CampaignScheduler {
+public final class CampaignScheduler implements CampaignLifecycle {
 
     private final RunStore runs;
     private final Clock clock;
@@ -23,6 +24,7 @@ public final class CampaignScheduler {
     }
 
     /** After CreateCampaign or UpdateCampaign stored {@code campaign} (its latest version). */
+    @Override
     public void saved(CampaignResponse campaign) {
         String appId = campaign.applicationId();
         Optional<RunCalendar> calendar = RunPlans.calendar(campaign);
@@ -50,6 +52,7 @@ public final class CampaignScheduler {
     }
 
     /** After DeleteCampaign: no further runs; work items still queued find the campaign gone and send nothing. */
+    @Override
     public void deleted(String appId, String campaignId) {
         runs.deleteCampaign(appId, campaignId);
     }

@@ -1,0 +1,71 @@
+package io.pinpush.campaigns.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.pinpush.functions.CampaignRunnerHandler;
+import io.pinpush.functions.CampaignTickHandler;
+import io.pinpush.functions.EventJson;
+import io.pinpush.local.LocalContext;
+import io.pinpush.local.LocalServer;
+import io.pinpush.testing.PinpushExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.pinpoint.PinpointClient;
+import software.amazon.awssdk.services.pinpoint.model.CampaignStatus;
+
+/**
+ * Replays {@code events/scheduler-campaign-tick.json} and {@code events/sqs-campaign-work.json} through the real tick
+ * and runner functions on the shared test server (whose own tick is off).
+ */
+@ExtendWith(PinpushExtension.class)
+class CampaignReplayTest {
+
+    private static final Path EVENTS = Path.of(System.getProperty("pinpush.repo.root", "..")).resolve("events");
+
+    @Test
+    void theScheduledTickStartsADueCampaignWhichCompletesOnAnEmptySegment(LocalServer server, PinpointClient pinpoint)
+            throws Exception {
+        String app = pinpoint.createApp(b -> b.createApplicationRequest(r -> r.name("campaign-replay")))
+                .applicationResponse().id();
+        pinpoint.updateGcmChannel(b -> b.applicationId(app).gcmChannelRequest(r -> r.enabled(true).apiKey("server-key")));
+        String segment = pinpoint.createSegment(b -> b.applicationId(app).writeSegmentRequest(r -> r.name("nobody yet")))
+                .segmentResponse().id();
+        String campaign = pinpoint.createCampaign(b -> b.applicationId(app).writeCampaignRequest(r -> r.name("replay")
+                .segmentId(segment).schedule(s -> s.startTime("IMMEDIATE"))
+                .messageConfiguration(m -> m.defaultMessage(d -> d.body("hello"))))).campaignResponse().id();
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> input = EventJson.mapper().readValue(Files.readString(EVENTS.resolve("scheduler-campaign-tick.json")), Map.class);
+        Map<String, Object> report = new CampaignTickHandler(server.pinpush()).handleRequest(input, new LocalContext());
+
+        assertThat((Integer) report.get("runsStarted")).isGreaterThanOrEqualTo(1);
+        // The server's runner drains the work items: an app without endpoints finishes the run at once.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pinpoint.getCampaign(b -> b.applicationId(app)
+                .campaignId(campaign)).campaignResponse().state().campaignStatus() == CampaignStatus.COMPLETED);
+        var activities = pinpoint.getCampaignActivities(b -> b.applicationId(app).campaignId(campaign))
+                .activitiesResponse().item();
+        assertThat(activities).singleElement().satisfies(a -> {
+            assertThat(a.state()).isEqualTo("COMPLETED");
+            assertThat(a.totalEndpointCount()).isZero();
+        });
+    }
+
+    @Test
+    void aWorkItemOfAnUnknownCampaignIsDroppedAndAPoisonMessageIsReportedForRetry(LocalServer server) throws Exception {
+        String sample = Files.readString(EVENTS.resolve("sqs-campaign-work.json"))
+                .replace("${applicationId}", "replay-app").replace("${campaignId}", "no-such-campaign");
+        SQSEvent event = EventJson.mapper().readValue(sample, SQSEvent.class);
+
+        SQSBatchResponse response = new CampaignRunnerHandler(server.pinpush()).handleRequest(event, new LocalContext());
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("7d1e8c2a-3f4b-4a5c-9e6d-campaignwork02");
+    }
+}
