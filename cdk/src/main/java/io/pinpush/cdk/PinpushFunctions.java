@@ -229,7 +229,6 @@ final class PinpushFunctions extends Construct {
         api.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_DATA));
         api.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_DATA));
         api.addToRolePolicy(tableGrant(tables.table(Tables.TEMPLATES), TABLE_DATA));
-        // Segments were missing here (the segment operations and campaign validation read and write them).
         api.addToRolePolicy(tableGrant(tables.table(Tables.SEGMENTS), TABLE_DATA));
         api.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_DATA));
         api.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_REPORT_AND_DELETE));
@@ -237,7 +236,6 @@ final class PinpushFunctions extends Construct {
         api.addToRolePolicy(tableGrant(tables.table(Tables.AUDIT), TABLE_AUDIT));
         api.addToRolePolicy(tableGrant(tables.table(Tables.QUOTAS), TABLE_QUOTA_COUNTERS));
         api.addToRolePolicy(allow(SECRET_MANAGE, secrets));
-        api.addToRolePolicy(tableGrant(tables.table(Tables.SEGMENTS), TABLE_DATA));
         api.addToRolePolicy(tableGrant(tables.table(Tables.JOBS), TABLE_DATA));
         api.addToRolePolicy(allow(QUEUE_SEND, messaging.jobQueue.getQueueArn()));
 
@@ -311,10 +309,10 @@ final class PinpushFunctions extends Construct {
         grantHookInvocation(trigger, settings);
 
         // The job runner publishes no events and has its own key grant (above).
-        for (Function function : List.of(api, send, dispatcher, eventSpill, trigger)) {
+        all().stream().filter(function -> function != jobRunner).forEach(function -> {
             function.addToRolePolicy(allow(KEY_USE, key.getKeyArn()));
             publishesEvents(function, settings, messaging);
-        }
+        });
 
         // The event sources grant receiving, deleting and ChangeMessageVisibility on their queue.
         dispatcherAlias.addEventSource(SqsEventSource.Builder.create(messaging.deliveryQueue)
