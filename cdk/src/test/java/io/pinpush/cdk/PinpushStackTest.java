@@ -212,7 +212,7 @@ class PinpushStackTest {
     @Test
     void dispatcherReadsTheQueueInBatchesWithPartialBatchResponses() {
         var mappings = resources(template, "AWS::Lambda::EventSourceMapping");
-        assertThat(mappings).hasSize(4);
+        assertThat(mappings).hasSize(5);
         var mapping = mappingOf("MessagingDeliveryQueue");
         assertThat(String.valueOf(mapping.get("FunctionName")))
                 .contains(logicalId(template, "AWS::Lambda::Alias", "FunctionsDispatcherLive")).contains(":live");
@@ -335,7 +335,7 @@ class PinpushStackTest {
         int dispatcherTimeout = (Integer) function("DispatcherHandler").get("Timeout");
         assertThat(queue.get("VisibilityTimeout")).isEqualTo(6 * dispatcherTimeout);
         // Every queue refuses requests that do not use TLS.
-        assertThat(resources(template, "AWS::SQS::QueuePolicy")).hasSize(6).allSatisfy((id, policy) ->
+        assertThat(resources(template, "AWS::SQS::QueuePolicy")).hasSize(8).allSatisfy((id, policy) ->
                 assertThat(String.valueOf(props(policy).get("PolicyDocument")))
                         .contains("Effect=Deny").contains("aws:SecureTransport=false"));
     }
