@@ -45,7 +45,11 @@ public final class LocalServer implements AutoCloseable {
      * stack's mapping (BatchSize 1), so no piece waits behind another past its visibility timeout.
      */
     private static final int JOB_POLLERS = 4;
-    /** Campaign runner threads polling the campaign work queue, like concurrent Lambda pollers. */
+    /**
+     * Campaign runner threads polling the campaign work queue, like concurrent Lambda pollers: one work item each,
+     * as the stack's mapping (BatchSize 1), so no item waits behind a slow one past its visibility timeout and is
+     * run twice (its claims would make the second run send nothing, but it is wasted work).
+     */
     private static final int CAMPAIGN_RUNNER_POLLERS = 2;
 
     private final EmbeddedDynamoDb dynamoDb;
@@ -153,7 +157,7 @@ public final class LocalServer implements AutoCloseable {
             // Without a campaign work queue (a queue URL given from outside, none for campaigns) nothing runs campaigns.
             Optional<LocalDispatcher> campaignRunner = config.get("PINPUSH_CAMPAIGN_QUEUE_URL").map(url ->
                     LocalDispatcher.start(aws.sqs(), url, config.region(), new CampaignRunnerHandler(pinpush),
-                            CAMPAIGN_RUNNER_POLLERS));
+                            CAMPAIGN_RUNNER_POLLERS, 1, "pinpush-campaign-runner"));
             // PT0S turns the in-process tick off (tests that start runs by calling the tick themselves).
             Duration tickInterval = config.getDuration("PINPUSH_LOCAL_CAMPAIGN_TICK", LocalCampaignTick.DEFAULT_INTERVAL);
             Optional<LocalCampaignTick> campaignTick = campaignRunner.filter(runner -> !tickInterval.isZero())
