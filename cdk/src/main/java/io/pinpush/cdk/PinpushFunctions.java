@@ -278,16 +278,7 @@ final class PinpushFunctions extends Construct {
         // deliveries and (a local-time plan) nothing else.
         campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGN_RUNS), TABLE_DATA));
         campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_DATA));
-        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
-        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_READ));
-        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.SEGMENTS), TABLE_READ));
-        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.TEMPLATES), TABLE_READ));
-        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_READ_AND_PUTS));
-        campaignRunner.addToRolePolicy(allow(SECRET_READ, secrets));
-        campaignRunner.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
-        // Runs admit endpoints through the campaign Limits (Daily/Total claims) and call hooks and custom channels.
-        campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.TRIGGERS), TABLE_CLAIMS));
-        grantHookInvocation(campaignRunner, settings);
+        sendsCampaignMessages(campaignRunner, tables, messaging, secrets, settings);
 
         // Campaign Limits on the dispatcher: the per-second MessagesPerSecond counters, and deferred deliveries put
         // back on the queue as new delayed messages.
@@ -296,17 +287,8 @@ final class PinpushFunctions extends Construct {
 
         // The trigger function: reads the app, its event campaigns, their segments, endpoints and templates; claims
         // sends (Limits) in the triggers table; records sends decided without a provider; queues deliveries.
-        trigger.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
         trigger.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_READ));
-        trigger.addToRolePolicy(tableGrant(tables.table(Tables.SEGMENTS), TABLE_READ));
-        trigger.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_READ));
-        trigger.addToRolePolicy(tableGrant(tables.table(Tables.TEMPLATES), TABLE_READ));
-        trigger.addToRolePolicy(tableGrant(tables.table(Tables.TRIGGERS), TABLE_CLAIMS));
-        trigger.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_READ_AND_PUTS));
-        trigger.addToRolePolicy(allow(SECRET_READ, secrets));
-        trigger.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
-
-        grantHookInvocation(trigger, settings);
+        sendsCampaignMessages(trigger, tables, messaging, secrets, settings);
 
         // The job runner publishes no events and has its own key grant (above).
         all().stream().filter(function -> function != jobRunner).forEach(function -> {
@@ -396,6 +378,24 @@ final class PinpushFunctions extends Construct {
      * operator listed in context {@code hookFunctionArns}, nothing else (none when the list is empty). Every
      * function that runs campaign sends (the trigger function; the campaign runner's) gets this grant.
      */
+    /**
+     * What sending campaign messages takes, for the campaign runner and the trigger function alike: the app, segments,
+     * endpoints and templates read (a batch checks each channel, so the channel secrets too); the campaign Limits
+     * (Daily/Total/Session claims in the triggers table); outcomes decided without a provider recorded; deliveries
+     * queued; and the customers' hook and custom-channel functions invoked.
+     */
+    private static void sendsCampaignMessages(Function function, DataTables tables, Messaging messaging, String secrets,
+                                              StackSettings settings) {
+        for (var table : List.of(Tables.APPS, Tables.SEGMENTS, Tables.ENDPOINTS, Tables.TEMPLATES)) {
+            function.addToRolePolicy(tableGrant(tables.table(table), TABLE_READ));
+        }
+        function.addToRolePolicy(tableGrant(tables.table(Tables.TRIGGERS), TABLE_CLAIMS));
+        function.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_READ_AND_PUTS));
+        function.addToRolePolicy(allow(SECRET_READ, secrets));
+        function.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
+        grantHookInvocation(function, settings);
+    }
+
     static void grantHookInvocation(Function function, StackSettings settings) {
         if (!settings.hookFunctionArns().isEmpty()) {
             function.addToRolePolicy(PolicyStatement.Builder.create().actions(INVOKE)
