@@ -11,6 +11,7 @@ import io.pinpush.channels.ChannelType;
 import io.pinpush.providers.ProviderOutcome;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -86,6 +87,28 @@ class MessagingFlowTest {
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aBundleRetriesOnlyItsFailedMemberAndRecordsEachDeliveryOnce() {
+        String app = harness.newApp();
+        List<String> tokens = List.of(token(), token(), token());
+        harness.gateway.script(tokens.get(1), new ProviderOutcome.Rejected(503, "ServiceUnavailable", false, true, null));
+        Map<String, AddressConfiguration> addresses = new LinkedHashMap<>();
+        tokens.forEach(t -> addresses.put(t, new AddressConfiguration(null, ChannelType.APNS, null, null, null, null)));
+        String requestId = requestId();
+
+        MessageResponse response = harness.messaging.sendMessages(app,
+                new MessageRequest(addresses, null, null, message(), null, null), requestId, WAIT);
+
+        assertThat(response.result().values())
+                .allSatisfy(r -> assertThat(r.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL));
+        // The three travelled in one message; it came back for the second, and only the second was pushed again.
+        assertThat(harness.gateway.pushesTo(tokens.get(0))).hasSize(1);
+        assertThat(harness.gateway.pushesTo(tokens.get(1))).hasSize(2);
+        assertThat(harness.gateway.pushesTo(tokens.get(2))).hasSize(1);
+        assertThat(harness.store.outcomes(requestId)).extracting(DeliveryOutcome::attempts).containsExactly(1, 2, 1);
+        assertThat(harness.listener.of(requestId)).hasSize(3);
     }
 
     @Test
@@ -280,12 +303,16 @@ class MessagingFlowTest {
     }
 
     @Test
-    void aPoisonMessageEndsUpInTheDeadLetterQueue() {
-        harness.sqs().sendMessage(b -> b.queueUrl(harness.config.deliveryQueueUrl()).messageBody("{not a delivery"));
+    void poisonMessagesEndUpInTheDeadLetterQueueWhole() {
+        String unreadable = "{not a delivery";
+        // A bundle one of whose members is not a delivery: the whole message is poison.
+        String badBundle = "{\"Deliveries\":[{\"AppId\":\"a\",\"RequestId\":\"r\",\"Index\":0}]}";
+        harness.sqs().sendMessage(b -> b.queueUrl(harness.config.deliveryQueueUrl()).messageBody(unreadable));
+        harness.sqs().sendMessage(b -> b.queueUrl(harness.config.deliveryQueueUrl()).messageBody(badBundle));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> harness.messagesIn(harness.dlqUrl) == 1);
-        String body = harness.sqs().receiveMessage(b -> b.queueUrl(harness.dlqUrl)).messages().get(0).body();
-        assertThat(body).isEqualTo("{not a delivery");
+        await().atMost(Duration.ofSeconds(20)).until(() -> harness.messagesIn(harness.dlqUrl) == 2);
+        assertThat(harness.sqs().receiveMessage(b -> b.queueUrl(harness.dlqUrl).maxNumberOfMessages(10)).messages())
+                .extracting(m -> m.body()).containsExactlyInAnyOrder(unreadable, badBundle);
     }
 
     @Test

@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +23,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drains the delivery queue: pushes each delivery through its provider and settles it, one SQS batch at a time.
+ * A message may carry several deliveries ({@link DeliveryBundle}); each is settled on its own, and the message is
+ * acknowledged once all of its deliveries are.
  *
  * <ul>
  *   <li>A delivery whose outcome is already recorded is acknowledged without a push (SQS delivers at least once).</li>
  *   <li>Throttled and temporary failures stay on the queue: the message's visibility timeout is set to the backoff
- *       delay (nothing sleeps) and it is reported as a batch item failure, until attempts or the notification's
- *       lifetime run out.</li>
+ *       delay (nothing sleeps; the longest of its members') and it is reported as a batch item failure, until
+ *       attempts or the notification's lifetime run out. Its members already recorded are skipped next time.</li>
  *   <li>A final outcome is recorded with one conditional write; only the writer that wins it updates the endpoint
  *       (INACTIVE on a dead token, the provider's replacement token) and tells the listener.</li>
  *   <li>A message that is not a delivery is a poison message: it is failed at once, every time, until the queue's
@@ -96,114 +102,122 @@ public final class Dispatcher {
         this.random = random;
     }
 
+    /** One delivery of a received message (a bundle holds several). */
+    private record Item(QueuedMessage message, Delivery delivery) {
+    }
+
+    /** What becomes of one delivery's message: done with, back after a delay, or back after the queue's timeout. */
+    private record Verdict(boolean done, Duration delay) {
+        static final Verdict DONE = new Verdict(true, null);
+        static final Verdict LEAVE = new Verdict(false, null);
+
+        static Verdict retryAfter(Duration delay) {
+            return new Verdict(false, delay);
+        }
+    }
+
     /**
      * Settles what it can of the batch before {@code deadline}.
      *
      * @return the ids of the messages to leave on the queue (the batch item failures)
      */
     public List<String> dispatch(List<QueuedMessage> messages, Instant deadline) {
-        List<String> failures = new ArrayList<>();
-        Map<QueuedMessage, Delivery> deliveries = new LinkedHashMap<>();
+        MessageFates fates = new MessageFates(messages);
+        List<Item> items = new ArrayList<>();
         for (QueuedMessage message : messages) {
-            Delivery delivery = parse(message);
-            if (delivery == null) {
-                failures.add(message.messageId());
-                redeliver(message, Duration.ZERO);
+            List<Delivery> deliveries = parse(message);
+            if (deliveries == null) {
+                fates.settle(message, Verdict.retryAfter(Duration.ZERO));
             } else {
-                deliveries.put(message, delivery);
+                deliveries.forEach(delivery -> items.add(new Item(message, delivery)));
             }
         }
 
-        Set<String> alreadyFinal = store.recorded(deliveries.values());
+        Set<String> alreadyFinal = store.recorded(items.stream().map(Item::delivery).toList());
         Set<String> inThisBatch = new HashSet<>();
-        Map<QueuedMessage, Delivery> candidates = new LinkedHashMap<>();
-        deliveries.forEach((message, delivery) -> {
-            if (alreadyFinal.contains(delivery.deliveryId())) {
-                LOG.info("Delivery {} already has its outcome; acknowledged without a push", delivery.deliveryId());
-            } else if (!inThisBatch.add(delivery.deliveryId())) {
-                failures.add(message.messageId()); // its twin in this batch settles it; the record check decides next time
+        List<Item> candidates = new ArrayList<>();
+        for (Item item : items) {
+            String deliveryId = item.delivery().deliveryId();
+            if (alreadyFinal.contains(deliveryId)) {
+                LOG.info("Delivery {} already has its outcome; acknowledged without a push", deliveryId);
+            } else if (!inThisBatch.add(deliveryId)) {
+                fates.settle(item.message(), Verdict.LEAVE); // its twin in this batch settles it; the record check decides next time
             } else {
-                candidates.put(message, delivery);
+                candidates.add(item);
             }
-        });
+        }
 
-        Map<QueuedMessage, CompletableFuture<Boolean>> settling = new LinkedHashMap<>();
-        Map<QueuedMessage, CompletableFuture<ProviderOutcome>> pushes = new LinkedHashMap<>();
-        Map<QueuedMessage, DeliveryGate.Decision> decisions = decide(candidates);
-        Map<QueuedMessage, Duration> deferred = new LinkedHashMap<>();
-        decisions.forEach((message, decision) -> {
-            Delivery delivery = candidates.get(message);
+        List<CompletableFuture<Verdict>> settling = new ArrayList<>();
+        List<Item> settlingItems = new ArrayList<>();
+        List<Item> pushed = new ArrayList<>();
+        List<CompletableFuture<ProviderOutcome>> pushes = new ArrayList<>();
+        Map<Item, Duration> deferred = new LinkedHashMap<>();
+        List<DeliveryGate.Decision> decisions = decide(candidates);
+        for (int i = 0; i < candidates.size(); i++) {
+            Item item = candidates.get(i);
+            DeliveryGate.Decision decision = decisions.get(i);
             if (decision instanceof DeliveryGate.Send) {
-                pushes.put(message, push(delivery));
+                pushed.add(item);
+                pushes.add(push(item.delivery()));
             } else if (decision instanceof DeliveryGate.Defer defer) {
-                deferred.put(message, defer.delay());
+                deferred.put(item, defer.delay());
             } else if (decision instanceof DeliveryGate.Drop drop) {
-                settling.put(message, CompletableFuture.supplyAsync(
-                        () -> settleWithoutPush(message, delivery, drop.result()), settlers));
+                settlingItems.add(item);
+                settling.add(CompletableFuture.supplyAsync(() -> settleWithoutPush(item, drop.result()), settlers));
             }
-        });
+        }
 
-        failures.addAll(requeue(deferred, candidates));
-        awaitAll(pushes.values(), deadline);
-        pushes.forEach((message, push) -> {
+        requeue(deferred, fates);
+        awaitAll(pushes, deadline);
+        for (int i = 0; i < pushed.size(); i++) {
+            Item item = pushed.get(i);
+            CompletableFuture<ProviderOutcome> push = pushes.get(i);
+            settlingItems.add(item);
             if (!push.isDone()) {
                 LOG.warn("No provider answer for {} before the function's deadline; it will be retried",
-                        deliveries.get(message).deliveryId());
-                settling.put(message, CompletableFuture.completedFuture(false));
+                        item.delivery().deliveryId());
+                settling.add(CompletableFuture.completedFuture(Verdict.LEAVE));
             } else {
-                Delivery delivery = deliveries.get(message);
                 ProviderOutcome outcome = push.join();
-                settling.put(message, CompletableFuture.supplyAsync(
-                        () -> settleOrLeave(message, delivery, outcome), settlers));
+                settling.add(CompletableFuture.supplyAsync(() -> settleOrLeave(item, outcome), settlers));
             }
-        });
-        settling.forEach((message, settled) -> {
-            if (!awaitSettled(settled, deliveries.get(message))) {
-                failures.add(message.messageId());
-            }
-        });
-        return failures;
+        }
+        for (int i = 0; i < settling.size(); i++) {
+            fates.settle(settlingItems.get(i).message(), awaitSettled(settling.get(i), settlingItems.get(i).delivery()));
+        }
+        return fates.failures(this::redeliver);
     }
 
     /**
-     * The gate's decision for each candidate. If the gate cannot decide (its store is unreachable), nothing is pushed:
-     * pushing could break a campaign's Limits, while waiting a few seconds costs little.
+     * The gate's decision for each candidate, in order. If the gate cannot decide (its store is unreachable), nothing
+     * is pushed: pushing could break a campaign's Limits, while waiting a few seconds costs little.
      */
-    private Map<QueuedMessage, DeliveryGate.Decision> decide(Map<QueuedMessage, Delivery> candidates) {
-        Map<QueuedMessage, DeliveryGate.Decision> decisions = new LinkedHashMap<>();
+    private List<DeliveryGate.Decision> decide(List<Item> candidates) {
         if (candidates.isEmpty()) {
-            return decisions;
-        }
-        List<QueuedMessage> messages = new ArrayList<>(candidates.keySet());
-        List<DeliveryGate.Decision> decided;
-        try {
-            decided = gate.decide(new ArrayList<>(candidates.values()), clock.instant());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not decide whether {} deliveries may go now; trying them again shortly", messages.size(), e);
-            decided = java.util.Collections.nCopies(messages.size(), new DeliveryGate.Defer(GATE_UNAVAILABLE_DELAY));
-        }
-        for (int i = 0; i < messages.size(); i++) {
-            decisions.put(messages.get(i), decided.get(i));
-        }
-        return decisions;
-    }
-
-    /**
-     * Puts deferred deliveries back as new messages that become visible after their delay, and acknowledges the ones
-     * received: a deferral is not an attempt, so it must not use up the receives the queue's redrive policy allows.
-     * A delivery whose new message did not go out keeps its received message (invisible for its delay).
-     *
-     * @return the ids of the received messages to leave on the queue
-     */
-    private List<String> requeue(Map<QueuedMessage, Duration> deferred, Map<QueuedMessage, Delivery> candidates) {
-        if (deferred.isEmpty()) {
             return List.of();
         }
+        try {
+            return gate.decide(candidates.stream().map(Item::delivery).toList(), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not decide whether {} deliveries may go now; trying them again shortly", candidates.size(), e);
+            return Collections.nCopies(candidates.size(), new DeliveryGate.Defer(GATE_UNAVAILABLE_DELAY));
+        }
+    }
+
+    /**
+     * Puts deferred deliveries back as new messages that become visible after their delay: a deferral is not an
+     * attempt, so it must not use up the receives the queue's redrive policy allows. A delivery whose new message did
+     * not go out keeps its received message, which comes back after the delay.
+     */
+    private void requeue(Map<Item, Duration> deferred, MessageFates fates) {
+        if (deferred.isEmpty()) {
+            return;
+        }
         Map<Delivery, Duration> delays = new LinkedHashMap<>();
-        Map<Delivery, QueuedMessage> messages = new java.util.IdentityHashMap<>();
-        deferred.forEach((message, delay) -> {
-            delays.put(candidates.get(message), delay);
-            messages.put(candidates.get(message), message);
+        Map<Delivery, Item> items = new IdentityHashMap<>();
+        deferred.forEach((item, delay) -> {
+            delays.put(item.delivery(), delay);
+            items.put(item.delivery(), item);
         });
         List<Delivery> notQueued;
         try {
@@ -212,54 +226,53 @@ public final class Dispatcher {
             LOG.warn("Could not put {} deferred deliveries back on the queue; they come back later", delays.size(), e);
             notQueued = new ArrayList<>(delays.keySet());
         }
-        List<String> kept = new ArrayList<>();
         for (Delivery delivery : notQueued) {
-            QueuedMessage message = messages.get(delivery);
-            redeliver(message, delays.get(delivery));
-            kept.add(message.messageId());
+            fates.settle(items.get(delivery).message(), Verdict.retryAfter(delays.get(delivery)));
         }
-        return kept;
     }
 
     /** A delivery the gate ended without a push: recorded and told like any other outcome. */
-    private boolean settleWithoutPush(QueuedMessage message, Delivery delivery, MessageResult result) {
+    private Verdict settleWithoutPush(Item item, MessageResult result) {
         try {
-            DeliveryOutcome settled = delivery.outcome(result, message.receiveCount() - 1, Timestamps.now(clock));
+            Delivery delivery = item.delivery();
+            DeliveryOutcome settled = delivery.outcome(result, item.message().receiveCount() - 1, Timestamps.now(clock));
             if (store.record(settled)) {
                 listener.onOutcome(settled);
             }
-            return true;
+            return Verdict.DONE;
         } catch (RuntimeException e) {
-            LOG.error("Could not settle delivery {}; it will be retried", delivery.deliveryId(), e);
-            return false;
+            LOG.error("Could not settle delivery {}; it will be retried", item.delivery().deliveryId(), e);
+            return Verdict.LEAVE;
         }
     }
 
-    /** @return whether the message is done with; the SDK's timeouts bound the DynamoDB calls it waits on */
-    private static boolean awaitSettled(CompletableFuture<Boolean> settled, Delivery delivery) {
+    /** The SDK's timeouts bound the DynamoDB calls it waits on. */
+    private static Verdict awaitSettled(CompletableFuture<Verdict> settled, Delivery delivery) {
         try {
             return settled.get();
         } catch (ExecutionException e) {
             LOG.error("Could not settle delivery {}; it will be retried", delivery.deliveryId(), e.getCause());
-            return false;
+            return Verdict.LEAVE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Verdict.LEAVE;
         }
     }
 
-    private boolean settleOrLeave(QueuedMessage message, Delivery delivery, ProviderOutcome outcome) {
+    private Verdict settleOrLeave(Item item, ProviderOutcome outcome) {
         try {
-            return settle(message, delivery, outcome);
+            return settle(item, outcome);
         } catch (RuntimeException e) {
             // Most likely the record could not be written: the message comes back, which may push it twice.
-            LOG.error("Could not settle delivery {}; it will be retried", delivery.deliveryId(), e);
-            return false;
+            LOG.error("Could not settle delivery {}; it will be retried", item.delivery().deliveryId(), e);
+            return Verdict.LEAVE;
         }
     }
 
-    /** @return true when the message is done with (outcome recorded), false when it must come back */
-    private boolean settle(QueuedMessage message, Delivery delivery, ProviderOutcome outcome) {
+    /** Done once the outcome is recorded; a retryable failure with attempts left comes back after its backoff. */
+    private Verdict settle(Item item, ProviderOutcome outcome) {
+        QueuedMessage message = item.message();
+        Delivery delivery = item.delivery();
         DeliveryResult answer = DeliveryResult.of(outcome);
         MessageResult result = MessageResult.of(answer);
         if (answer.retryable()) {
@@ -269,8 +282,7 @@ public final class Dispatcher {
             if (decision instanceof RetryPolicy.Decision.Retry again) {
                 LOG.info("Delivery {} attempt {}: {} {}; next attempt in {} s", delivery.deliveryId(),
                         message.receiveCount(), result.statusCode(), result.statusMessage(), again.delay().toSeconds());
-                redeliver(message, again.delay());
-                return false;
+                return Verdict.retryAfter(again.delay());
             }
             String reason = ((RetryPolicy.Decision.GiveUp) decision).reason();
             result = result.withStatusMessage(result.statusMessage() == null ? reason : result.statusMessage() + "; " + reason);
@@ -278,11 +290,11 @@ public final class Dispatcher {
         DeliveryOutcome settled = delivery.outcome(result, message.receiveCount(), Timestamps.now(clock));
         if (!store.record(settled)) {
             LOG.info("Delivery {} was settled by another attempt; keeping that outcome", delivery.deliveryId());
-            return true;
+            return Verdict.DONE;
         }
         maintainEndpoint(settled, answer);
         listener.onOutcome(settled);
-        return true;
+        return Verdict.DONE;
     }
 
     /**
@@ -334,32 +346,84 @@ public final class Dispatcher {
         }
     }
 
-    /** @return true when the visibility change went through */
-    private boolean redeliver(QueuedMessage message, Duration delay) {
+    /** Sets each message's visibility to its delay, in batches; a change that fails leaves the queue's timeout. */
+    private void redeliver(Map<QueuedMessage, Duration> delays) {
+        if (delays.isEmpty()) {
+            return;
+        }
+        Map<String, Duration> byHandle = new LinkedHashMap<>();
+        delays.forEach((message, delay) -> byHandle.put(message.receiptHandle(), delay));
         try {
-            queue.redeliverAfter(message.receiptHandle(), delay);
-            return true;
+            List<String> unchanged = queue.redeliverAfter(byHandle);
+            if (!unchanged.isEmpty()) {
+                LOG.warn("Could not change the visibility of {} messages; they return after the queue's timeout",
+                        unchanged.size());
+            }
         } catch (RuntimeException e) {
-            LOG.warn("Could not change the visibility of message {}; it returns after the queue's timeout",
-                    message.messageId(), e);
-            return false;
+            LOG.warn("Could not change the visibility of {} messages; they return after the queue's timeout",
+                    delays.size(), e);
         }
     }
 
-    private static Delivery parse(QueuedMessage message) {
+    /** The deliveries of a message, or null for a poison message. */
+    private static List<Delivery> parse(QueuedMessage message) {
+        List<Delivery> deliveries;
         try {
-            Delivery delivery = Json.read(message.body(), Delivery.class);
-            if (delivery != null && delivery.appId() != null && delivery.requestId() != null
-                    && delivery.target() != null && delivery.push() != null && delivery.push().address() != null) {
-                return delivery;
-            }
+            deliveries = DeliveryBundle.read(message.body());
         } catch (RuntimeException unreadable) {
             LOG.error("Poison message {}: not a delivery ({}); it goes to the dead-letter queue",
                     message.messageId(), unreadable.getMessage());
             return null;
         }
-        LOG.error("Poison message {}: a delivery with required members missing; it goes to the dead-letter queue",
-                message.messageId());
-        return null;
+        for (Delivery delivery : deliveries) {
+            if (delivery == null || delivery.appId() == null || delivery.requestId() == null
+                    || delivery.target() == null || delivery.push() == null || delivery.push().address() == null) {
+                LOG.error("Poison message {}: a delivery with required members missing; it goes to the dead-letter queue",
+                        message.messageId());
+                return null;
+            }
+        }
+        return deliveries;
+    }
+
+    /**
+     * What becomes of each received message, from the verdicts of its deliveries: done when all are done; otherwise
+     * reported as a batch item failure, and back after the longest delay a member asked for (or the queue's own
+     * timeout when none did). Members already recorded are skipped when it comes back.
+     */
+    private static final class MessageFates {
+        private final List<QueuedMessage> messages;
+        private final Set<QueuedMessage> left = new HashSet<>();
+        private final Map<QueuedMessage, Duration> delays = new HashMap<>();
+
+        MessageFates(List<QueuedMessage> messages) {
+            this.messages = messages;
+        }
+
+        void settle(QueuedMessage message, Verdict verdict) {
+            if (verdict.done()) {
+                return;
+            }
+            left.add(message);
+            if (verdict.delay() != null) {
+                delays.merge(message, verdict.delay(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            }
+        }
+
+        /** The ids of the messages left on the queue, in batch order, after {@code redeliver} set their delays. */
+        List<String> failures(Consumer<Map<QueuedMessage, Duration>> redeliver) {
+            Map<QueuedMessage, Duration> delayed = new LinkedHashMap<>();
+            List<String> failures = new ArrayList<>();
+            for (QueuedMessage message : messages) {
+                if (left.contains(message)) {
+                    failures.add(message.messageId());
+                    if (delays.containsKey(message)) {
+                        delayed.put(message, delays.get(message));
+                    }
+                }
+            }
+            redeliver.accept(delayed);
+            return failures;
+        }
     }
 }
