@@ -15,6 +15,7 @@ import io.pinpush.functions.DispatcherHandler;
 import io.pinpush.local.LocalContext;
 import io.pinpush.local.standins.StandInTls;
 import io.pinpush.messaging.Delivery;
+import io.pinpush.messaging.DeliveryBundle;
 import io.pinpush.messaging.DeliveryTarget;
 import io.pinpush.providers.RenderedPush;
 import java.io.ByteArrayInputStream;
@@ -34,8 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Benchmark (1) and (5): the dispatcher path against a raw Pushy client, same MockApnsServer, same N, alternating.
  *
  * <p>(a) one Pushy client (one event-loop thread, the same connection count Pinpush uses) sends N notifications with
- * at most {@code 10 x C} in flight. (b) {@code C} threads call the real {@link DispatcherHandler} with SQSEvents of
- * 10 deliveries each (bodies as the send function queues them), so at most {@code 10 x C} pushes are in flight too;
+ * at most {@code 100 x C} in flight. (b) {@code C} threads call the real {@link DispatcherHandler} with SQSEvents of
+ * 10 messages, each a bundle of 10 deliveries (the bodies the send function queues), so at most {@code 100 x C}
+ * pushes are in flight too;
  * that includes the channel lookup, the recorded-check (BatchGetItem), one conditional PutItem per outcome in
  * DynamoDB Local, and the outcome events, flushed at the end of each invocation. C=1 is one Lambda instance.
  *
@@ -47,19 +49,23 @@ public final class DispatcherVsPushy {
             + "\"sound\":\"default\"},\"data\":{\"pinpoint.campaign.campaign_id\":\"_DIRECT\"}}";
     private static final Map<String, String> HEADERS = Map.of("apns-push-type", "alert", "apns-priority", "10");
 
+    /** A full Lambda batch: ten messages of ten deliveries, all pushed at once by one instance. */
+    private static final int WINDOW_PER_INSTANCE = 100;
+
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        // A token per delivery, as a campaign has: the analytics' recipient markers are written per recipient.
         List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
+        for (int i = 0; i < Math.max(n, 5000); i++) {
             tokens.add(BenchStack.randomApnsToken());
         }
         try (BenchStack stack = new BenchStack(Map.of());
-             RawPushy raw = new RawPushy(stack, 10 * concurrency)) {
+             RawPushy raw = new RawPushy(stack, WINDOW_PER_INSTANCE * concurrency)) {
             DispatcherRun dispatcher = new DispatcherRun(stack, concurrency);
             System.out.printf("N=%d, C=%d (in flight <= %d), rounds=%d, APNs connections=%d%n", n, concurrency,
-                    10 * concurrency, rounds, stack.server.pinpush().config().apnsConcurrentConnections());
+                    WINDOW_PER_INSTANCE * concurrency, rounds, stack.server.pinpush().config().apnsConcurrentConnections());
             // Warm-up: both paths once, JIT and connections, not counted.
             raw.run(tokens, Math.min(n, 5000));
             dispatcher.run(tokens, Math.min(n, 5000), null);
@@ -132,7 +138,7 @@ public final class DispatcherVsPushy {
         }
     }
 
-    /** (b): the dispatcher function, fed SQSEvents of 10 built in-process. */
+    /** (b): the dispatcher function, fed SQSEvents of ten bundles built in-process. */
     static final class DispatcherRun {
         private final BenchStack stack;
         private final DispatcherHandler handler;
@@ -153,17 +159,22 @@ public final class DispatcherVsPushy {
         double run(List<String> tokens, int n, MemorySampler memory) throws Exception {
             String requestId = UUID.randomUUID().toString();
             List<SQSEvent> events = new ArrayList<>();
-            for (int from = 0; from < n; from += 10) {
+            List<Delivery> deliveries = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String token = tokens.get(i % tokens.size());
+                deliveries.add(new Delivery(stack.appId, requestId, i, DeliveryTarget.address(token, ChannelType.APNS),
+                        "bench-" + requestId, new RenderedPush(ChannelType.APNS, token, PAYLOAD, HEADERS, null),
+                        Instant.now().toString()));
+            }
+            // The bodies the send function queues (bundles of up to ten), ten messages to an event like a full Lambda batch.
+            List<DeliveryBundle> bundles = DeliveryBundle.pack(deliveries);
+            for (int from = 0; from < bundles.size(); from += 10) {
                 List<SQSEvent.SQSMessage> records = new ArrayList<>();
-                for (int i = from; i < Math.min(n, from + 10); i++) {
-                    String token = tokens.get(i % tokens.size());
-                    Delivery delivery = new Delivery(stack.appId, requestId, i, DeliveryTarget.address(token, ChannelType.APNS),
-                            "bench-" + requestId, new RenderedPush(ChannelType.APNS, token, PAYLOAD, HEADERS, null),
-                            Instant.now().toString());
+                for (int i = from; i < Math.min(bundles.size(), from + 10); i++) {
                     SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
                     record.setMessageId(UUID.randomUUID().toString());
                     record.setReceiptHandle("bench-" + i);
-                    record.setBody(Json.write(delivery));
+                    record.setBody(bundles.get(i).body());
                     record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
                     record.setEventSource("aws:sqs");
                     records.add(record);

@@ -37,8 +37,18 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<FirehoseClient> firehose;
     private final Lazy<StsClient> sts;
 
+    /**
+     * Idle connections the JDK keeps per host for the URL-connection client (its default is five). The dispatcher
+     * writes a batch's outcomes sixteen at a time; with five kept, the other eleven connections would be opened and
+     * closed (a TLS handshake each) on every batch. Read once by the JDK, on first use, so it is set before any request.
+     */
+    static final String KEEP_ALIVE_CONNECTIONS = "20";
+
     public AwsClients(PinpushConfig config) {
         this.config = config;
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", KEEP_ALIVE_CONNECTIONS);
+        }
         this.httpClient = UrlConnectionHttpClient.builder()
                 .connectionTimeout(java.time.Duration.ofSeconds(2))
                 .socketTimeout(java.time.Duration.ofSeconds(30))

@@ -51,11 +51,12 @@ public final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /**
-     * Not ten (one per message of a full batch): the SDK's URLConnection HTTP client keeps at most five idle
-     * connections per host (the JDK's {@code http.maxConnections}), so extra writers would open and drop a new
-     * TLS connection on every batch. Five at once makes a batch's ten writes two round trips, on warm connections.
+     * A full batch is a hundred deliveries (ten bundles of ten): sixteen writers make its hundred conditional puts
+     * about seven round trips. The URL-connection HTTP client must keep that many idle connections per host, or it
+     * would open and drop TLS connections on every batch: {@link io.pinpush.config.AwsClients} raises the JDK's
+     * {@code http.maxConnections} from its default of five.
      */
-    private static final int PARALLEL_SETTLES = 5;
+    private static final int PARALLEL_SETTLES = 16;
     /** How soon deliveries come back when the gate could not decide about them. */
     private static final Duration GATE_UNAVAILABLE_DELAY = Duration.ofSeconds(2);
 
@@ -74,7 +75,7 @@ public final class Dispatcher {
     private final DeliveryGate gate;
     /**
      * Settling is blocking DynamoDB work (a conditional PutItem, sometimes an endpoint update); done one after
-     * another it set the batch's time to ten round trips. Shared across invocations.
+     * another it set the batch's time to a round trip per delivery. Shared across invocations.
      */
     private final ExecutorService settlers = Executors.newFixedThreadPool(PARALLEL_SETTLES, runnable -> {
         Thread thread = new Thread(runnable, "pinpush-settle");
