@@ -24,9 +24,7 @@ public final class ColdStart {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path root = Path.of(System.getProperty("pinpush.repo.root", "."));
-        Path jar = Files.list(root.resolve("functions/target"))
-                .filter(p -> p.getFileName().toString().endsWith("-lambda.jar")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("functions/target/*-lambda.jar is missing: package first"));
+        Path jar = lambdaJar();
         Path probeClasses = root.resolve("bench/target/classes");
         try (BenchStack stack = new BenchStack(Map.of())) {
             Map<String, String> environment = stack.server.pinpush().config().values();
@@ -77,6 +75,15 @@ public final class ColdStart {
             }
         }
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
+    }
+
+    /** The shaded function jar, as {@code mvn package} leaves it. */
+    static Path lambdaJar() throws java.io.IOException {
+        Path root = Path.of(System.getProperty("pinpush.repo.root", "."));
+        try (var files = Files.list(root.resolve("functions/target"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-lambda.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("functions/target/*-lambda.jar is missing: package first"));
+        }
     }
 
     private static String field(String probe, String name) {

@@ -47,7 +47,8 @@ public final class ColdStartProbe {
         System.exit(0);
     }
 
-    private static final class ProbeContext implements Context {
+    /** A Lambda context for handlers run outside Lambda (shared with {@link DispatcherMemoryProbe}). */
+    static final class ProbeContext implements Context {
         @Override public String getAwsRequestId() { return "cold-start-probe"; }
         @Override public String getLogGroupName() { return "probe"; }
         @Override public String getLogStreamName() { return "probe"; }

@@ -9,22 +9,15 @@ import com.eatthepath.pushy.apns.PushType;
 import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
 import com.eatthepath.pushy.apns.util.SimpleApnsPushNotification;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.pinpush.api.Json;
-import io.pinpush.channels.ChannelType;
 import io.pinpush.functions.DispatcherHandler;
 import io.pinpush.local.LocalContext;
 import io.pinpush.local.standins.StandInTls;
-import io.pinpush.messaging.Delivery;
-import io.pinpush.messaging.DeliveryBundle;
-import io.pinpush.messaging.DeliveryTarget;
-import io.pinpush.providers.RenderedPush;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,9 +38,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DispatcherVsPushy {
 
-    private static final String PAYLOAD = "{\"aps\":{\"alert\":{\"title\":\"Game Request\",\"body\":\"Bob wants to play poker\"},"
-            + "\"sound\":\"default\"},\"data\":{\"pinpoint.campaign.campaign_id\":\"_DIRECT\"}}";
-    private static final Map<String, String> HEADERS = Map.of("apns-push-type", "alert", "apns-priority", "10");
 
     /** A full Lambda batch: ten messages of ten deliveries, all pushed at once by one instance. */
     private static final int WINDOW_PER_INSTANCE = 100;
@@ -71,7 +61,7 @@ public final class DispatcherVsPushy {
             dispatcher.run(tokens, Math.min(n, 5000), null);
             List<Double> a = new ArrayList<>();
             List<Double> b = new ArrayList<>();
-            MemorySampler memory = new MemorySampler();
+            MemorySampler memory = new MemorySampler("whole JVM: dispatcher + DynamoDB Local + ElasticMQ + mock APNs");
             for (int round = 1; round <= rounds; round++) {
                 double rawRate = raw.run(tokens, n);
                 double dispatcherRate = dispatcher.run(tokens, n, memory);
@@ -114,7 +104,7 @@ public final class DispatcherVsPushy {
             for (int i = 0; i < n; i++) {
                 inFlight.acquire();
                 SimpleApnsPushNotification notification = new SimpleApnsPushNotification(tokens.get(i % tokens.size()),
-                        BenchStack.BUNDLE_ID, PAYLOAD, Instant.now().plusSeconds(86_400), DeliveryPriority.IMMEDIATE, PushType.ALERT);
+                        BenchStack.BUNDLE_ID, BundledEvents.PAYLOAD, Instant.now().plusSeconds(86_400), DeliveryPriority.IMMEDIATE, PushType.ALERT);
                 client.sendNotification(notification).whenComplete((response, error) -> {
                     if (error == null && response.isAccepted()) {
                         accepted.incrementAndGet();
@@ -157,32 +147,7 @@ public final class DispatcherVsPushy {
         }
 
         double run(List<String> tokens, int n, MemorySampler memory) throws Exception {
-            String requestId = UUID.randomUUID().toString();
-            List<SQSEvent> events = new ArrayList<>();
-            List<Delivery> deliveries = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                String token = tokens.get(i % tokens.size());
-                deliveries.add(new Delivery(stack.appId, requestId, i, DeliveryTarget.address(token, ChannelType.APNS),
-                        "bench-" + requestId, new RenderedPush(ChannelType.APNS, token, PAYLOAD, HEADERS, null),
-                        Instant.now().toString()));
-            }
-            // The bodies the send function queues (bundles of up to ten), ten messages to an event like a full Lambda batch.
-            List<DeliveryBundle> bundles = DeliveryBundle.pack(deliveries);
-            for (int from = 0; from < bundles.size(); from += 10) {
-                List<SQSEvent.SQSMessage> records = new ArrayList<>();
-                for (int i = from; i < Math.min(bundles.size(), from + 10); i++) {
-                    SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-                    record.setMessageId(UUID.randomUUID().toString());
-                    record.setReceiptHandle("bench-" + i);
-                    record.setBody(bundles.get(i).body());
-                    record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-                    record.setEventSource("aws:sqs");
-                    records.add(record);
-                }
-                SQSEvent event = new SQSEvent();
-                event.setRecords(records);
-                events.add(event);
-            }
+            List<SQSEvent> events = BundledEvents.of(stack.appId, tokens, n);
             AtomicInteger next = new AtomicInteger();
             AtomicInteger failures = new AtomicInteger();
             if (memory != null) memory.start();

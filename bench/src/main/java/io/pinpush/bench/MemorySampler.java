@@ -7,11 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Samples this JVM's heap in use and resident set size every 100 ms while a run is on. The JVM also hosts
- * DynamoDB Local, ElasticMQ and the mock APNs server, so RSS is an upper bound for the dispatcher alone.
+ * Samples this JVM's heap in use and resident set size every 100 ms while a run is on. What else the JVM hosts
+ * (DynamoDB Local, ElasticMQ, the mock APNs server) is named in the summary.
  */
 final class MemorySampler {
 
+    private final String scope;
     private volatile boolean running;
     private Thread thread;
     private long maxHeapUsed;
@@ -22,6 +23,11 @@ final class MemorySampler {
     private long gcMillisAtStart;
     private long gcCount;
     private long gcMillis;
+
+    /** @param scope what the JVM holds, for the summary */
+    MemorySampler(String scope) {
+        this.scope = scope;
+    }
 
     synchronized void start() {
         gcCountAtStart = gcCount();
@@ -57,10 +63,9 @@ final class MemorySampler {
     }
 
     synchronized String summary() {
-        return String.format("heap used avg %d MB, max %d MB (max heap %d MB); RSS max %d MB (whole JVM: dispatcher "
-                        + "+ DynamoDB Local + ElasticMQ + mock APNs); GC %d collections, %d ms",
+        return String.format("heap used avg %d MB, max %d MB (max heap %d MB); RSS max %d MB (%s); GC %d collections, %d ms",
                 samples == 0 ? 0 : heapUsedSum / samples >> 20, maxHeapUsed >> 20,
-                Runtime.getRuntime().maxMemory() >> 20, maxRssKb >> 10, gcCount, gcMillis);
+                Runtime.getRuntime().maxMemory() >> 20, maxRssKb >> 10, scope, gcCount, gcMillis);
     }
 
     static long rssKb() {

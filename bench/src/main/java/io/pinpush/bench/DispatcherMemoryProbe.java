@@ -1,0 +1,55 @@
+package io.pinpush.bench;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.pinpush.functions.DispatcherHandler;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The child side of {@link DispatcherMemory}: the dispatcher function alone in a JVM sized like a 512 MB Lambda
+ * function, built as Lambda builds it (no-argument constructor, settings from the environment), handling full
+ * batches (ten bundles of ten deliveries) one after another, as one instance does, for {@code rounds} x N deliveries.
+ * Memory is sampled during the last round only, once the JIT and the connections are warm.
+ *
+ * <p>Prints {@code RESULT ...} lines: pushes/s of the last round, heap and RSS.
+ */
+public final class DispatcherMemoryProbe {
+
+    public static void main(String[] args) throws Exception {
+        String appId = args[0];
+        int n = Integer.parseInt(args[1]);
+        int rounds = Integer.parseInt(args[2]);
+        DispatcherHandler handler = new DispatcherHandler();
+        MemorySampler memory = new MemorySampler("dispatcher JVM alone");
+        double rate = 0;
+        for (int round = 1; round <= rounds; round++) {
+            List<String> tokens = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                tokens.add(BenchStack.randomApnsToken());
+            }
+            List<SQSEvent> events = BundledEvents.of(appId, tokens, n);
+            boolean last = round == rounds;
+            if (last) {
+                memory.start();
+            }
+            long start = System.nanoTime();
+            int failures = 0;
+            for (SQSEvent event : events) {
+                failures += handler.handleRequest(event, new ColdStartProbe.ProbeContext()).getBatchItemFailures().size();
+            }
+            rate = n / ((System.nanoTime() - start) / 1e9);
+            if (last) {
+                memory.stop();
+            }
+            if (failures > 0) {
+                throw new IllegalStateException(failures + " messages failed");
+            }
+            System.out.printf("round %d: %,.0f pushes/s%n", round, rate);
+        }
+        System.out.printf("RESULT dispatcher-memory N=%d: %,.0f pushes/s in the measured round; %s%n", n, rate,
+                memory.summary());
+        System.out.flush();
+        System.exit(0);
+    }
+
+}
