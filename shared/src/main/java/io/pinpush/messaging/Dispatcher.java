@@ -150,16 +150,22 @@ public final class Dispatcher {
 
         List<CompletableFuture<Verdict>> settling = new ArrayList<>();
         List<Item> settlingItems = new ArrayList<>();
-        List<Item> pushed = new ArrayList<>();
         List<CompletableFuture<ProviderOutcome>> pushes = new ArrayList<>();
+        List<CompletableFuture<Verdict>> pushedAndSettled = new ArrayList<>();
+        List<Item> pushed = new ArrayList<>();
         Map<Item, Duration> deferred = new LinkedHashMap<>();
         List<DeliveryGate.Decision> decisions = decide(candidates);
         for (int i = 0; i < candidates.size(); i++) {
             Item item = candidates.get(i);
             DeliveryGate.Decision decision = decisions.get(i);
             if (decision instanceof DeliveryGate.Send) {
+                // Each outcome is settled as soon as its provider answers, while the other pushes are still out.
+                // One answered after the deadline is settled too, when it comes: its message, left on the queue,
+                // then finds the outcome recorded instead of pushing again.
+                CompletableFuture<ProviderOutcome> push = push(item.delivery());
                 pushed.add(item);
-                pushes.add(push(item.delivery()));
+                pushes.add(push);
+                pushedAndSettled.add(push.thenApplyAsync(outcome -> settleOrLeave(item, outcome), settlers));
             } else if (decision instanceof DeliveryGate.Defer defer) {
                 deferred.put(item, defer.delay());
             } else if (decision instanceof DeliveryGate.Drop drop) {
@@ -172,15 +178,13 @@ public final class Dispatcher {
         awaitAll(pushes, deadline);
         for (int i = 0; i < pushed.size(); i++) {
             Item item = pushed.get(i);
-            CompletableFuture<ProviderOutcome> push = pushes.get(i);
             settlingItems.add(item);
-            if (!push.isDone()) {
+            if (!pushes.get(i).isDone()) {
                 LOG.warn("No provider answer for {} before the function's deadline; it will be retried",
                         item.delivery().deliveryId());
                 settling.add(CompletableFuture.completedFuture(Verdict.LEAVE));
             } else {
-                ProviderOutcome outcome = push.join();
-                settling.add(CompletableFuture.supplyAsync(() -> settleOrLeave(item, outcome), settlers));
+                settling.add(pushedAndSettled.get(i));
             }
         }
         for (int i = 0; i < settling.size(); i++) {
