@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * What the dispatcher function receives for N APNs deliveries of one send: the bodies the send function queues
+ * What the dispatcher function receives for N deliveries of one send: the bodies the send function queues
  * (bundles of up to ten), ten messages to an SQSEvent like a full Lambda batch. Uses only classes of the Lambda jar.
  */
 final class BundledEvents {
@@ -25,14 +26,26 @@ final class BundledEvents {
     private BundledEvents() {
     }
 
-    /** Delivery i goes to {@code tokens[i % size]}; a fresh request id, so nothing is already recorded. */
+    /** N APNs deliveries; delivery i goes to {@code tokens[i % size]}. */
     static List<SQSEvent> of(String appId, List<String> tokens, int n) {
+        return of(appId, tokens, n, BundledEvents::apns);
+    }
+
+    static RenderedPush apns(String token) {
+        return new RenderedPush(ChannelType.APNS, token, PAYLOAD, HEADERS, null);
+    }
+
+    /**
+     * N deliveries, delivery i rendered by {@code push} for {@code tokens[i % size]}; a fresh request id, so
+     * nothing is already recorded.
+     */
+    static List<SQSEvent> of(String appId, List<String> tokens, int n, Function<String, RenderedPush> push) {
         String requestId = UUID.randomUUID().toString();
         List<Delivery> deliveries = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String token = tokens.get(i % tokens.size());
-            deliveries.add(new Delivery(appId, requestId, i, DeliveryTarget.address(token, ChannelType.APNS),
-                    "bench-" + requestId, new RenderedPush(ChannelType.APNS, token, PAYLOAD, HEADERS, null),
+            RenderedPush rendered = push.apply(tokens.get(i % tokens.size()));
+            deliveries.add(new Delivery(appId, requestId, i,
+                    DeliveryTarget.address(rendered.address(), rendered.channelType()), "bench-" + requestId, rendered,
                     Instant.now().toString()));
         }
         List<DeliveryBundle> bundles = DeliveryBundle.pack(deliveries);
