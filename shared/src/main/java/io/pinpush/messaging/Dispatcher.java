@@ -297,8 +297,9 @@ public final class Dispatcher {
             LOG.info("Delivery {} was settled by another attempt; keeping that outcome", delivery.deliveryId());
             return Verdict.DONE;
         }
-        maintainEndpoint(settled, answer);
+        // Told first: a send waiting for this outcome need not wait for the endpoint's update too.
         listener.onOutcome(settled);
+        maintainEndpoint(settled, answer);
         return Verdict.DONE;
     }
 
