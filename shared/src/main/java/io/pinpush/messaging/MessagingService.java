@@ -39,9 +39,21 @@ public final class MessagingService {
     private final DeliveryListener listener;
     private final Duration defaultWait;
     private final Clock clock;
+    private final OutcomeSignal signal;
 
+    /** A service that only polls for outcomes (the dispatcher runs elsewhere). */
     public MessagingService(AppService apps, RecipientResolver recipients, SendPlanner planner, DeliveryStore store,
                             DeliveryQueue queue, DeliveryListener listener, Duration defaultWait, Clock clock) {
+        this(apps, recipients, planner, store, queue, listener, defaultWait, clock, new OutcomeSignal());
+    }
+
+    /**
+     * @param signal also handed to the dispatcher's listeners: when the dispatcher shares this process (the local
+     *     server), a send reads its outcomes as soon as the last is recorded rather than at its next poll
+     */
+    public MessagingService(AppService apps, RecipientResolver recipients, SendPlanner planner, DeliveryStore store,
+                            DeliveryQueue queue, DeliveryListener listener, Duration defaultWait, Clock clock,
+                            OutcomeSignal signal) {
         this.apps = apps;
         this.recipients = recipients;
         this.planner = planner;
@@ -50,6 +62,7 @@ public final class MessagingService {
         this.listener = new SafeListener(listener);
         this.defaultWait = defaultWait;
         this.clock = clock;
+        this.signal = signal;
     }
 
     /** How long a send waits for outcomes unless told otherwise ({@code PINPUSH_SEND_WAIT}). */
@@ -115,20 +128,26 @@ public final class MessagingService {
 
         Map<Integer, MessageResult> results = new HashMap<>();
         plan.decided().forEach(o -> results.put(o.index(), o.result()));
-        List<Delivery> notQueued = queue.enqueue(plan.deliveries());
-        if (!notQueued.isEmpty()) {
-            String now = Timestamps.now(clock);
-            List<DeliveryOutcome> failures = notQueued.stream().map(d -> d.outcome(MessageResult.of(
-                    DeliveryStatus.UNKNOWN_FAILURE, 500, "The delivery could not be queued; nothing was sent"), 0, now))
-                    .toList();
-            store.recordAll(failures);
-            failures.forEach(o -> results.put(o.index(), o.result()));
-            failures.forEach(listener::onOutcome);
-        }
+        // Listening starts before the enqueue: a dispatcher in this process may record an outcome before it returns.
+        try (OutcomeSignal.Waiter signalled = signal.expect(plan.requestId(),
+                plan.deliveries().stream().map(Delivery::index).toList())) {
+            List<Delivery> notQueued = queue.enqueue(plan.deliveries());
+            if (!notQueued.isEmpty()) {
+                String now = Timestamps.now(clock);
+                List<DeliveryOutcome> failures = notQueued.stream().map(d -> d.outcome(MessageResult.of(
+                        DeliveryStatus.UNKNOWN_FAILURE, 500, "The delivery could not be queued; nothing was sent"), 0, now))
+                        .toList();
+                store.recordAll(failures);
+                failures.forEach(o -> results.put(o.index(), o.result()));
+                failures.forEach(o -> signalled.recorded(o.index()));
+                failures.forEach(listener::onOutcome);
+            }
 
-        boolean anyQueued = plan.deliveries().size() > notQueued.size();
-        if (anyQueued && wait.compareTo(Duration.ZERO) > 0) {
-            awaitOutcomes(plan, started, started.plus(wait)).forEach(o -> results.put(o.index(), o.result()));
+            boolean anyQueued = plan.deliveries().size() > notQueued.size();
+            if (anyQueued && wait.compareTo(Duration.ZERO) > 0) {
+                awaitOutcomes(plan, signalled, started, started.plus(wait))
+                        .forEach(o -> results.put(o.index(), o.result()));
+            }
         }
         for (int index = 0; index < plan.size(); index++) {
             results.putIfAbsent(index, MessageResult.QUEUED);
@@ -137,12 +156,14 @@ public final class MessagingService {
     }
 
     /**
-     * Polls the delivery record until every delivery has an outcome or the deadline passes.
+     * Polls the delivery record until every delivery has an outcome or the deadline passes. A pause ends early when
+     * {@code signalled} hears that the last outcome is recorded (only where the dispatcher shares this process).
      *
      * @return the outcomes recorded at the last poll. Reading the items rather than a COUNT costs the same read
      *     capacity (a Query is billed by the data it reads, not what it returns) and saves a second Query at the end.
      */
-    private List<DeliveryOutcome> awaitOutcomes(SendPlan plan, Instant started, Instant deadline) {
+    private List<DeliveryOutcome> awaitOutcomes(SendPlan plan, OutcomeSignal.Waiter signalled, Instant started,
+                                                Instant deadline) {
         long pause = FAST_POLL_MS;
         while (true) {
             List<DeliveryOutcome> outcomes = store.outcomes(plan.requestId());
@@ -157,7 +178,7 @@ public final class MessagingService {
                 return outcomes;
             }
             try {
-                Thread.sleep(Math.min(pause, left));
+                signalled.pause(Math.min(pause, left));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return outcomes;
