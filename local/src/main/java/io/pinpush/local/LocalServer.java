@@ -132,7 +132,7 @@ public final class LocalServer implements AutoCloseable {
                 LocalQueues.createCampaignQueue(aws.sqs());
             }
 
-            HttpServer http = HttpServer.create(new InetSocketAddress("localhost", options.port()), 256);
+            HttpServer http = LoopbackHttpServer.create(new InetSocketAddress("localhost", options.port()), 256);
             ExecutorService threads = Executors.newFixedThreadPool(64, runnable -> {
                 Thread thread = new Thread(runnable, "pinpush-http");
                 thread.setDaemon(true);
