@@ -25,7 +25,9 @@ public final class MessagingService {
      * (0, 20, 60, 140, 300 ms) reported an outcome that landed at 65 ms only at 140 ms. So: every 10 ms while a
      * quick answer is likely, then backing off to 100 ms. Each poll is one strongly consistent Query, billed by
      * the size of the items read (at least 1 RCU): about 20 reads in the first 200 ms of a send instead of 4,
-     * traded for answering within ~10 ms of the outcome; the backoff caps the cost of long waits.
+     * traded for answering within ~10 ms of the outcome; the backoff caps the cost of long waits. The first read
+     * comes after the first pause, not at once: a queued delivery's outcome takes a queue receive, a provider call
+     * and a write, so a read right after the enqueue found nothing and only competed with the dispatcher's own reads.
      */
     private static final long FAST_POLL_MS = 10;
     private static final Duration FAST_POLLING_FOR = Duration.ofMillis(200);
@@ -166,21 +168,21 @@ public final class MessagingService {
                                                 Instant deadline) {
         long pause = FAST_POLL_MS;
         while (true) {
+            boolean interrupted = false;
+            try {
+                signalled.pause(Math.max(0, Math.min(pause, Duration.between(clock.instant(), deadline).toMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                interrupted = true;
+            }
             List<DeliveryOutcome> outcomes = store.outcomes(plan.requestId());
-            if (outcomes.size() >= plan.size()) {
+            if (outcomes.size() >= plan.size() || interrupted) {
                 return outcomes;
             }
             Instant now = clock.instant();
-            long left = Duration.between(now, deadline).toMillis();
-            if (left <= 0) {
+            if (!now.isBefore(deadline)) {
                 LOG.info("Request {}: stopped waiting with deliveries in flight; they are reported QUEUED",
                         plan.requestId());
-                return outcomes;
-            }
-            try {
-                signalled.pause(Math.min(pause, left));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 return outcomes;
             }
             if (Duration.between(started, now).compareTo(FAST_POLLING_FOR) >= 0) {
