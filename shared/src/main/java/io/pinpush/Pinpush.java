@@ -79,6 +79,7 @@ import io.pinpush.messaging.EndpointDirectory;
 import io.pinpush.messaging.MessageTemplates;
 import io.pinpush.messaging.MessagingRoutes;
 import io.pinpush.messaging.MessagingService;
+import io.pinpush.messaging.OutcomeSignal;
 import io.pinpush.messaging.RecipientResolver;
 import io.pinpush.messaging.RetryPolicy;
 import io.pinpush.messaging.SendPlanner;
@@ -280,12 +281,15 @@ public final class Pinpush implements AutoCloseable {
         this.campaignRuns = new CampaignRuns(campaignScheduler, aws.dynamoDb(), aws::sqs, config,
                 new StoredCampaigns(campaignStore), campaignStore::record, apps, segments, segmentAudience, endpoints,
                 new CampaignCapsAdmission(endpointCaps), hooked(campaignSends), clock);
+        // The signal wakes a waiting send when the dispatcher records its outcomes in the same JVM (the local
+        // server); in AWS the dispatcher is another function, nothing is signalled and sends poll as before.
+        OutcomeSignal outcomeSignal = new OutcomeSignal();
         // Outcomes decided while planning a campaign batch are never SUCCESSFUL: the activity counters need only the dispatcher's.
-        this.deliveryListener = DeliveryListeners.of(outcomes, campaignRuns.counters());
+        this.deliveryListener = DeliveryListeners.of(outcomes, campaignRuns.counters(), outcomeSignal);
 
         this.deliveryReports = new DeliveryReports(apps, deliveries);
         this.messaging = new MessagingService(apps, new RecipientResolver(endpointDirectory), planner, deliveries,
-                deliveryQueue, deliveryListener, config.sendWait(), clock);
+                deliveryQueue, deliveryListener, config.sendWait(), clock, outcomeSignal);
         // Not ThreadLocalRandom: its seed is fixed at class initialization, so every SnapStart clone would draw
         // the same "random" backoffs and retry in lockstep. SecureRandom is reseeded on restore.
         SecureRandom jitter = new SecureRandom();

@@ -41,7 +41,7 @@ public final class SendLatency {
     }
 
     /** One SendMessages call; fails the benchmark unless every address was delivered. */
-    private static double send(BenchStack stack, int addresses) throws Exception {
+    static double send(BenchStack stack, int addresses) throws Exception {
         Map<String, Object> to = new LinkedHashMap<>();
         for (int i = 0; i < addresses; i++) {
             to.put(BenchStack.randomApnsToken(), Map.of("ChannelType", "APNS"));

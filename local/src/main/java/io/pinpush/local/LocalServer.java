@@ -38,8 +38,11 @@ import java.util.stream.Stream;
  */
 public final class LocalServer implements AutoCloseable {
 
-    /** Dispatcher threads polling the delivery queue, like concurrent Lambda pollers. */
-    private static final int DISPATCHER_POLLERS = 2;
+    /**
+     * Dispatcher threads polling the delivery queue, like concurrent Lambda pollers: Lambda's SQS event source starts
+     * with five batches at a time, so a send of 100 deliveries is not left waiting behind two busy pollers.
+     */
+    private static final int DISPATCHER_POLLERS = 5;
     /**
      * Job runner threads polling the job queue, like concurrent job runner invocations: one message each, as the
      * stack's mapping (BatchSize 1), so no piece waits behind another past its visibility timeout.
@@ -129,7 +132,7 @@ public final class LocalServer implements AutoCloseable {
                 LocalQueues.createCampaignQueue(aws.sqs());
             }
 
-            HttpServer http = HttpServer.create(new InetSocketAddress("localhost", options.port()), 256);
+            HttpServer http = LoopbackHttpServer.create(new InetSocketAddress("localhost", options.port()), 256);
             ExecutorService threads = Executors.newFixedThreadPool(64, runnable -> {
                 Thread thread = new Thread(runnable, "pinpush-http");
                 thread.setDaemon(true);

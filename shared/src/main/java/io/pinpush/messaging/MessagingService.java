@@ -25,7 +25,9 @@ public final class MessagingService {
      * (0, 20, 60, 140, 300 ms) reported an outcome that landed at 65 ms only at 140 ms. So: every 10 ms while a
      * quick answer is likely, then backing off to 100 ms. Each poll is one strongly consistent Query, billed by
      * the size of the items read (at least 1 RCU): about 20 reads in the first 200 ms of a send instead of 4,
-     * traded for answering within ~10 ms of the outcome; the backoff caps the cost of long waits.
+     * traded for answering within ~10 ms of the outcome; the backoff caps the cost of long waits. The first read
+     * comes after the first pause, not at once: a queued delivery's outcome takes a queue receive, a provider call
+     * and a write, so a read right after the enqueue found nothing and only competed with the dispatcher's own reads.
      */
     private static final long FAST_POLL_MS = 10;
     private static final Duration FAST_POLLING_FOR = Duration.ofMillis(200);
@@ -39,9 +41,21 @@ public final class MessagingService {
     private final DeliveryListener listener;
     private final Duration defaultWait;
     private final Clock clock;
+    private final OutcomeSignal signal;
 
+    /** A service that only polls for outcomes (the dispatcher runs elsewhere). */
     public MessagingService(AppService apps, RecipientResolver recipients, SendPlanner planner, DeliveryStore store,
                             DeliveryQueue queue, DeliveryListener listener, Duration defaultWait, Clock clock) {
+        this(apps, recipients, planner, store, queue, listener, defaultWait, clock, new OutcomeSignal());
+    }
+
+    /**
+     * @param signal also handed to the dispatcher's listeners: when the dispatcher shares this process (the local
+     *     server), a send reads its outcomes as soon as the last is recorded rather than at its next poll
+     */
+    public MessagingService(AppService apps, RecipientResolver recipients, SendPlanner planner, DeliveryStore store,
+                            DeliveryQueue queue, DeliveryListener listener, Duration defaultWait, Clock clock,
+                            OutcomeSignal signal) {
         this.apps = apps;
         this.recipients = recipients;
         this.planner = planner;
@@ -50,6 +64,7 @@ public final class MessagingService {
         this.listener = new SafeListener(listener);
         this.defaultWait = defaultWait;
         this.clock = clock;
+        this.signal = signal;
     }
 
     /** How long a send waits for outcomes unless told otherwise ({@code PINPUSH_SEND_WAIT}). */
@@ -115,20 +130,26 @@ public final class MessagingService {
 
         Map<Integer, MessageResult> results = new HashMap<>();
         plan.decided().forEach(o -> results.put(o.index(), o.result()));
-        List<Delivery> notQueued = queue.enqueue(plan.deliveries());
-        if (!notQueued.isEmpty()) {
-            String now = Timestamps.now(clock);
-            List<DeliveryOutcome> failures = notQueued.stream().map(d -> d.outcome(MessageResult.of(
-                    DeliveryStatus.UNKNOWN_FAILURE, 500, "The delivery could not be queued; nothing was sent"), 0, now))
-                    .toList();
-            store.recordAll(failures);
-            failures.forEach(o -> results.put(o.index(), o.result()));
-            failures.forEach(listener::onOutcome);
-        }
+        // Listening starts before the enqueue: a dispatcher in this process may record an outcome before it returns.
+        try (OutcomeSignal.Waiter signalled = signal.expect(plan.requestId(),
+                plan.deliveries().stream().map(Delivery::index).toList())) {
+            List<Delivery> notQueued = queue.enqueue(plan.deliveries());
+            if (!notQueued.isEmpty()) {
+                String now = Timestamps.now(clock);
+                List<DeliveryOutcome> failures = notQueued.stream().map(d -> d.outcome(MessageResult.of(
+                        DeliveryStatus.UNKNOWN_FAILURE, 500, "The delivery could not be queued; nothing was sent"), 0, now))
+                        .toList();
+                store.recordAll(failures);
+                failures.forEach(o -> results.put(o.index(), o.result()));
+                failures.forEach(o -> signalled.recorded(o.index()));
+                failures.forEach(listener::onOutcome);
+            }
 
-        boolean anyQueued = plan.deliveries().size() > notQueued.size();
-        if (anyQueued && wait.compareTo(Duration.ZERO) > 0) {
-            awaitOutcomes(plan, started, started.plus(wait)).forEach(o -> results.put(o.index(), o.result()));
+            boolean anyQueued = plan.deliveries().size() > notQueued.size();
+            if (anyQueued && wait.compareTo(Duration.ZERO) > 0) {
+                awaitOutcomes(plan, signalled, started, started.plus(wait))
+                        .forEach(o -> results.put(o.index(), o.result()));
+            }
         }
         for (int index = 0; index < plan.size(); index++) {
             results.putIfAbsent(index, MessageResult.QUEUED);
@@ -137,29 +158,31 @@ public final class MessagingService {
     }
 
     /**
-     * Polls the delivery record until every delivery has an outcome or the deadline passes.
+     * Polls the delivery record until every delivery has an outcome or the deadline passes. A pause ends early when
+     * {@code signalled} hears that the last outcome is recorded (only where the dispatcher shares this process).
      *
      * @return the outcomes recorded at the last poll. Reading the items rather than a COUNT costs the same read
      *     capacity (a Query is billed by the data it reads, not what it returns) and saves a second Query at the end.
      */
-    private List<DeliveryOutcome> awaitOutcomes(SendPlan plan, Instant started, Instant deadline) {
+    private List<DeliveryOutcome> awaitOutcomes(SendPlan plan, OutcomeSignal.Waiter signalled, Instant started,
+                                                Instant deadline) {
         long pause = FAST_POLL_MS;
         while (true) {
+            boolean interrupted = false;
+            try {
+                signalled.pause(Math.max(0, Math.min(pause, Duration.between(clock.instant(), deadline).toMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                interrupted = true;
+            }
             List<DeliveryOutcome> outcomes = store.outcomes(plan.requestId());
-            if (outcomes.size() >= plan.size()) {
+            if (outcomes.size() >= plan.size() || interrupted) {
                 return outcomes;
             }
             Instant now = clock.instant();
-            long left = Duration.between(now, deadline).toMillis();
-            if (left <= 0) {
+            if (!now.isBefore(deadline)) {
                 LOG.info("Request {}: stopped waiting with deliveries in flight; they are reported QUEUED",
                         plan.requestId());
-                return outcomes;
-            }
-            try {
-                Thread.sleep(Math.min(pause, left));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 return outcomes;
             }
             if (Duration.between(started, now).compareTo(FAST_POLLING_FOR) >= 0) {
