@@ -297,9 +297,8 @@ public final class Dispatcher {
             LOG.info("Delivery {} was settled by another attempt; keeping that outcome", delivery.deliveryId());
             return Verdict.DONE;
         }
-        // Told first: a send waiting for this outcome need not wait for the endpoint's update too.
-        listener.onOutcome(settled);
         maintainEndpoint(settled, answer);
+        listener.onOutcome(settled);
         return Verdict.DONE;
     }
 
