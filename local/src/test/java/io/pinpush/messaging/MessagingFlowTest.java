@@ -146,8 +146,11 @@ class MessagingFlowTest {
         assertThat(result.statusCode()).isEqualTo(410);
         assertThat(result.statusMessage()).isEqualTo("Unregistered");
         assertThat(result.address()).isEqualTo(token);
-        assertThat(harness.endpoints.deactivated).contains("ep-dead");
-        assertThat(harness.listener.inactive).contains("ep-dead");
+        // The endpoint is updated right after the outcome is recorded (which the send may see first).
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(harness.endpoints.deactivated).contains("ep-dead");
+            assertThat(harness.listener.inactive).contains("ep-dead");
+        });
     }
 
     @Test
@@ -163,7 +166,7 @@ class MessagingFlowTest {
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
         assertThat(result.statusMessage()).isEqualTo("UNREGISTERED");
-        assertThat(harness.endpoints.deactivated).contains("ep-a");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(harness.endpoints.deactivated).contains("ep-a"));
     }
 
     @Test
@@ -179,7 +182,8 @@ class MessagingFlowTest {
                 .endpointResult().get("ep-moved");
 
         assertThat(result.updatedToken()).isEqualTo("canonical-token");
-        assertThat(harness.endpoints.replaced).contains("ep-moved:" + token + "->canonical-token");
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(harness.endpoints.replaced).contains("ep-moved:" + token + "->canonical-token"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.pinpush.messaging.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.api.Ids;
@@ -13,6 +14,7 @@ import io.pinpush.local.standins.BaiduStandIn;
 import io.pinpush.local.standins.PlainHttpStandIn;
 import io.pinpush.testing.PinpushExtension;
 import io.pinpush.testing.StandInsExtension;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -95,7 +97,8 @@ class AdmBaiduEndToEndTest {
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
         assertThat(result.statusCode()).isEqualTo(410);
         assertThat(result.address()).isEqualTo(registrationId);
-        assertThat(endpointStatus(app, "kindle")).isEqualTo("INACTIVE");
+        // The endpoint is updated right after the outcome is recorded, which the send may see first.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(endpointStatus(app, "kindle")).isEqualTo("INACTIVE"));
         assertThat(admSendsTo(registrationId)).hasSize(1);
     }
 
@@ -139,9 +142,11 @@ class AdmBaiduEndToEndTest {
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
         assertThat(result.updatedToken()).isEqualTo(canonical);
-        var stored = pinpoint.getEndpoint(b -> b.applicationId(app).endpointId("fire-tv")).endpointResponse();
-        assertThat(stored.address()).isEqualTo(canonical);
-        assertThat(stored.endpointStatus()).isEqualTo("ACTIVE");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var stored = pinpoint.getEndpoint(b -> b.applicationId(app).endpointId("fire-tv")).endpointResponse();
+            assertThat(stored.address()).isEqualTo(canonical);
+            assertThat(stored.endpointStatus()).isEqualTo("ACTIVE");
+        });
     }
 
     @Test
@@ -172,7 +177,7 @@ class AdmBaiduEndToEndTest {
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
         assertThat(result.statusMessage()).contains("30608 Bind Relation Not Found");
-        assertThat(endpointStatus(app, "android-cn")).isEqualTo("INACTIVE");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(endpointStatus(app, "android-cn")).isEqualTo("INACTIVE"));
         assertThat(baiduSendsTo(channelId)).hasSize(1);
     }
 

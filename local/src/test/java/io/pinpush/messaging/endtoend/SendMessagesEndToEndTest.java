@@ -96,7 +96,8 @@ class SendMessagesEndToEndTest {
         assertThat(result.statusCode()).isEqualTo(410);
         assertThat(result.statusMessage()).contains("Unregistered");
         assertThat(result.address()).isEqualTo(token);
-        assertThat(stack.endpointStatus(app, "iphone")).isEqualTo("INACTIVE");
+        // The endpoint is updated right after the outcome is recorded, which the send may see first.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stack.endpointStatus(app, "iphone")).isEqualTo("INACTIVE"));
     }
 
     @Test
@@ -134,7 +135,7 @@ class SendMessagesEndToEndTest {
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
         assertThat(result.statusCode()).isEqualTo(404);
         assertThat(result.statusMessage()).contains("UNREGISTERED");
-        assertThat(stack.endpointStatus(app, "pixel")).isEqualTo("INACTIVE");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stack.endpointStatus(app, "pixel")).isEqualTo("INACTIVE"));
     }
 
     @Test
