@@ -150,6 +150,7 @@ public final class Pinpush implements AutoCloseable {
     private final SegmentService segments;
     private final SegmentAudience segmentAudience;
     private final PushTemplates pushTemplates;
+    private final TemplateRenderer templateRenderer;
     private final EventStreamService eventStreams;
     private final EventPublisher eventPublisher;
     private final EventRecorder events;
@@ -210,7 +211,7 @@ public final class Pinpush implements AutoCloseable {
         apps.deletesWithApp(segments);
         this.segmentAudience = new SegmentAudience(segments, endpoints, SEGMENT_SHARD_READERS);
         // Templates belong to the account, not to an app: nothing to register with DeleteApp.
-        TemplateRenderer templateRenderer = new TemplateRenderer(clock);
+        this.templateRenderer = new TemplateRenderer(clock);
         this.templates = new PushTemplateService(new PushTemplateStore(aws.dynamoDb(), config), templateRenderer, arns, clock);
         this.pushTemplates = new PushTemplates(templates, templateRenderer);
         this.campaignStore = new CampaignStore(aws.dynamoDb(), config, clock);
@@ -348,6 +349,16 @@ public final class Pinpush implements AutoCloseable {
         PinpushConfig config = PinpushConfig.fromEnvironment();
         AwsClients aws = new AwsClients(config);
         return new Pinpush(config, aws, SecretStore.from(config, aws), Clock.systemUTC());
+    }
+
+    /**
+     * Builds what Pinpush otherwise makes on first use and that opens no connection (the template engine, the EMF
+     * metrics writer), so that a SnapStart snapshot holds it loaded. Functions started without SnapStart never call
+     * it: those parts stay unbuilt until an invocation needs them.
+     */
+    public void warmUp() {
+        templateRenderer.warmUp();
+        deliveryMetrics.warmUp();
     }
 
     /** Every Pinpoint operation Pinpush answers. */

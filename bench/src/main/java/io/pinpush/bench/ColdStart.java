@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -17,26 +18,31 @@ import java.util.UUID;
  * (tiered compilation stopping at C1). Reports medians of {@code runs} and the jar's size. Network and
  * Lambda's own init (download, sandbox) are not in it.
  *
- * <p>Usage: {@code ColdStart [runs=5]}
+ * <p>Usage: {@code ColdStart [runs=5] [functions=api,dispatcher]}. {@code COLD_START_JAVA_OPTS} adds JVM options to
+ * each child (e.g. {@code -Xlog:class+load:file=/tmp/classes-%p.log} or a JFR recording); {@code JAVA_OPTS} reaches
+ * only this parent; {@code COLD_START_JAR} times another Lambda jar than {@code functions/target}'s.
  */
 public final class ColdStart {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        List<String> functions = args.length > 1 ? List.of(args[1].split(",")) : List.of("api", "dispatcher");
+        List<String> childOptions = Optional.ofNullable(System.getenv("COLD_START_JAVA_OPTS")).map(String::strip)
+                .filter(options -> !options.isEmpty()).map(options -> List.of(options.split("\\s+"))).orElse(List.of());
         Path root = Path.of(System.getProperty("pinpush.repo.root", "."));
-        Path jar = Files.list(root.resolve("functions/target"))
-                .filter(p -> p.getFileName().toString().endsWith("-lambda.jar")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("functions/target/*-lambda.jar is missing: package first"));
+        // COLD_START_JAR names another Lambda jar (a copy of an older build), to time before and after back to back.
+        Path jar = Optional.ofNullable(System.getenv("COLD_START_JAR")).map(Path::of).orElseGet(() -> lambdaJar(root));
         Path probeClasses = root.resolve("bench/target/classes");
         try (BenchStack stack = new BenchStack(Map.of())) {
             Map<String, String> environment = stack.server.pinpush().config().values();
             String getApp = Files.readString(root.resolve("events/apigw-get-app.json")).replace("${applicationId}", stack.appId);
             String delivery = Files.readString(root.resolve("events/sqs-delivery.json")).replace("${applicationId}", stack.appId);
             System.out.printf("jar %s: %.1f MB%n", jar.getFileName(), Files.size(jar) / 1048576.0);
-            for (String function : List.of("api", "dispatcher")) {
+            for (String function : functions) {
                 List<Double> total = new ArrayList<>();
                 List<Double> constructed = new ArrayList<>();
                 List<Double> mainAt = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
                 String lastLine = "";
                 for (int run = 0; run < runs; run++) {
                     // A fresh request id each time, or the dispatcher finds the outcome recorded and skips the push.
@@ -44,9 +50,11 @@ public final class ColdStart {
                             : delivery.replace("2f1c7a52-6b1e-4c4e-9d53-sample000001", UUID.randomUUID().toString());
                     Path eventFile = Files.createTempFile("pinpush-cold", ".json");
                     Files.writeString(eventFile, event);
-                    ProcessBuilder builder = new ProcessBuilder("java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                            "-cp", jar + ":" + probeClasses, ColdStartProbe.class.getName(), function, eventFile.toString())
-                            .redirectErrorStream(true);
+                    List<String> command = new ArrayList<>(List.of("java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+                    command.addAll(childOptions);
+                    command.addAll(List.of("-cp", jar + ":" + probeClasses, ColdStartProbe.class.getName(), function,
+                            eventFile.toString()));
+                    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
                     builder.environment().putAll(environment);
                     long start = System.nanoTime();
                     Process process = builder.start();
@@ -68,15 +76,25 @@ public final class ColdStart {
                     total.add(handledAt);
                     constructed.add(Double.parseDouble(field(probe, "constructed")));
                     mainAt.add(Double.parseDouble(field(probe, "main")));
+                    cpu.add(Double.parseDouble(field(probe, "cpu")));
                     lastLine = probe;
                     System.out.printf("%s run %d: %.0f ms to the first handled event; %s%n", function, run + 1, handledAt, probe);
                 }
                 System.out.printf("RESULT cold-start %s: median %.0f ms from process start to first handled event "
-                                + "(JVM to main %.0f ms, handler constructed at %.0f ms); last run: %s%n", function,
-                        Stats.median(total), Stats.median(mainAt), Stats.median(constructed), lastLine);
+                                + "(JVM to main %.0f ms, handler constructed at %.0f ms, CPU %.0f ms); last run: %s%n", function,
+                        Stats.median(total), Stats.median(mainAt), Stats.median(constructed), Stats.median(cpu), lastLine);
             }
         }
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
+    }
+
+    private static Path lambdaJar(Path root) {
+        try (var files = Files.list(root.resolve("functions/target"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-lambda.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("functions/target/*-lambda.jar is missing: package first"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String field(String probe, String name) {

@@ -62,6 +62,7 @@ public final class DispatcherHandler implements RequestHandler<SQSEvent, SQSBatc
     private static Priming priming(String region, Pinpush pinpush) {
         return Priming.builder()
                 .warmUp("json", MessagingPriming::json)
+                .warmUp("lazy parts", pinpush::warmUp)
                 .warmUp("aws sdk", () -> {
                     // Builds the function's own clients (no connection is opened until the first request)...
                     pinpush.aws().dynamoDb();
