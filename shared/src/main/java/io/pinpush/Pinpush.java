@@ -243,7 +243,7 @@ public final class Pinpush implements AutoCloseable {
         this.events = new EventRecorder(new EventEnvelopes(clock, config.accountId()), eventPublisher);
         this.putEvents = new PutEventsService(apps,
                 (appId, endpointId, e) -> endpoints.upsert(appId, endpointId, e.as(EndpointRequest.class)), eventPublisher, clock, config.accountId());
-        this.spillReplayer = config.eventSpillQueueUrl().map(url -> new SpillReplayer(aws.sqs(), url, sinks,
+        this.spillReplayer = config.eventSpillQueueUrl().map(url -> new SpillReplayer(aws::sqs, url, sinks,
                 BatchWriter.standard(), spill));
 
         // Messaging: the send path renders and queues, the dispatcher pushes through the provider clients.
@@ -333,7 +333,7 @@ public final class Pinpush implements AutoCloseable {
 
     private static EventSpill eventSpill(PinpushConfig config, AwsClients aws) {
         if (config.eventSpillQueueUrl().isPresent()) {
-            return new SqsEventSpill(aws.sqs(), config.eventSpillQueueUrl().get());
+            return new SqsEventSpill(aws::sqs, config.eventSpillQueueUrl().get());
         }
         if (config.eventSpillFile().isPresent()) {
             return new FileEventSpill(config.eventSpillFile().get());

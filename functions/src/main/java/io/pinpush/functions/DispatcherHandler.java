@@ -67,6 +67,7 @@ public final class DispatcherHandler implements RequestHandler<SQSEvent, SQSBatc
                     // Builds the function's own clients (no connection is opened until the first request)...
                     pinpush.aws().dynamoDb();
                     pinpush.aws().sqs();
+                    pinpush.aws().secretsManager(); // channel credentials, read on a channel cache miss
                     // ...and runs representative calls through throwaway ones that stop before sending.
                     SdkPriming.dynamoDb(region);
                     SdkPriming.sqs(region);
