@@ -61,7 +61,8 @@ public final class DeliveryMetrics implements DeliveryListener, ProviderLatency 
         this(() -> metrics);
     }
 
-    private DeliveryMetrics(Supplier<Metrics> metrics) {
+    /** {@code metrics} is called once, on the first flush with figures or at {@link #warmUp()}. */
+    DeliveryMetrics(Supplier<Metrics> metrics) {
         this.metrics = new AwsClients.Lazy<>(() -> {
             Metrics made = metrics.get();
             made.setNamespace(MetricNames.NAMESPACE);
