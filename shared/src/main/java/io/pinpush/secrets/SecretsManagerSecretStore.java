@@ -20,10 +20,6 @@ public final class SecretsManagerSecretStore implements SecretStore {
     private final Supplier<SecretsManagerClient> client;
     private final Optional<String> kmsKeyId;
 
-    public SecretsManagerSecretStore(SecretsManagerClient client, Optional<String> kmsKeyId) {
-        this(() -> client, kmsKeyId);
-    }
-
     /** {@code client} is called at each call (it should hand out one client, made once: {@code AwsClients::secretsManager}). */
     public SecretsManagerSecretStore(Supplier<SecretsManagerClient> client, Optional<String> kmsKeyId) {
         this.client = client;
