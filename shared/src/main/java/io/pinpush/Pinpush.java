@@ -151,6 +151,7 @@ public final class Pinpush implements AutoCloseable {
     private final SegmentService segments;
     private final SegmentAudience segmentAudience;
     private final PushTemplates pushTemplates;
+    private final TemplateRenderer templateRenderer;
     private final EventStreamService eventStreams;
     private final EventPublisher eventPublisher;
     private final EventRecorder events;
@@ -211,7 +212,7 @@ public final class Pinpush implements AutoCloseable {
         apps.deletesWithApp(segments);
         this.segmentAudience = new SegmentAudience(segments, endpoints, SEGMENT_SHARD_READERS);
         // Templates belong to the account, not to an app: nothing to register with DeleteApp.
-        TemplateRenderer templateRenderer = new TemplateRenderer(clock);
+        this.templateRenderer = new TemplateRenderer(clock);
         this.templates = new PushTemplateService(new PushTemplateStore(aws.dynamoDb(), config), templateRenderer, arns, clock);
         this.pushTemplates = new PushTemplates(templates, templateRenderer);
         this.campaignStore = new CampaignStore(aws.dynamoDb(), config, clock);
@@ -243,7 +244,7 @@ public final class Pinpush implements AutoCloseable {
         this.events = new EventRecorder(new EventEnvelopes(clock, config.accountId()), eventPublisher);
         this.putEvents = new PutEventsService(apps,
                 (appId, endpointId, e) -> endpoints.upsert(appId, endpointId, e.as(EndpointRequest.class)), eventPublisher, clock, config.accountId());
-        this.spillReplayer = config.eventSpillQueueUrl().map(url -> new SpillReplayer(aws.sqs(), url, sinks,
+        this.spillReplayer = config.eventSpillQueueUrl().map(url -> new SpillReplayer(aws::sqs, url, sinks,
                 BatchWriter.standard(), spill));
 
         // Messaging: the send path renders and queues, the dispatcher pushes through the provider clients.
@@ -336,7 +337,7 @@ public final class Pinpush implements AutoCloseable {
 
     private static EventSpill eventSpill(PinpushConfig config, AwsClients aws) {
         if (config.eventSpillQueueUrl().isPresent()) {
-            return new SqsEventSpill(aws.sqs(), config.eventSpillQueueUrl().get());
+            return new SqsEventSpill(aws::sqs, config.eventSpillQueueUrl().get());
         }
         if (config.eventSpillFile().isPresent()) {
             return new FileEventSpill(config.eventSpillFile().get());
@@ -352,6 +353,16 @@ public final class Pinpush implements AutoCloseable {
         PinpushConfig config = PinpushConfig.fromEnvironment();
         AwsClients aws = new AwsClients(config);
         return new Pinpush(config, aws, SecretStore.from(config, aws), Clock.systemUTC());
+    }
+
+    /**
+     * Builds what Pinpush otherwise makes on first use and that opens no connection (the template engine, the EMF
+     * metrics writer), so that a SnapStart snapshot holds it loaded. Functions started without SnapStart never call
+     * it: those parts stay unbuilt until an invocation needs them.
+     */
+    public void warmUp() {
+        templateRenderer.warmUp();
+        deliveryMetrics.warmUp();
     }
 
     /** Every Pinpoint operation Pinpush answers. */

@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -17,72 +20,93 @@ import java.util.UUID;
  * (tiered compilation stopping at C1). Reports medians of {@code runs} and the jar's size. Network and
  * Lambda's own init (download, sandbox) are not in it.
  *
- * <p>Usage: {@code ColdStart [runs=5]}
+ * <p>Usage: {@code ColdStart [runs=5] [functions=api,dispatcher]}. {@code COLD_START_JAVA_OPTS} adds JVM options to
+ * each child (e.g. {@code -Xlog:class+load:file=/tmp/classes-%p.log} or a JFR recording); {@code JAVA_OPTS} reaches
+ * only this parent; {@code COLD_START_JARS} (comma-separated) times other Lambda jars than {@code functions/target}'s,
+ * alternating run by run.
  */
 public final class ColdStart {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        List<String> functions = args.length > 1 ? List.of(args[1].split(",")) : List.of("api", "dispatcher");
+        List<String> childOptions = Optional.ofNullable(System.getenv("COLD_START_JAVA_OPTS")).map(String::strip)
+                .filter(options -> !options.isEmpty()).map(options -> List.of(options.split("\\s+"))).orElse(List.of());
         Path root = Path.of(System.getProperty("pinpush.repo.root", "."));
-        Path jar = lambdaJar();
+        // COLD_START_JARS names other Lambda jars (copies of older builds), comma-separated: their runs alternate, so
+        // before and after share the machine's load.
+        List<Path> jars = Optional.ofNullable(System.getenv("COLD_START_JARS")).filter(names -> !names.isBlank())
+                .map(names -> Arrays.stream(names.split(",")).map(Path::of).toList())
+                .orElseGet(() -> List.of(lambdaJar(root)));
         Path probeClasses = root.resolve("bench/target/classes");
         try (BenchStack stack = new BenchStack(Map.of())) {
             Map<String, String> environment = stack.server.pinpush().config().values();
             String getApp = Files.readString(root.resolve("events/apigw-get-app.json")).replace("${applicationId}", stack.appId);
             String delivery = Files.readString(root.resolve("events/sqs-delivery.json")).replace("${applicationId}", stack.appId);
-            System.out.printf("jar %s: %.1f MB%n", jar.getFileName(), Files.size(jar) / 1048576.0);
-            for (String function : List.of("api", "dispatcher")) {
-                List<Double> total = new ArrayList<>();
-                List<Double> constructed = new ArrayList<>();
-                List<Double> mainAt = new ArrayList<>();
-                String lastLine = "";
+            for (Path jar : jars) {
+                System.out.printf("jar %s: %.1f MB%n", jar, Files.size(jar) / 1048576.0);
+            }
+            for (String function : functions) {
+                Map<Path, List<String>> probes = new LinkedHashMap<>();
                 for (int run = 0; run < runs; run++) {
-                    // A fresh request id each time, or the dispatcher finds the outcome recorded and skips the push.
-                    String event = function.equals("api") ? getApp
-                            : delivery.replace("2f1c7a52-6b1e-4c4e-9d53-sample000001", UUID.randomUUID().toString());
-                    Path eventFile = Files.createTempFile("pinpush-cold", ".json");
-                    Files.writeString(eventFile, event);
-                    ProcessBuilder builder = new ProcessBuilder("java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                            "-cp", jar + ":" + probeClasses, ColdStartProbe.class.getName(), function, eventFile.toString())
-                            .redirectErrorStream(true);
-                    builder.environment().putAll(environment);
-                    long start = System.nanoTime();
-                    Process process = builder.start();
-                    String probe = null;
-                    double handledAt = 0;
-                    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                        for (String line = out.readLine(); line != null; line = out.readLine()) {
-                            if (line.startsWith("PROBE ")) {
-                                handledAt = (System.nanoTime() - start) / 1e6;
-                                probe = line;
-                            }
-                        }
+                    for (Path jar : jars) {
+                        // A fresh request id each time, or the dispatcher finds the outcome recorded and skips the push.
+                        String event = function.equals("api") ? getApp
+                                : delivery.replace("2f1c7a52-6b1e-4c4e-9d53-sample000001", UUID.randomUUID().toString());
+                        String probe = probe(jar, probeClasses, childOptions, environment, function, event);
+                        probes.computeIfAbsent(jar, j -> new ArrayList<>()).add(probe);
+                        System.out.printf("%s run %d (%s): %s%n", function, run + 1, jar.getFileName(), probe);
                     }
-                    process.waitFor();
-                    Files.delete(eventFile);
-                    if (probe == null) {
-                        throw new IllegalStateException(function + ": the probe printed no result (exit " + process.exitValue() + ")");
-                    }
-                    total.add(handledAt);
-                    constructed.add(Double.parseDouble(field(probe, "constructed")));
-                    mainAt.add(Double.parseDouble(field(probe, "main")));
-                    lastLine = probe;
-                    System.out.printf("%s run %d: %.0f ms to the first handled event; %s%n", function, run + 1, handledAt, probe);
                 }
-                System.out.printf("RESULT cold-start %s: median %.0f ms from process start to first handled event "
-                                + "(JVM to main %.0f ms, handler constructed at %.0f ms); last run: %s%n", function,
-                        Stats.median(total), Stats.median(mainAt), Stats.median(constructed), lastLine);
+                probes.forEach((jar, lines) -> System.out.printf("RESULT cold-start %s (%s): median %.0f ms from process "
+                                + "start to first handled event (JVM to main %.0f ms, handler constructed at %.0f ms, CPU %.0f ms, "
+                                + "%.0f classes)%n", function, jar.getFileName(), median(lines, "total"), median(lines, "main"),
+                        median(lines, "constructed"), median(lines, "cpu"), median(lines, "classes")));
             }
         }
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
     }
 
-    /** The shaded function jar, as {@code mvn package} leaves it. */
-    static Path lambdaJar() throws java.io.IOException {
-        Path root = Path.of(System.getProperty("pinpush.repo.root", "."));
+    /** One fresh JVM handling one event; the probe's line, with the parent's {@code total} (process start to result). */
+    private static String probe(Path jar, Path probeClasses, List<String> childOptions, Map<String, String> environment,
+                                String function, String event) throws Exception {
+        Path eventFile = Files.createTempFile("pinpush-cold", ".json");
+        Files.writeString(eventFile, event);
+        List<String> command = new ArrayList<>(List.of("java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+        command.addAll(childOptions);
+        command.addAll(List.of("-cp", jar + ":" + probeClasses, ColdStartProbe.class.getName(), function,
+                eventFile.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        String probe = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("PROBE ")) {
+                    probe = String.format("total=%.0f %s", (System.nanoTime() - start) / 1e6, line.substring("PROBE ".length()));
+                }
+            }
+        }
+        process.waitFor();
+        Files.delete(eventFile);
+        if (probe == null) {
+            throw new IllegalStateException(function + ": the probe printed no result (exit " + process.exitValue() + ")");
+        }
+        return probe;
+    }
+
+    private static double median(List<String> probes, String name) {
+        return Stats.median(probes.stream().map(probe -> Double.parseDouble(field(probe, name))).toList());
+    }
+
+    /** The shaded function jar, as {@code mvn package} leaves it (shared with {@link DispatcherMemory}). */
+    static Path lambdaJar(Path root) {
         try (var files = Files.list(root.resolve("functions/target"))) {
             return files.filter(p -> p.getFileName().toString().endsWith("-lambda.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("functions/target/*-lambda.jar is missing: package first"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

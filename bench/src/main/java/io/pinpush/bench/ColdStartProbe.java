@@ -12,14 +12,15 @@ import io.pinpush.functions.EventJson;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The child side of {@link ColdStart}: runs in a fresh JVM on the shaded Lambda jar (plus this one class), builds
  * a handler as Lambda would (no-argument constructor, settings from the environment) and handles one event.
  * Uses nothing outside the Lambda jar and the JDK.
  *
- * <p>Prints {@code PROBE main=<ms> constructed=<ms> handled=<ms> classes=<n> result=<...>}, times from the JVM's
- * start.
+ * <p>Prints {@code PROBE main=<ms> constructed=<ms> handled=<ms> cpu=<ms> classes=<n> result=<...>}, times from the
+ * JVM's start; {@code cpu} is the process's CPU time until then.
  */
 public final class ColdStartProbe {
 
@@ -41,8 +42,10 @@ public final class ColdStartProbe {
                     new ProbeContext()).getBatchItemFailures().size();
         }
         long handled = System.currentTimeMillis() - jvmStart;
-        System.out.printf("PROBE main=%d constructed=%d handled=%d classes=%d result=%s%n", main, constructed, handled,
-                ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(), result.replace(' ', '_'));
+        // CPU time of every thread (JIT and GC included): on a shared machine it varies far less than wall time.
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+        System.out.printf("PROBE main=%d constructed=%d handled=%d cpu=%d classes=%d result=%s%n", main, constructed,
+                handled, cpu, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(), result.replace(' ', '_'));
         System.out.flush();
         System.exit(0);
     }

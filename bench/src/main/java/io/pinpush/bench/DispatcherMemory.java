@@ -22,8 +22,9 @@ public final class DispatcherMemory {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String heap = args.length > 2 ? args[2] : "-Xmx400m";
-        Path jar = ColdStart.lambdaJar();
-        Path probeClasses = Path.of(System.getProperty("pinpush.repo.root", ".")).resolve("bench/target/classes");
+        Path root = Path.of(System.getProperty("pinpush.repo.root", "."));
+        Path jar = ColdStart.lambdaJar(root);
+        Path probeClasses = root.resolve("bench/target/classes");
         try (BenchStack stack = new BenchStack(Map.of())) {
             List<String> command = List.of("java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
                     "-XX:+UseSerialGC", heap, "-cp", jar + ":" + probeClasses, DispatcherMemoryProbe.class.getName(),

@@ -40,6 +40,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         String region = pinpush.config().region();
         this.priming = Priming.builder()
                 .warmUp("json", ApiPriming::json)
+                .warmUp("lazy parts", pinpush::warmUp)
                 .warmUp("http api", () -> {
                     // Priming must not count against a quota nor leave an audit record (DynamoDB writes).
                     Router unobserved = router.withoutGuardsOrObservers();

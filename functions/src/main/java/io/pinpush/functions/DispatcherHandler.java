@@ -62,10 +62,12 @@ public final class DispatcherHandler implements RequestHandler<SQSEvent, SQSBatc
     private static Priming priming(String region, Pinpush pinpush) {
         return Priming.builder()
                 .warmUp("json", MessagingPriming::json)
+                .warmUp("lazy parts", pinpush::warmUp)
                 .warmUp("aws sdk", () -> {
                     // Builds the function's own clients (no connection is opened until the first request)...
                     pinpush.aws().dynamoDb();
                     pinpush.aws().sqs();
+                    pinpush.aws().secretsManager(); // channel credentials, read on a channel cache miss
                     // ...and runs representative calls through throwaway ones that stop before sending.
                     SdkPriming.dynamoDb(region);
                     SdkPriming.sqs(region);

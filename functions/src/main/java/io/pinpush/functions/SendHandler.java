@@ -74,6 +74,7 @@ public final class SendHandler implements RequestStreamHandler {
         String region = pinpush.config().region();
         return Priming.builder()
                 .warmUp("json", MessagingPriming::json)
+                .warmUp("lazy parts", pinpush::warmUp)
                 // Not handleRequest: flushing events belongs to real invocations.
                 // Priming must not count against a quota (a DynamoDB write before the snapshot).
                 .warmUp("send requests", () -> {

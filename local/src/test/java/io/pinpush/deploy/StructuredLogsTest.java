@@ -9,14 +9,14 @@ import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.ConfigurationSource;
-import org.apache.logging.log4j.core.config.xml.XmlConfiguration;
+import org.apache.logging.log4j.core.config.properties.PropertiesConfigurationFactory;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.junit.jupiter.api.Test;
 
 /**
- * The functions' log4j2.xml still yields Powertools' JSON layout on the local server's classpath, where
+ * The functions' log4j2.properties still yields Powertools' JSON layout on the local server's classpath, where
  * DynamoDB Local's own log4j once won version resolution and silently broke it. The file is loaded explicitly:
  * the tests' own log4j2-test.xml would otherwise take its place.
  */
@@ -24,15 +24,16 @@ class StructuredLogsTest {
 
     @Test
     void functionLogsAreJsonWithThePowertoolsTemplate() throws IOException {
-        URL functionsConfig = getClass().getClassLoader().getResource("log4j2.xml");
-        assertThat(functionsConfig).as("functions/src/main/resources/log4j2.xml on the classpath").isNotNull();
+        URL functionsConfig = getClass().getClassLoader().getResource("log4j2.properties");
+        assertThat(functionsConfig).as("functions/src/main/resources/log4j2.properties on the classpath").isNotNull();
         LoggerContext context = new LoggerContext("structured-logs-test");
-        Configuration configuration = new XmlConfiguration(context, new ConfigurationSource(functionsConfig.openStream(), functionsConfig));
+        Configuration configuration = new PropertiesConfigurationFactory().getConfiguration(context,
+                new ConfigurationSource(functionsConfig.openStream(), functionsConfig));
         configuration.initialize();
 
         Appender appender = configuration.getAppender("JsonAppender");
 
-        assertThat(appender).as("the JSON appender of functions/src/main/resources/log4j2.xml").isNotNull();
+        assertThat(appender).as("the JSON appender of functions/src/main/resources/log4j2.properties").isNotNull();
         assertThat(appender.getLayout()).isInstanceOf(JsonTemplateLayout.class);
         String line = ((JsonTemplateLayout) appender.getLayout()).toSerializable(Log4jLogEvent.newBuilder()
                 .setLoggerName("io.pinpush.test")

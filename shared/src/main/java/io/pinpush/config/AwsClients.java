@@ -1,5 +1,8 @@
 package io.pinpush.config;
 
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -90,6 +93,18 @@ public final class AwsClients implements AutoCloseable {
 
     public PinpushConfig config() {
         return config;
+    }
+
+    /** The services whose client has been built so far: what a function's cold start paid for. */
+    public Set<String> built() {
+        Set<String> built = new LinkedHashSet<>();
+        Map.of("dynamodb", dynamoDb, "secretsmanager", secretsManager, "sqs", sqs, "kinesis", kinesis,
+                "firehose", firehose, "sts", sts).forEach((service, client) -> {
+                    if (client.isCreated()) {
+                        built.add(service);
+                    }
+                });
+        return built;
     }
 
     /** Applies region, credentials, HTTP client, retries and any emulator endpoint to a client builder. */

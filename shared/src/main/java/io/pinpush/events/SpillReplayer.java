@@ -3,6 +3,7 @@ package io.pinpush.events;
 import io.pinpush.api.Json;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -20,13 +21,20 @@ public final class SpillReplayer {
     private static final Logger LOG = LoggerFactory.getLogger(SpillReplayer.class);
     static final Duration RESPILL_DELAY = Duration.ofMinutes(1);
 
-    private final SqsClient sqs;
+    /** Asked for when replaying, so that building the composition root does not build the SQS client. */
+    private final Supplier<SqsClient> sqs;
     private final String queueUrl;
     private final DestinationSinks sinks;
     private final BatchWriter writer;
     private final EventSpill spill;
 
     public SpillReplayer(SqsClient sqs, String queueUrl, DestinationSinks sinks, BatchWriter writer, EventSpill spill) {
+        this(() -> sqs, queueUrl, sinks, writer, spill);
+    }
+
+    /** {@code sqs} should hand out one client, made once ({@code AwsClients::sqs}). */
+    public SpillReplayer(Supplier<SqsClient> sqs, String queueUrl, DestinationSinks sinks, BatchWriter writer,
+                         EventSpill spill) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.sinks = sinks;
@@ -78,7 +86,7 @@ public final class SpillReplayer {
         int left = 0;
         while (messages < maxMessages) {
             int want = Math.min(10, maxMessages - messages);
-            List<Message> received = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(want)
+            List<Message> received = sqs.get().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(want)
                     .waitTimeSeconds(0)).messages();
             if (received.isEmpty()) {
                 break;
@@ -93,7 +101,7 @@ public final class SpillReplayer {
                 }
                 written += count;
                 progressed = true;
-                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                sqs.get().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
             }
             if (!progressed) {
                 break;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -21,10 +22,16 @@ public final class SqsEventSpill implements EventSpill {
     static final int MAX_MESSAGE_BYTES = 256 * 1024 - 1024;
     private static final int MAX_DELAY_SECONDS = 900;
 
-    private final SqsClient sqs;
+    /** Asked for at each spill: a function that never spills never builds the SQS client. */
+    private final Supplier<SqsClient> sqs;
     private final String queueUrl;
 
     public SqsEventSpill(SqsClient sqs, String queueUrl) {
+        this(() -> sqs, queueUrl);
+    }
+
+    /** {@code sqs} should hand out one client, made once ({@code AwsClients::sqs}). */
+    public SqsEventSpill(Supplier<SqsClient> sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
     }
@@ -35,7 +42,7 @@ public final class SqsEventSpill implements EventSpill {
         for (List<StreamRecord> chunk : chunks(destination, records)) {
             String body = Json.write(new SpilledBatch(destination, chunk));
             try {
-                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body).delaySeconds(delaySeconds));
+                sqs.get().sendMessage(b -> b.queueUrl(queueUrl).messageBody(body).delaySeconds(delaySeconds));
                 LOG.warn("Spilled {} event records for {} to the event spill queue", chunk.size(), destination);
             } catch (RuntimeException unreachable) {
                 Unspillable.log(destination, chunk, unreachable);

@@ -1,6 +1,7 @@
 package io.pinpush.metrics;
 
 import io.pinpush.channels.ChannelType;
+import io.pinpush.config.AwsClients;
 import io.pinpush.messaging.DeliveryListener;
 import io.pinpush.messaging.DeliveryOutcome;
 import io.pinpush.messaging.DeliveryStatus;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.cloudwatchlogs.emf.config.Configuration;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.cloudwatchlogs.emf.environment.Environments;
@@ -50,14 +52,23 @@ public final class DeliveryMetrics implements DeliveryListener, ProviderLatency 
         final List<Double> latenciesMs = new ArrayList<>();
     }
 
-    private final Metrics metrics;
+    /** Made when the first figures are flushed: the EMF library costs a cold start that the API function rarely needs. */
+    private final Supplier<Metrics> metrics;
     private final Map<DeliveryKey, Long> deliveries = new HashMap<>();
     private final Map<ChannelKey, ChannelFigures> byChannel = new HashMap<>();
 
     public DeliveryMetrics(Metrics metrics) {
-        this.metrics = metrics;
-        metrics.setNamespace(MetricNames.NAMESPACE);
-        metrics.clearDefaultDimensions();
+        this(() -> metrics);
+    }
+
+    /** {@code metrics} is called once, on the first flush with figures or at {@link #warmUp()}. */
+    DeliveryMetrics(Supplier<Metrics> metrics) {
+        this.metrics = new AwsClients.Lazy<>(() -> {
+            Metrics made = metrics.get();
+            made.setNamespace(MetricNames.NAMESPACE);
+            made.clearDefaultDimensions();
+            return made;
+        });
     }
 
     /**
@@ -65,12 +76,19 @@ public final class DeliveryMetrics implements DeliveryListener, ProviderLatency 
      * would otherwise probe EC2 metadata and then write to a CloudWatch agent socket; the local server has neither.
      */
     public static DeliveryMetrics toStandardOutput() {
-        Configuration emf = EnvironmentConfigurationProvider.getConfig();
-        if (emf.getEnvironmentOverride() == null || emf.getEnvironmentOverride() == Environments.Unknown) {
-            emf.setEnvironmentOverride(System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null
-                    ? Environments.Lambda : Environments.Local);
-        }
-        return new DeliveryMetrics(new EmfMetricsProvider().getMetricsInstance());
+        return new DeliveryMetrics(() -> {
+            Configuration emf = EnvironmentConfigurationProvider.getConfig();
+            if (emf.getEnvironmentOverride() == null || emf.getEnvironmentOverride() == Environments.Unknown) {
+                emf.setEnvironmentOverride(System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null
+                        ? Environments.Lambda : Environments.Local);
+            }
+            return new EmfMetricsProvider().getMetricsInstance();
+        });
+    }
+
+    /** Makes the EMF metrics writer now rather than at the first flush with figures (SnapStart priming). */
+    public void warmUp() {
+        metrics.get();
     }
 
     @Override
@@ -97,6 +115,10 @@ public final class DeliveryMetrics implements DeliveryListener, ProviderLatency 
 
     /** Writes what was counted since the last flush; call it at the end of every invocation. */
     public synchronized void flush() {
+        if (deliveries.isEmpty() && byChannel.isEmpty()) {
+            return; // nothing counted: leave the EMF library unloaded
+        }
+        Metrics metrics = this.metrics.get();
         deliveries.forEach((key, count) -> metrics.flushMetrics(m -> {
             m.clearDefaultDimensions();
             m.addDimension(DimensionSet.of(MetricNames.STATUS, key.status().name()));

@@ -33,6 +33,6 @@ public interface SecretStore {
         if (kind.startsWith("file:")) {
             return new FileSecretStore(Path.of(kind.substring("file:".length())));
         }
-        return new SecretsManagerSecretStore(aws.secretsManager(), config.get("PINPUSH_SECRET_KMS_KEY_ID"));
+        return new SecretsManagerSecretStore(aws::secretsManager, config.get("PINPUSH_SECRET_KMS_KEY_ID"));
     }
 }

@@ -2,6 +2,7 @@ package io.pinpush.secrets;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -15,10 +16,12 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  */
 public final class SecretsManagerSecretStore implements SecretStore {
 
-    private final SecretsManagerClient client;
+    /** Asked for at each call, so that functions which never touch a secret never build the client. */
+    private final Supplier<SecretsManagerClient> client;
     private final Optional<String> kmsKeyId;
 
-    public SecretsManagerSecretStore(SecretsManagerClient client, Optional<String> kmsKeyId) {
+    /** {@code client} is called at each call (it should hand out one client, made once: {@code AwsClients::secretsManager}). */
+    public SecretsManagerSecretStore(Supplier<SecretsManagerClient> client, Optional<String> kmsKeyId) {
         this.client = client;
         this.kmsKeyId = kmsKeyId;
     }
@@ -30,7 +33,7 @@ public final class SecretsManagerSecretStore implements SecretStore {
             putVersion(name, value, versionId);
         } catch (ResourceNotFoundException notYetCreated) {
             try {
-                client.createSecret(b -> {
+                client.get().createSecret(b -> {
                     b.name(name).secretString(value).clientRequestToken(versionId)
                             .description("Pinpush channel credentials");
                     kmsKeyId.ifPresent(b::kmsKeyId);
@@ -43,13 +46,13 @@ public final class SecretsManagerSecretStore implements SecretStore {
     }
 
     private void putVersion(String name, String value, String versionId) {
-        client.putSecretValue(b -> b.secretId(name).secretString(value).clientRequestToken(versionId));
+        client.get().putSecretValue(b -> b.secretId(name).secretString(value).clientRequestToken(versionId));
     }
 
     @Override
     public Optional<String> get(String name) {
         try {
-            return Optional.ofNullable(client.getSecretValue(b -> b.secretId(name)).secretString());
+            return Optional.ofNullable(client.get().getSecretValue(b -> b.secretId(name)).secretString());
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         }
@@ -58,7 +61,7 @@ public final class SecretsManagerSecretStore implements SecretStore {
     @Override
     public Optional<String> get(String name, String versionId) {
         try {
-            return Optional.ofNullable(client.getSecretValue(b -> b.secretId(name).versionId(versionId)).secretString());
+            return Optional.ofNullable(client.get().getSecretValue(b -> b.secretId(name).versionId(versionId)).secretString());
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         }
@@ -67,7 +70,7 @@ public final class SecretsManagerSecretStore implements SecretStore {
     @Override
     public void delete(String name) {
         try {
-            client.deleteSecret(b -> b.secretId(name).forceDeleteWithoutRecovery(true));
+            client.get().deleteSecret(b -> b.secretId(name).forceDeleteWithoutRecovery(true));
         } catch (ResourceNotFoundException alreadyGone) {
             // Deleting is idempotent.
         }

@@ -2,6 +2,7 @@ package io.pinpush.templates;
 
 import com.github.jknack.handlebars.Template;
 import io.pinpush.api.ApiError;
+import io.pinpush.config.AwsClients;
 import io.pinpush.endpoints.EndpointResponse;
 import io.pinpush.messaging.ADMMessage;
 import io.pinpush.messaging.APNSMessage;
@@ -54,13 +55,19 @@ public final class TemplateRenderer {
     private static final DirectMessageConfiguration NO_MESSAGES = new DirectMessageConfiguration(null, null, null,
             null, null, null, null, null, null);
 
-    private final TemplateEngine engine;
+    /** Built on first use: Handlebars and its helpers cost a cold start that functions which never render skip. */
+    private final AwsClients.Lazy<TemplateEngine> engine;
     /** Keyed by the whole version (name, number, content, dates), so an overwritten version is compiled afresh. */
     private final Map<PushTemplate, CompiledPushTemplate> compiledTemplates = new ConcurrentHashMap<>();
     private final Map<Fragment, Template> compiledFragments = new ConcurrentHashMap<>();
 
     public TemplateRenderer(Clock clock) {
-        this.engine = new TemplateEngine(clock);
+        this.engine = new AwsClients.Lazy<>(() -> new TemplateEngine(clock));
+    }
+
+    /** Builds the template engine now rather than at the first render (SnapStart priming). */
+    public void warmUp() {
+        engine.get();
     }
 
     /**
@@ -136,13 +143,13 @@ public final class TemplateRenderer {
     void check(PushTemplate template) {
         CompiledPushTemplate compiled;
         try {
-            compiled = CompiledPushTemplate.compile(template, engine);
+            compiled = CompiledPushTemplate.compile(template, engine.get());
         } catch (TemplateSyntaxException e) {
             throw ApiError.badRequest(e.getMessage());
         }
         compiled.sections().forEach((section, parts) -> parts.forEach((part, compiledPart) -> {
             try {
-                engine.render(compiledPart, MessageVariables.layered(new LinkedHashMap<>(), compiled.defaults()));
+                engine.get().render(compiledPart, MessageVariables.layered(new LinkedHashMap<>(), compiled.defaults()));
             } catch (TemplateRenderingException e) {
                 throw ApiError.badRequest(section + "." + part + " cannot be rendered: " + e.getMessage());
             }
@@ -153,7 +160,7 @@ public final class TemplateRenderer {
         CompiledPushTemplate compiled = compiledTemplates.get(template);
         if (compiled == null) {
             if (compiledTemplates.size() >= MAX_CACHED_TEMPLATES) compiledTemplates.clear();
-            compiled = CompiledPushTemplate.compile(template, engine);
+            compiled = CompiledPushTemplate.compile(template, engine.get());
             compiledTemplates.put(template, compiled);
         }
         return compiled;
@@ -164,7 +171,7 @@ public final class TemplateRenderer {
         Template compiled = compiledFragments.get(key);
         if (compiled == null) {
             if (compiledFragments.size() >= MAX_CACHED_FRAGMENTS) compiledFragments.clear();
-            compiled = engine.compile(text, escaping);
+            compiled = engine.get().compile(text, escaping);
             compiledFragments.put(key, compiled);
         }
         return compiled;
@@ -319,7 +326,7 @@ public final class TemplateRenderer {
                 resolved = variables.forMessage(messageSubstitutions);
             }
             try {
-                return engine.render(template, resolved);
+                return engine.get().render(template, resolved);
             } catch (TemplateRenderingException e) {
                 throw new TemplateRenderingException(origin + "." + member + " cannot be rendered: " + e.getMessage());
             }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import software.amazon.cloudwatchlogs.emf.environment.Environment;
@@ -31,6 +32,26 @@ class DeliveryMetricsTest {
     private final List<String> lines = new ArrayList<>();
     private final DeliveryMetrics metrics = new DeliveryMetrics(new EmfMetricsLogger(new CapturingProvider(lines),
             new MetricsContext()));
+
+    @Test
+    void theMetricsWriterIsMadeOnlyWhenThereAreFiguresToWrite() throws Exception {
+        AtomicInteger made = new AtomicInteger();
+        DeliveryMetrics lazy = new DeliveryMetrics(() -> {
+            made.incrementAndGet();
+            return new EmfMetricsLogger(new CapturingProvider(lines), new MetricsContext());
+        });
+
+        lazy.flush();
+        assertThat(made).as("an invocation that settled nothing loads no EMF writer").hasValue(0);
+
+        lazy.onOutcome(outcome("app1", ChannelType.APNS, DeliveryStatus.SUCCESSFUL, 1));
+        lazy.flush();
+        lazy.onOutcome(outcome("app1", ChannelType.APNS, DeliveryStatus.SUCCESSFUL, 1));
+        lazy.flush();
+        assertThat(made).as("made once, then reused").hasValue(1);
+        assertThat(records()).hasSize(2).allSatisfy(record -> assertThat(
+                record.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText()).isEqualTo("Pinpush"));
+    }
 
     @Test
     void deliveriesAreCountedPerAppChannelAndStatusWithTheDashboardsDimensionSets() throws Exception {
