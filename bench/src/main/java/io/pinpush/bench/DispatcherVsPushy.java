@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Benchmark (1) and (5): the dispatcher path against a raw Pushy client, same MockApnsServer, same N, alternating.
@@ -57,7 +58,8 @@ public final class DispatcherVsPushy {
         }
         try (BenchStack stack = new BenchStack(Map.of());
              RawPushy raw = new RawPushy(stack, 10 * concurrency)) {
-            DispatcherRun dispatcher = new DispatcherRun(stack, concurrency);
+            DispatcherRun dispatcher = new DispatcherRun(stack, concurrency,
+                    token -> new RenderedPush(ChannelType.APNS, token, PAYLOAD, HEADERS, null));
             System.out.printf("N=%d, C=%d (in flight <= %d), rounds=%d, APNs connections=%d%n", n, concurrency,
                     10 * concurrency, rounds, stack.server.pinpush().config().apnsConcurrentConnections());
             // Warm-up: both paths once, JIT and connections, not counted.
@@ -132,15 +134,17 @@ public final class DispatcherVsPushy {
         }
     }
 
-    /** (b): the dispatcher function, fed SQSEvents of 10 built in-process. */
+    /** (b): the dispatcher function, fed SQSEvents of 10 built in-process ({@code push} renders one address). */
     static final class DispatcherRun {
         private final BenchStack stack;
         private final DispatcherHandler handler;
         private final int concurrency;
+        private final Function<String, RenderedPush> push;
         private final ExecutorService invokers;
 
-        DispatcherRun(BenchStack stack, int concurrency) {
+        DispatcherRun(BenchStack stack, int concurrency, Function<String, RenderedPush> push) {
             this.stack = stack;
+            this.push = push;
             this.handler = new DispatcherHandler(stack.server.pinpush());
             this.concurrency = concurrency;
             this.invokers = Executors.newFixedThreadPool(concurrency, r -> {
@@ -156,10 +160,10 @@ public final class DispatcherVsPushy {
             for (int from = 0; from < n; from += 10) {
                 List<SQSEvent.SQSMessage> records = new ArrayList<>();
                 for (int i = from; i < Math.min(n, from + 10); i++) {
-                    String token = tokens.get(i % tokens.size());
-                    Delivery delivery = new Delivery(stack.appId, requestId, i, DeliveryTarget.address(token, ChannelType.APNS),
-                            "bench-" + requestId, new RenderedPush(ChannelType.APNS, token, PAYLOAD, HEADERS, null),
-                            Instant.now().toString());
+                    RenderedPush rendered = push.apply(tokens.get(i % tokens.size()));
+                    Delivery delivery = new Delivery(stack.appId, requestId, i,
+                            DeliveryTarget.address(rendered.address(), rendered.channelType()), "bench-" + requestId,
+                            rendered, Instant.now().toString());
                     SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
                     record.setMessageId(UUID.randomUUID().toString());
                     record.setReceiptHandle("bench-" + i);
