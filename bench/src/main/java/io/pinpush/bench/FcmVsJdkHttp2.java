@@ -44,18 +44,22 @@ import java.util.function.IntFunction;
  * information: C threads calling the real dispatcher function with SQSEvents of 10 GCM deliveries, recording every
  * outcome in DynamoDB Local, as {@link DispatcherVsPushy} does for APNs. The 0.8 target is judged on b/a.
  *
- * <p>Usage: {@code FcmVsJdkHttp2 [N=20000] [C=1] [rounds=3]}
+ * <p>Usage: {@code FcmVsJdkHttp2 [N=20000] [C=1] [rounds=3] [provider-only]}; {@code provider-only} leaves (c) out
+ * (for profiling (a) and (b) alone).
  */
 public final class FcmVsJdkHttp2 {
 
     private static final String MESSAGE = "{\"GCMMessage\": {\"Action\": \"OPEN_APP\", \"Title\": \"Game Request\","
             + " \"Body\": \"Bob wants to play poker\", \"Priority\": \"high\", \"TimeToLive\": 3600}}";
     private static final Map<String, String> PINPOINT_DATA = Map.of("pinpoint.campaign.campaign_id", "_DIRECT");
+    /** Parsed once, as the send function parses a request once for all its addresses. */
+    private static final DirectMessageConfiguration CONFIGURATION = Json.read(MESSAGE, DirectMessageConfiguration.class);
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        boolean withDispatcher = !(args.length > 3 && args[3].equals("provider-only"));
         int window = 10 * concurrency;
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
@@ -79,14 +83,16 @@ public final class FcmVsJdkHttp2 {
             int warmUp = Math.min(n, 5000);
             raw.run(tokens, warmUp, window);
             provider.run(tokens, warmUp, window);
-            dispatcher.run(tokens, warmUp, null);
+            if (withDispatcher) {
+                dispatcher.run(tokens, warmUp, null);
+            }
             List<Double> a = new ArrayList<>();
             List<Double> b = new ArrayList<>();
             List<Double> c = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 double rawRate = raw.run(tokens, n, window);
                 double providerRate = provider.run(tokens, n, window);
-                double dispatcherRate = dispatcher.run(tokens, n, null);
+                double dispatcherRate = withDispatcher ? dispatcher.run(tokens, n, null) : Double.NaN;
                 a.add(rawRate);
                 b.add(providerRate);
                 c.add(dispatcherRate);
@@ -94,7 +100,8 @@ public final class FcmVsJdkHttp2 {
                         + "   (c) dispatcher %,.0f pushes/s   c/a %.2f%n", round, rawRate, providerRate,
                         providerRate / rawRate, dispatcherRate, dispatcherRate / rawRate);
             }
-            long expected = 3L * warmUp + 3L * rounds * n;
+            int paths = withDispatcher ? 3 : 2;
+            long expected = paths * (warmUp + (long) rounds * n);
             if (fcm.acceptedSends() != expected) {
                 throw new IllegalStateException("The stand-in accepted " + fcm.acceptedSends() + " sends, expected " + expected);
             }
@@ -111,7 +118,7 @@ public final class FcmVsJdkHttp2 {
     /** The v1 request Pinpush sends to {@code token} for {@link #MESSAGE}. */
     static RenderedPush render(PushRenderer renderer, String token) {
         RenderResult result = renderer.render(new RenderRequest(ChannelType.GCM, token, null,
-                Json.read(MESSAGE, DirectMessageConfiguration.class), null, null, null, null, null, PINPOINT_DATA));
+                CONFIGURATION, null, null, null, null, null, PINPOINT_DATA));
         if (result instanceof RenderResult.Rendered rendered) {
             return rendered.push();
         }
