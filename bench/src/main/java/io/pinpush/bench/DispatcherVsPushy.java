@@ -27,7 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -104,27 +103,10 @@ public final class DispatcherVsPushy {
         }
 
         double run(List<String> tokens, int n) throws InterruptedException {
-            Semaphore inFlight = new Semaphore(window);
-            AtomicInteger accepted = new AtomicInteger();
-            long start = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                inFlight.acquire();
-                SimpleApnsPushNotification notification = new SimpleApnsPushNotification(tokens.get(i % tokens.size()),
-                        BenchStack.BUNDLE_ID, PAYLOAD, Instant.now().plusSeconds(86_400), DeliveryPriority.IMMEDIATE, PushType.ALERT);
-                client.sendNotification(notification).whenComplete((response, error) -> {
-                    if (error == null && response.isAccepted()) {
-                        accepted.incrementAndGet();
-                    }
-                    inFlight.release();
-                });
-            }
-            inFlight.acquire(window);
-            long elapsed = System.nanoTime() - start;
-            inFlight.release(window);
-            if (accepted.get() != n) {
-                throw new IllegalStateException("raw Pushy: only " + accepted.get() + " of " + n + " accepted");
-            }
-            return n / (elapsed / 1e9);
+            return InFlightWindow.run("raw Pushy", n, window, i -> client.sendNotification(new SimpleApnsPushNotification(
+                            tokens.get(i % tokens.size()), BenchStack.BUNDLE_ID, PAYLOAD, Instant.now().plusSeconds(86_400),
+                            DeliveryPriority.IMMEDIATE, PushType.ALERT))
+                    .thenApply(response -> response.isAccepted()));
         }
 
         @Override

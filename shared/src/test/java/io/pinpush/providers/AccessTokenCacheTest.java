@@ -6,7 +6,6 @@ import io.pinpush.providers.AccessTokenCache.AccessToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,23 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class AccessTokenCacheTest {
 
-    private Instant now = Instant.parse("2026-12-04T12:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    };
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     /** Every token request the cache made, completed by the test. */
     private final List<CompletableFuture<AccessToken>> mints = new ArrayList<>();
     private final AccessTokenCache cache = new AccessTokenCache(() -> {
@@ -47,8 +32,12 @@ class AccessTokenCacheTest {
         return mint;
     }, clock);
 
-    private AccessToken validForAnHour(String value) {
-        return new AccessToken(value, now.plus(Duration.ofHours(1)));
+    private static AccessToken validForAnHour(String value) {
+        return validFor(value, Duration.ofHours(1));
+    }
+
+    private static AccessToken validFor(String value, Duration lifetime) {
+        return new AccessToken(value, NOW.plus(lifetime));
     }
 
     @Test
@@ -64,19 +53,25 @@ class AccessTokenCacheTest {
     }
 
     @Test
-    void aFreshTokenIsReusedUntilFiveMinutesBeforeItExpires() {
+    void aTokenIsReusedUntilFiveMinutesBeforeItExpires() {
         cache.token();
-        mints.get(0).complete(validForAnHour("t1"));
+        mints.get(0).complete(validFor("t1", Duration.ofMinutes(5).plusSeconds(1)));
 
-        now = now.plus(Duration.ofMinutes(54));
         assertThat(cache.token()).isCompletedWithValue("t1");
         assertThat(mints).hasSize(1);
+    }
 
-        now = now.plus(Duration.ofMinutes(1));
+    @Test
+    void aTokenFiveMinutesFromExpiryIsReplaced() {
+        cache.token();
+        mints.get(0).complete(validFor("t1", Duration.ofMinutes(5)));
+
         CompletableFuture<String> refreshed = cache.token();
         assertThat(mints).hasSize(2);
         mints.get(1).complete(validForAnHour("t2"));
         assertThat(refreshed).isCompletedWithValue("t2");
+        assertThat(cache.token()).isCompletedWithValue("t2");
+        assertThat(mints).hasSize(2);
     }
 
     @Test
