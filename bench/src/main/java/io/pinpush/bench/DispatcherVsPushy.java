@@ -12,6 +12,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.pinpush.functions.DispatcherHandler;
 import io.pinpush.local.LocalContext;
 import io.pinpush.local.standins.StandInTls;
+import io.pinpush.providers.RenderedPush;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,8 +22,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Benchmark (1) and (5): the dispatcher path against a raw Pushy client, same MockApnsServer, same N, alternating.
@@ -53,7 +54,7 @@ public final class DispatcherVsPushy {
         }
         try (BenchStack stack = new BenchStack(Map.of());
              RawPushy raw = new RawPushy(stack, WINDOW_PER_INSTANCE * concurrency)) {
-            DispatcherRun dispatcher = new DispatcherRun(stack, concurrency);
+            DispatcherRun dispatcher = new DispatcherRun(stack, concurrency, BundledEvents::apns);
             System.out.printf("N=%d, C=%d (in flight <= %d), rounds=%d, APNs connections=%d%n", n, concurrency,
                     WINDOW_PER_INSTANCE * concurrency, rounds, stack.server.pinpush().config().apnsConcurrentConnections());
             // Warm-up: both paths once, JIT and connections, not counted.
@@ -98,27 +99,10 @@ public final class DispatcherVsPushy {
         }
 
         double run(List<String> tokens, int n) throws InterruptedException {
-            Semaphore inFlight = new Semaphore(window);
-            AtomicInteger accepted = new AtomicInteger();
-            long start = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                inFlight.acquire();
-                SimpleApnsPushNotification notification = new SimpleApnsPushNotification(tokens.get(i % tokens.size()),
-                        BenchStack.BUNDLE_ID, BundledEvents.PAYLOAD, Instant.now().plusSeconds(86_400), DeliveryPriority.IMMEDIATE, PushType.ALERT);
-                client.sendNotification(notification).whenComplete((response, error) -> {
-                    if (error == null && response.isAccepted()) {
-                        accepted.incrementAndGet();
-                    }
-                    inFlight.release();
-                });
-            }
-            inFlight.acquire(window);
-            long elapsed = System.nanoTime() - start;
-            inFlight.release(window);
-            if (accepted.get() != n) {
-                throw new IllegalStateException("raw Pushy: only " + accepted.get() + " of " + n + " accepted");
-            }
-            return n / (elapsed / 1e9);
+            return InFlightWindow.run("raw Pushy", n, window, i -> client.sendNotification(new SimpleApnsPushNotification(
+                            tokens.get(i % tokens.size()), BenchStack.BUNDLE_ID, BundledEvents.PAYLOAD,
+                            Instant.now().plusSeconds(86_400), DeliveryPriority.IMMEDIATE, PushType.ALERT))
+                    .thenApply(response -> response.isAccepted()));
         }
 
         @Override
@@ -135,7 +119,11 @@ public final class DispatcherVsPushy {
         private final int concurrency;
         private final ExecutorService invokers;
 
-        DispatcherRun(BenchStack stack, int concurrency) {
+        private final Function<String, RenderedPush> push;
+
+        /** @param push renders one delivery for a token (APNs here, FCM in benchmark (2)) */
+        DispatcherRun(BenchStack stack, int concurrency, Function<String, RenderedPush> push) {
+            this.push = push;
             this.stack = stack;
             this.handler = new DispatcherHandler(stack.server.pinpush());
             this.concurrency = concurrency;
@@ -147,7 +135,7 @@ public final class DispatcherVsPushy {
         }
 
         double run(List<String> tokens, int n, MemorySampler memory) throws Exception {
-            List<SQSEvent> events = BundledEvents.of(stack.appId, tokens, n);
+            List<SQSEvent> events = BundledEvents.of(stack.appId, tokens, n, push);
             AtomicInteger next = new AtomicInteger();
             AtomicInteger failures = new AtomicInteger();
             if (memory != null) memory.start();

@@ -18,28 +18,52 @@ public final class AccessTokenCache {
     public record AccessToken(String value, Instant expiresAt) {
     }
 
+    /** A token request and its value as callers get it, made together so every caller shares one future. */
+    private record Minting(CompletableFuture<AccessToken> token, CompletableFuture<String> value) {
+    }
+
     private final Supplier<CompletableFuture<AccessToken>> mint;
     private final Clock clock;
-    private CompletableFuture<AccessToken> current;
+    /** Written under the lock; read without it on the hot path (one read per push while the token is fresh). */
+    private volatile Minting current;
 
     public AccessTokenCache(Supplier<CompletableFuture<AccessToken>> mint, Clock clock) {
         this.mint = mint;
         this.clock = clock;
     }
 
-    public synchronized CompletableFuture<String> token() {
-        if (current == null || current.isCompletedExceptionally() || (current.isDone() && expiresSoon(current.join()))) {
-            current = mint.get();
+    public CompletableFuture<String> token() {
+        Minting minting = current;
+        if (minting != null && usable(minting)) {
+            return minting.value();
         }
-        return current.thenApply(AccessToken::value);
+        return tokenLocked();
+    }
+
+    private synchronized CompletableFuture<String> tokenLocked() {
+        Minting minting = current;
+        if (minting == null || minting.token().isCompletedExceptionally()
+                || (minting.token().isDone() && expiresSoon(minting.token().join()))) {
+            CompletableFuture<AccessToken> token = mint.get();
+            minting = new Minting(token, token.thenApply(AccessToken::value));
+            current = minting;
+        }
+        return minting.value();
     }
 
     /** The provider refused {@code token} (401): forget it so the next call mints a new one. */
     public synchronized void invalidate(String token) {
-        if (current != null && current.isDone() && !current.isCompletedExceptionally()
-                && current.join().value().equals(token)) {
+        Minting minting = current;
+        if (minting != null && minting.token().isDone() && !minting.token().isCompletedExceptionally()
+                && minting.token().join().value().equals(token)) {
             current = null;
         }
+    }
+
+    /** Minted, and not about to expire. A request still in flight is left to the lock, where callers join it. */
+    private boolean usable(Minting minting) {
+        CompletableFuture<AccessToken> token = minting.token();
+        return token.isDone() && !token.isCompletedExceptionally() && !expiresSoon(token.join());
     }
 
     private boolean expiresSoon(AccessToken token) {

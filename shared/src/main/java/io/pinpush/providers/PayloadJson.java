@@ -1,6 +1,7 @@
 package io.pinpush.providers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpush.api.Json;
@@ -32,5 +33,19 @@ public final class PayloadJson {
 
     public static String write(JsonNode node) {
         return Json.write(node);
+    }
+
+    /**
+     * {@code objectJson} (a JSON object as {@link #write} writes it) with one more string member at its end, as if
+     * it had been put in the tree before writing; {@code name} must not be a member already.
+     */
+    public static String withStringMember(String objectJson, String name, String value) {
+        String member = quoted(name) + ':' + quoted(value) + '}';
+        return objectJson.equals("{}") ? '{' + member
+                : objectJson.substring(0, objectJson.length() - 1) + ',' + member;
+    }
+
+    private static String quoted(String text) {
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
     }
 }

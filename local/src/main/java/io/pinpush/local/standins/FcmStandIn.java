@@ -55,6 +55,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,7 +68,7 @@ import java.util.regex.Pattern;
  *       a message name or what {@link #respondTo} programmed for the message's token.</li>
  *   <li>{@code POST /fcm/send}: the legacy API, for server keys registered with {@link #registerLegacyKey}.</li>
  * </ul>
- * Every request is recorded with its protocol, headers and body.
+ * Every request is recorded with its protocol, headers and body, unless the stand-in was started {@link #lean()}.
  */
 public final class FcmStandIn implements AutoCloseable {
 
@@ -100,12 +101,15 @@ public final class FcmStandIn implements AutoCloseable {
     private final Map<String, FcmResponse> programmed = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicLong counter = new AtomicLong();
+    private final LongAdder acceptedSends = new LongAdder();
     private volatile Duration tokenLifetime = Duration.ofHours(1);
+    private final boolean recording;
     private final EventLoopGroup eventLoops = new NioEventLoopGroup(1);
     private final Channel serverChannel;
     private final int port;
 
-    private FcmStandIn() {
+    private FcmStandIn(boolean recording) {
+        this.recording = recording;
         try {
             SslContext tls = SslContextBuilder.forServer(StandInTls.serverKey(), StandInTls.serverCertificateChain())
                     .sslProvider(SslProvider.JDK)
@@ -133,7 +137,17 @@ public final class FcmStandIn implements AutoCloseable {
     }
 
     public static FcmStandIn start() {
-        return new FcmStandIn();
+        return new FcmStandIn(true);
+    }
+
+    /**
+     * A stand-in for benchmarks: it records nothing (a recording stand-in grows a copy-on-write list by one entry
+     * per request, which costs more than the request) and accepts every v1 send that carries a valid access token
+     * for its project without reading the body, so every client measured against it pays the same small provider
+     * cost. Tokens, legacy keys and programmed answers for the legacy API work as in {@link #start()}.
+     */
+    public static FcmStandIn lean() {
+        return new FcmStandIn(false);
     }
 
     /** The base URL, for {@code PINPUSH_FCM_ENDPOINT}. */
@@ -175,6 +189,14 @@ public final class FcmStandIn implements AutoCloseable {
         }
     }
 
+    /**
+     * An access token for {@code account} issued directly, without the OAuth exchange: for clients that hold a
+     * token already (a benchmark's raw HTTP client). It expires like a minted one.
+     */
+    public String issueAccessToken(ServiceAccount account) {
+        return issue(account.projectId());
+    }
+
     public void registerLegacyKey(String serverKey) {
         legacyKeys.add(serverKey);
     }
@@ -204,6 +226,11 @@ public final class FcmStandIn implements AutoCloseable {
 
     public List<Received> sendRequests() {
         return received.stream().filter(request -> !request.path().equals("/token")).toList();
+    }
+
+    /** v1 sends answered 200 so far (counted in both modes; a benchmark checks it got exactly what it sent). */
+    public long acceptedSends() {
+        return acceptedSends.sum();
     }
 
     public void clearReceived() {
@@ -265,11 +292,15 @@ public final class FcmStandIn implements AutoCloseable {
                 || claims.path("exp").asLong() <= now) {
             return invalidGrant("Invalid JWT: audience, scope or expiry");
         }
-        String accessToken = "ya29.standin-" + counter.incrementAndGet();
-        issuedTokens.put(accessToken, new IssuedToken(accountProjects.get(claims.path("iss").asText()),
-                Instant.now().plus(tokenLifetime)));
+        String accessToken = issue(accountProjects.get(claims.path("iss").asText()));
         return json(200, "{\"access_token\": \"" + accessToken + "\", \"expires_in\": " + tokenLifetime.toSeconds()
                 + ", \"token_type\": \"Bearer\"}");
+    }
+
+    private String issue(String projectId) {
+        String accessToken = "ya29.standin-" + counter.incrementAndGet();
+        issuedTokens.put(accessToken, new IssuedToken(projectId, Instant.now().plus(tokenLifetime)));
+        return accessToken;
     }
 
     private FcmResponse sendV1(String project, Received request) {
@@ -283,6 +314,9 @@ public final class FcmStandIn implements AutoCloseable {
             return json(403, "{\"error\": {\"code\": 403, \"message\": \"Permission denied on project " + project
                     + "\", \"status\": \"PERMISSION_DENIED\"}}");
         }
+        if (!recording) {
+            return accepted(project);
+        }
         JsonNode message;
         try {
             message = request.json().path("message");
@@ -294,8 +328,12 @@ public final class FcmStandIn implements AutoCloseable {
             return FcmResponse.invalidMessage("Request contains an invalid argument: message.token is required");
         }
         FcmResponse response = programmed.get(registrationToken);
-        return response != null ? response
-                : json(200, "{\"name\": \"projects/" + project + "/messages/" + counter.incrementAndGet() + "\"}");
+        return response != null ? response : accepted(project);
+    }
+
+    private FcmResponse accepted(String project) {
+        acceptedSends.increment();
+        return json(200, "{\"name\": \"projects/" + project + "/messages/" + counter.incrementAndGet() + "\"}");
     }
 
     private FcmResponse sendLegacy(Received request) {
@@ -365,7 +403,9 @@ public final class FcmStandIn implements AutoCloseable {
             });
             Received received = new Received(protocol, request.method().name(), new QueryStringDecoder(request.uri()).path(),
                     headers, request.content().toString(StandardCharsets.UTF_8));
-            FcmStandIn.this.received.add(received);
+            if (recording) {
+                FcmStandIn.this.received.add(received);
+            }
             FcmResponse answer;
             try {
                 answer = answer(received);

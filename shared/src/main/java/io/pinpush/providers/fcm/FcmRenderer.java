@@ -54,17 +54,30 @@ public final class FcmRenderer extends ChannelRenderer<GCMMessage> {
         applyDeliveryOptions(v1Message, message);
         validateData(v1Message.get("data"));
 
-        int size = PayloadJson.utf8Length(PayloadJson.write(v1Message));
+        String v1Json = PayloadJson.write(v1Message);
+        int size = PayloadJson.utf8Length(v1Json);
         if (size > MAX_PAYLOAD_BYTES) {
             return new RenderResult.TooLarge("The FCM message is " + size + " bytes; FCM accepts at most "
                     + MAX_PAYLOAD_BYTES + " bytes");
         }
+        return new RenderResult.Rendered(new RenderedPush(request.channelType(), request.address(),
+                sendRequest(sendRequest, v1Message, v1Json, request.address()), Map.of(), expiresAt(v1Message),
+                message.preferredAuthenticationMethod()));
+    }
+
+    /**
+     * The send request for {@code address}. The message was just written once to measure it; when only the token
+     * is missing (every standard message, most RawContent), the token is appended to that text instead of
+     * writing the whole tree a second time.
+     */
+    private static String sendRequest(ObjectNode sendRequest, ObjectNode v1Message, String v1Json, String address) {
+        if (sendRequest.size() == 1 && !v1Message.has("topic") && !v1Message.has("condition") && !v1Message.has("token")) {
+            return "{\"message\":" + PayloadJson.withStringMember(v1Json, "token", address) + "}";
+        }
         v1Message.remove("topic");
         v1Message.remove("condition");
-        v1Message.put("token", request.address());
-
-        return new RenderResult.Rendered(new RenderedPush(request.channelType(), request.address(),
-                PayloadJson.write(sendRequest), Map.of(), expiresAt(v1Message), message.preferredAuthenticationMethod()));
+        v1Message.put("token", address);
+        return PayloadJson.write(sendRequest);
     }
 
     @Override

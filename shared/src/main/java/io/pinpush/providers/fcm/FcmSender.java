@@ -13,8 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends rendered notifications to FCM over one shared JDK HttpClient (HTTP/2): through the HTTP v1 API with a
@@ -29,7 +31,9 @@ public final class FcmSender {
             "MismatchSenderId", "MissingRegistration");
 
     private final HttpClient http;
-    private final URI v1Endpoint;
+    private final String v1Base;
+    /** The messages:send URI of each project, built once rather than per push. */
+    private final Map<String, URI> sendUris = new ConcurrentHashMap<>();
     private final URI legacyEndpoint;
     private final Duration timeout;
     private final Clock clock;
@@ -37,7 +41,7 @@ public final class FcmSender {
 
     public FcmSender(HttpClient http, URI v1Endpoint, URI legacyEndpoint, Duration timeout, Clock clock) {
         this.http = http;
-        this.v1Endpoint = v1Endpoint;
+        this.v1Base = v1Endpoint.toString().replaceAll("/+$", "");
         this.legacyEndpoint = legacyEndpoint;
         this.timeout = timeout;
         this.clock = clock;
@@ -60,7 +64,7 @@ public final class FcmSender {
 
     private CompletableFuture<ProviderOutcome> sendV1(ChannelCredentials.FcmServiceAccount account, RenderedPush push,
                                                       boolean retryUnauthenticated) {
-        URI uri = URI.create(v1Endpoint.toString().replaceAll("/+$", "") + "/v1/projects/" + account.projectId() + "/messages:send");
+        URI uri = sendUris.computeIfAbsent(account.projectId(), project -> URI.create(v1Base + "/v1/projects/" + project + "/messages:send"));
         return tokens.token(account)
                 .thenCompose(token -> http.sendAsync(HttpRequest.newBuilder(uri)
                                 .timeout(timeout)

@@ -9,6 +9,7 @@ import static io.pinpush.providers.Renders.request;
 import static io.pinpush.providers.Renders.withOverrides;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pinpush.api.Json;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.providers.RenderRequest;
 import io.pinpush.providers.RenderResult;
@@ -182,5 +183,26 @@ class FcmRendererTest {
         assertThat(result).isInstanceOf(RenderResult.TooLarge.class);
         assertThat(((RenderResult.TooLarge) result).statusMessage())
                 .matches("The FCM message is \\d+ bytes; FCM accepts at most 4096 bytes");
+    }
+
+    @Test
+    void theTokenIsWrittenIntoTheRequestExactlyAsWritingTheWholeTreeWould() {
+        String awkwardToken = "tok\"en\\with\nescapes-\u00e9-\u0001";
+        List<RenderRequest> requests = List.of(
+                request(ChannelType.GCM, awkwardToken, "{\"GCMMessage\": {\"Title\": \"Hi\", \"Body\": \"Hello\", \"TimeToLive\": 30}}"),
+                withOverrides(request(ChannelType.GCM, awkwardToken, "{}"), null, null,
+                        "{\"fcmV1Message\": {\"message\": {}}}", null, null),
+                withOverrides(request(ChannelType.GCM, awkwardToken, "{}"), null, null,
+                        "{\"fcmV1Message\": {\"validate_only\": true, \"message\": {\"topic\": \"news\", \"data\": {\"a\": \"b\"}}}}", null, null));
+
+        for (RenderRequest request : requests) {
+            String body = render(request).body();
+
+            assertThat(body).isEqualTo(Json.write(json(body)));
+            assertThat(json(body).path("message").path("token").asText()).isEqualTo(awkwardToken);
+            assertThat(json(body).path("message").has("topic")).isFalse();
+        }
+        assertThat(render(requests.get(1)).body()).isEqualTo("{\"message\":{\"token\":" + Json.write(awkwardToken) + "}}");
+        assertThat(json(render(requests.get(2)).body()).path("validate_only").asBoolean()).isTrue();
     }
 }
