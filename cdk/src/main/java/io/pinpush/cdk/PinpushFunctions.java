@@ -115,6 +115,13 @@ final class PinpushFunctions extends Construct {
      */
     static final List<String> TABLE_OUTCOMES = concat(TABLE_READ, List.of("dynamodb:PutItem", "dynamodb:UpdateItem",
             "dynamodb:BatchWriteItem"));
+    /**
+     * The dispatcher records a batch's outcomes as PartiQL INSERTs (BatchExecuteStatement: an INSERT is a put that
+     * fails on an existing key, the idempotency record's condition), bumps the daily KPI counters (UpdateItem) and
+     * writes the recipient markers (BatchWriteItem).
+     */
+    static final List<String> TABLE_OUTCOME_RECORDS = concat(TABLE_READ, List.of("dynamodb:PartiQLInsert",
+            "dynamodb:UpdateItem", "dynamodb:BatchWriteItem"));
     static final List<String> TABLE_READ_AND_PUTS = concat(TABLE_READ, List.of("dynamodb:PutItem",
             "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"));
 
@@ -259,7 +266,7 @@ final class PinpushFunctions extends Construct {
 
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_READ_AND_PUT));
-        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_OUTCOMES));
+        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_OUTCOME_RECORDS));
         dispatcher.addToRolePolicy(allow(SECRET_READ, secrets));
         // Campaign deliveries count toward their activity (UpdateItem), which is then published to the campaigns table.
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGN_RUNS), TABLE_OUTCOMES));

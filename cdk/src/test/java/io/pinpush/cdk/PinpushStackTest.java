@@ -414,7 +414,8 @@ class PinpushStackTest {
         assertThat(actionsOf("SendHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
                 "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"), key, events, Set.of("secretsmanager:GetSecretValue")));
         assertThat(actionsOf("DispatcherHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
-                "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem"), key, events,
+                "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem",
+                "dynamodb:PartiQLInsert"), key, events,
                 Set.of("secretsmanager:GetSecretValue"), CONSUME));
         assertThat(actionsOf("CampaignTickHandler")).isEqualTo(union(TABLE_DATA, key, events));
         assertThat(actionsOf("CampaignRunnerHandler")).isEqualTo(union(TABLE_DATA, key, events,
@@ -440,7 +441,7 @@ class PinpushStackTest {
                 "accesskeys", union(TABLE_READ, Set.of("dynamodb:PutItem")), "quotas", Set.of("dynamodb:UpdateItem")));
         assertThat(tableActions("DispatcherHandler")).isEqualTo(Map.of("apps", TABLE_READ,
                 "endpoints", union(TABLE_READ, Set.of("dynamodb:PutItem")),
-                "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem")),
+                "deliveries", union(TABLE_READ, Set.of("dynamodb:PartiQLInsert", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem")),
                 "triggers", Set.of("dynamodb:UpdateItem"),
                 "campaignruns", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem")),
                 "campaigns", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem"))));

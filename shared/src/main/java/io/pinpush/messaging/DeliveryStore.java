@@ -17,10 +17,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementErrorCodeEnum;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -30,11 +35,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Delivery records in the {@code deliveries} table ({@link Tables#DELIVERIES}): a header per send request and one
  * item per delivery, written once when its outcome is final and removed by TTL after the retention period.
  *
- * <p>The per-delivery item is also the dispatcher's idempotency key: {@link #record} is a conditional put, so of
- * two dispatchers finishing the same delivery only one records it (and only that one tells the listener).
+ * <p>The per-delivery item is also the dispatcher's idempotency key: {@link #recordFirsts} writes it only where none
+ * exists, so of two dispatchers finishing the same delivery only one records it (and only that one tells the listener).
  */
 public final class DeliveryStore implements AppScopedData {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryStore.class);
     static final String HEADER_SORT_KEY = "request";
     static final String DELIVERY_PREFIX = "delivery#";
     private static final int BATCH_WRITE_LIMIT = 25;
@@ -45,12 +51,16 @@ public final class DeliveryStore implements AppScopedData {
     private final String table;
     private final Duration retention;
     private final Clock clock;
+    private final String insertStatement;
 
     public DeliveryStore(DynamoDbClient dynamoDb, PinpushConfig config, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = config.tableName(Tables.DELIVERIES.logicalName());
         this.retention = config.deliveryRetention();
         this.clock = clock;
+        // The attributes of item(): keep the two in step.
+        this.insertStatement = "INSERT INTO \"" + table + "\" VALUE {'pk': ?, 'sk': ?, 'status': ?, '"
+                + Items.DOC + "': ?, 'expiresAt': ?}";
     }
 
     /** Writes the request's header and the outcomes decided without a provider, in batches. */
@@ -78,14 +88,46 @@ public final class DeliveryStore implements AppScopedData {
         batchWrite(outcomes.stream().map(this::item).toList());
     }
 
-    /** Records a final outcome unless one is already recorded; false means another attempt got there first. */
-    public boolean record(DeliveryOutcome outcome) {
-        try {
-            dynamoDb.putItem(b -> b.tableName(table).item(item(outcome)).conditionExpression("attribute_not_exists(sk)"));
-            return true;
-        } catch (ConditionalCheckFailedException alreadyRecorded) {
-            return false;
+    /** What became of one outcome given to {@link #recordFirsts}. */
+    public enum Recorded {
+        /** Written now: this writer won, and only it tells the listener. */
+        WRITTEN,
+        /** Another attempt had recorded this delivery's outcome first. */
+        ALREADY,
+        /** Not written (throttled, or the call failed): the delivery must come back. */
+        FAILED
+    }
+
+    /**
+     * Records final outcomes unless one is already recorded for the delivery: the dispatcher's idempotency key.
+     * PartiQL {@code INSERT}s, 25 to a BatchExecuteStatement call: an INSERT fails on an existing key, so each is a
+     * conditional put (same write units), and each statement succeeds or fails on its own.
+     *
+     * @return one answer per outcome, in order
+     */
+    public List<Recorded> recordFirsts(List<DeliveryOutcome> outcomes) {
+        List<Recorded> answers = new ArrayList<>(outcomes.size());
+        for (int from = 0; from < outcomes.size(); from += BATCH_WRITE_LIMIT) {
+            List<DeliveryOutcome> chunk = outcomes.subList(from, Math.min(outcomes.size(), from + BATCH_WRITE_LIMIT));
+            List<BatchStatementRequest> statements = chunk.stream().map(outcome -> {
+                Map<String, AttributeValue> item = item(outcome);
+                return BatchStatementRequest.builder().statement(insertStatement)
+                        .parameters(item.get("pk"), item.get("sk"), item.get("status"), item.get(Items.DOC),
+                                item.get("expiresAt")).build();
+            }).toList();
+            try {
+                List<BatchStatementResponse> responses = dynamoDb.batchExecuteStatement(b -> b.statements(statements)).responses();
+                for (BatchStatementResponse response : responses) {
+                    answers.add(response.error() == null ? Recorded.WRITTEN
+                            : response.error().code() == BatchStatementErrorCodeEnum.DUPLICATE_ITEM ? Recorded.ALREADY
+                            : Recorded.FAILED);
+                }
+            } catch (SdkException e) {
+                LOG.warn("Could not record {} outcomes; their deliveries come back", chunk.size(), e);
+                chunk.forEach(outcome -> answers.add(Recorded.FAILED));
+            }
         }
+        return answers;
     }
 
     /** The ids of those deliveries whose outcome is already recorded (strongly consistent). */

@@ -148,6 +148,7 @@ public final class Dispatcher {
             }
         }
 
+        OutcomeWriter writer = new OutcomeWriter();
         List<CompletableFuture<Verdict>> settling = new ArrayList<>();
         List<Item> settlingItems = new ArrayList<>();
         List<CompletableFuture<ProviderOutcome>> pushes = new ArrayList<>();
@@ -165,17 +166,18 @@ public final class Dispatcher {
                 CompletableFuture<ProviderOutcome> push = push(item.delivery());
                 pushed.add(item);
                 pushes.add(push);
-                pushedAndSettled.add(push.thenApplyAsync(outcome -> settleOrLeave(item, outcome), settlers));
+                pushedAndSettled.add(push.thenComposeAsync(outcome -> settleOrLeave(item, outcome, writer), settlers));
             } else if (decision instanceof DeliveryGate.Defer defer) {
                 deferred.put(item, defer.delay());
             } else if (decision instanceof DeliveryGate.Drop drop) {
                 settlingItems.add(item);
-                settling.add(CompletableFuture.supplyAsync(() -> settleWithoutPush(item, drop.result()), settlers));
+                settling.add(settleWithoutPush(item, drop.result(), writer));
             }
         }
 
         requeue(deferred, fates);
         awaitAll(pushes, deadline);
+        writer.flushAndWriteAtOnce();
         for (int i = 0; i < pushed.size(); i++) {
             Item item = pushed.get(i);
             settlingItems.add(item);
@@ -237,18 +239,14 @@ public final class Dispatcher {
     }
 
     /** A delivery the gate ended without a push: recorded and told like any other outcome. */
-    private Verdict settleWithoutPush(Item item, MessageResult result) {
-        try {
-            Delivery delivery = item.delivery();
-            DeliveryOutcome settled = delivery.outcome(result, item.message().receiveCount() - 1, Timestamps.now(clock));
-            if (store.record(settled)) {
+    private CompletableFuture<Verdict> settleWithoutPush(Item item, MessageResult result, OutcomeWriter writer) {
+        DeliveryOutcome settled = item.delivery().outcome(result, item.message().receiveCount() - 1, Timestamps.now(clock));
+        return writer.write(settled).thenApply(recorded -> {
+            if (recorded == DeliveryStore.Recorded.WRITTEN) {
                 listener.onOutcome(settled);
             }
-            return Verdict.DONE;
-        } catch (RuntimeException e) {
-            LOG.error("Could not settle delivery {}; it will be retried", item.delivery().deliveryId(), e);
-            return Verdict.LEAVE;
-        }
+            return recorded == DeliveryStore.Recorded.FAILED ? Verdict.LEAVE : Verdict.DONE;
+        });
     }
 
     /** The SDK's timeouts bound the DynamoDB calls it waits on. */
@@ -264,18 +262,17 @@ public final class Dispatcher {
         }
     }
 
-    private Verdict settleOrLeave(Item item, ProviderOutcome outcome) {
+    private CompletableFuture<Verdict> settleOrLeave(Item item, ProviderOutcome outcome, OutcomeWriter writer) {
         try {
-            return settle(item, outcome);
+            return settle(item, outcome, writer);
         } catch (RuntimeException e) {
-            // Most likely the record could not be written: the message comes back, which may push it twice.
             LOG.error("Could not settle delivery {}; it will be retried", item.delivery().deliveryId(), e);
-            return Verdict.LEAVE;
+            return CompletableFuture.completedFuture(Verdict.LEAVE);
         }
     }
 
     /** Done once the outcome is recorded; a retryable failure with attempts left comes back after its backoff. */
-    private Verdict settle(Item item, ProviderOutcome outcome) {
+    private CompletableFuture<Verdict> settle(Item item, ProviderOutcome outcome, OutcomeWriter writer) {
         QueuedMessage message = item.message();
         Delivery delivery = item.delivery();
         DeliveryResult answer = DeliveryResult.of(outcome);
@@ -287,19 +284,25 @@ public final class Dispatcher {
             if (decision instanceof RetryPolicy.Decision.Retry again) {
                 LOG.info("Delivery {} attempt {}: {} {}; next attempt in {} s", delivery.deliveryId(),
                         message.receiveCount(), result.statusCode(), result.statusMessage(), again.delay().toSeconds());
-                return Verdict.retryAfter(again.delay());
+                return CompletableFuture.completedFuture(Verdict.retryAfter(again.delay()));
             }
             String reason = ((RetryPolicy.Decision.GiveUp) decision).reason();
             result = result.withStatusMessage(result.statusMessage() == null ? reason : result.statusMessage() + "; " + reason);
         }
         DeliveryOutcome settled = delivery.outcome(result, message.receiveCount(), Timestamps.now(clock));
-        if (!store.record(settled)) {
-            LOG.info("Delivery {} was settled by another attempt; keeping that outcome", delivery.deliveryId());
-            return Verdict.DONE;
-        }
-        maintainEndpoint(settled, answer);
-        listener.onOutcome(settled);
-        return Verdict.DONE;
+        return writer.write(settled).thenApply(recorded -> switch (recorded) {
+            case WRITTEN -> {
+                maintainEndpoint(settled, answer);
+                listener.onOutcome(settled);
+                yield Verdict.DONE;
+            }
+            case ALREADY -> {
+                LOG.info("Delivery {} was settled by another attempt; keeping that outcome", delivery.deliveryId());
+                yield Verdict.DONE;
+            }
+            // Most likely throttled: the message comes back, which may push it twice.
+            case FAILED -> Verdict.LEAVE;
+        });
     }
 
     /**
@@ -389,6 +392,56 @@ public final class Dispatcher {
             }
         }
         return deliveries;
+    }
+
+    /**
+     * Records one batch's outcomes as they are decided, {@link #CHUNK} to a request ({@link DeliveryStore#recordFirsts}):
+     * four requests for a full batch of a hundred, instead of a hundred conditional puts. Once the batch's pushes are
+     * all answered (or the deadline passed), what is pending goes out, and any outcome decided later is written at once.
+     */
+    private final class OutcomeWriter {
+        private static final int CHUNK = 25;
+        private final List<DeliveryOutcome> pending = new ArrayList<>();
+        private final List<CompletableFuture<DeliveryStore.Recorded>> waiting = new ArrayList<>();
+        private boolean atOnce;
+
+        synchronized CompletableFuture<DeliveryStore.Recorded> write(DeliveryOutcome outcome) {
+            CompletableFuture<DeliveryStore.Recorded> recorded = new CompletableFuture<>();
+            pending.add(outcome);
+            waiting.add(recorded);
+            if (atOnce || pending.size() >= CHUNK) {
+                flush();
+            }
+            return recorded;
+        }
+
+        synchronized void flushAndWriteAtOnce() {
+            atOnce = true;
+            flush();
+        }
+
+        /** Hands what is pending to a writer thread; the caller holds the lock. */
+        private void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<DeliveryOutcome> outcomes = List.copyOf(pending);
+            List<CompletableFuture<DeliveryStore.Recorded>> futures = List.copyOf(waiting);
+            pending.clear();
+            waiting.clear();
+            settlers.execute(() -> {
+                List<DeliveryStore.Recorded> answers;
+                try {
+                    answers = store.recordFirsts(outcomes);
+                } catch (RuntimeException e) {
+                    LOG.error("Could not record {} outcomes; their deliveries will be retried", outcomes.size(), e);
+                    answers = Collections.nCopies(outcomes.size(), DeliveryStore.Recorded.FAILED);
+                }
+                for (int i = 0; i < futures.size(); i++) {
+                    futures.get(i).complete(answers.get(i));
+                }
+            });
+        }
     }
 
     /**

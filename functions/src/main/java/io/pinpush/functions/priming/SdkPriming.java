@@ -34,7 +34,7 @@ public final class SdkPriming {
     private SdkPriming() {
     }
 
-    /** GetItem, PutItem and Query: the shapes every store uses. */
+    /** GetItem, PutItem and Query: the shapes every store uses; BatchExecuteStatement: the dispatcher's outcome records. */
     public static void dynamoDb(String region) {
         dynamoDb(region, Optional.empty());
     }
@@ -51,6 +51,9 @@ public final class SdkPriming {
                     .keyConditionExpression("listPk = :pk")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("apps")))
                     .limit(10)));
+            stopBeforeSending(() -> client.batchExecuteStatement(b -> b.statements(s -> s
+                    .statement("INSERT INTO \"" + TABLE + "\" VALUE {'pk': ?, 'sk': ?}")
+                    .parameters(key.get("pk"), key.get("sk")))));
         }
     }
 
