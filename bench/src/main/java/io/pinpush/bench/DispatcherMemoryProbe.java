@@ -2,6 +2,7 @@ package io.pinpush.bench;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.pinpush.functions.DispatcherHandler;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,7 @@ public final class DispatcherMemoryProbe {
         DispatcherHandler handler = new DispatcherHandler();
         MemorySampler memory = new MemorySampler("dispatcher JVM alone");
         double rate = 0;
+        double cpuPerDelivery = 0;
         for (int round = 1; round <= rounds; round++) {
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -33,11 +35,13 @@ public final class DispatcherMemoryProbe {
                 memory.start();
             }
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             int failures = 0;
             for (SQSEvent event : events) {
                 failures += handler.handleRequest(event, new ColdStartProbe.ProbeContext()).getBatchItemFailures().size();
             }
             rate = n / ((System.nanoTime() - start) / 1e9);
+            cpuPerDelivery = (processCpuNanos() - cpuStart) / 1e3 / n;
             if (last) {
                 memory.stop();
             }
@@ -46,10 +50,14 @@ public final class DispatcherMemoryProbe {
             }
             System.out.printf("round %d: %,.0f pushes/s%n", round, rate);
         }
-        System.out.printf("RESULT dispatcher-memory N=%d: %,.0f pushes/s in the measured round; %s%n", n, rate,
-                memory.summary());
+        System.out.printf("RESULT dispatcher-memory N=%d: %,.0f pushes/s in the measured round, %.0f us of CPU per "
+                + "delivery (the dispatcher JVM's, every thread); %s%n", n, rate, cpuPerDelivery, memory.summary());
         System.out.flush();
         System.exit(0);
     }
 
+    /** CPU time of this JVM, every thread (what Lambda's duration pays for on a CPU-bound instance). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
 }
