@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -345,6 +346,38 @@ class MessagingFlowTest {
         assertThat(response.result()).hasSize(100);
         assertThat(response.result().values())
                 .allSatisfy(r -> assertThat(r.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL));
+    }
+
+    @Test
+    void manyOutcomesAreRecordedInBatchesAndAnOutcomeAlreadyRecordedIsKept() {
+        String requestId = UUID.randomUUID().toString();
+        List<DeliveryOutcome> outcomes = IntStream.range(0, 30)
+                .mapToObj(i -> recordedOutcome(requestId, i, MessageResult.QUEUED.withStatusMessage("attempt 2"))).toList();
+        DeliveryOutcome first = recordedOutcome(requestId, 26, MessageResult.QUEUED.withStatusMessage("attempt 1"));
+        assertThat(harness.store.recordFirsts(List.of(first))).containsExactly(DeliveryStore.Recorded.WRITTEN);
+
+        List<DeliveryStore.Recorded> answers = harness.store.recordFirsts(outcomes);
+
+        assertThat(answers).hasSize(30);
+        assertThat(answers.get(26)).isEqualTo(DeliveryStore.Recorded.ALREADY);
+        assertThat(answers.stream().filter(a -> a == DeliveryStore.Recorded.WRITTEN)).hasSize(29);
+        List<DeliveryOutcome> stored = harness.store.outcomes(requestId);
+        assertThat(stored).hasSize(30);
+        assertThat(stored.get(26)).isEqualTo(first);
+        assertThat(stored.get(25)).isEqualTo(outcomes.get(25));
+        assertThat(harness.store.recorded(outcomes.stream().map(o -> queuedDelivery(requestId, o.index())).toList()))
+                .hasSize(30);
+        assertThat(harness.store.recordFirsts(outcomes.subList(0, 3))).containsOnly(DeliveryStore.Recorded.ALREADY);
+    }
+
+    private static DeliveryOutcome recordedOutcome(String requestId, int index, MessageResult result) {
+        return queuedDelivery(requestId, index).outcome(result, 1, "2026-12-05T00:00:00Z");
+    }
+
+    private static Delivery queuedDelivery(String requestId, int index) {
+        return new Delivery("app", requestId, index, DeliveryTarget.address("token-" + index, ChannelType.APNS), null,
+                new io.pinpush.providers.RenderedPush(ChannelType.APNS, "token-" + index, "{}", java.util.Map.of(), null),
+                "2026-12-05T00:00:00Z");
     }
 
     static MessageRequest addresses(String token) {
