@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
-import io.pinpush.endpoints.EndpointResponse;
 import io.pinpush.functions.DispatcherHandler;
 import io.pinpush.local.EmbeddedDynamoDb;
 import io.pinpush.local.EmbeddedSqs;
@@ -20,7 +19,7 @@ import io.pinpush.messaging.DeliveryStatus;
 import io.pinpush.messaging.DeliveryStore;
 import io.pinpush.messaging.DeliveryTarget;
 import io.pinpush.messaging.Dispatcher;
-import io.pinpush.messaging.EndpointDirectory;
+import io.pinpush.messaging.MapEndpoints;
 import io.pinpush.messaging.RetryPolicy;
 import io.pinpush.providers.ProviderOutcome;
 import io.pinpush.providers.PushGateway;
@@ -30,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -103,7 +101,7 @@ class CampaignPacingTest {
                 outcomes.add(outcome);
             }
         };
-        return new Dispatcher(recording, new DeliveryStore(aws.dynamoDb(), config, clock), queue, noEndpoints(),
+        return new Dispatcher(recording, new DeliveryStore(aws.dynamoDb(), config, clock), queue, new MapEndpoints(),
                 listener, new RetryPolicy(3, Duration.ZERO, Duration.ofSeconds(1)), clock, () -> 0.5,
                 new CampaignPacing(new SendRateLimiter(aws.dynamoDb(), config), clock));
     }
@@ -237,33 +235,5 @@ class CampaignPacingTest {
     static List<DeliveryOutcome> outcomesOf(String campaignId) {
         return outcomes.stream().filter(o -> o.campaign() != null && o.campaign().campaignId().equals(campaignId))
                 .toList();
-    }
-
-    static EndpointDirectory noEndpoints() {
-        return new EndpointDirectory() {
-            @Override
-            public Map<String, EndpointResponse> findAll(String appId, Collection<String> endpointIds) {
-                return Map.of();
-            }
-
-            @Override
-            public List<EndpointResponse> userEndpoints(String appId, String userId) {
-                return List.of();
-            }
-
-            @Override
-            public void markInactive(String appId, String endpointId) {
-            }
-
-            @Override
-            public List<String> markInactiveByAddress(String appId, ChannelType channelType, String address) {
-                return List.of();
-            }
-
-            @Override
-            public boolean replaceAddress(String appId, String endpointId, String oldAddress, String newAddress) {
-                return true;
-            }
-        };
     }
 }

@@ -91,6 +91,28 @@ class MessagingFlowTest {
     }
 
     @Test
+    void deliveriesAreQueuedTenToAMessageInOrder() {
+        // A queue no dispatcher drains, so the messages can be looked at.
+        String url = harness.sqs().createQueue(b -> b.queueName("bundles-" + Ids.newId())).queueUrl();
+        String requestId = requestId();
+        List<Delivery> deliveries = IntStream.range(0, 25).mapToObj(i -> queuedDelivery(requestId, i)).toList();
+
+        assertThat(new DeliveryQueue(harness::sqs, () -> url).enqueue(deliveries)).isEmpty();
+
+        List<List<Delivery>> messages = new java.util.ArrayList<>();
+        for (var received = receive(url); !received.isEmpty(); received = receive(url)) {
+            received.forEach(m -> messages.add(DeliveryBundle.read(m.body())));
+        }
+        assertThat(messages).extracting(List::size).containsExactlyInAnyOrder(10, 10, 5);
+        assertThat(messages.stream().flatMap(List::stream).sorted(java.util.Comparator.comparingInt(Delivery::index)))
+                .containsExactlyElementsOf(deliveries);
+    }
+
+    private static List<software.amazon.awssdk.services.sqs.model.Message> receive(String url) {
+        return harness.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+    }
+
+    @Test
     void aBundleRetriesOnlyItsFailedMemberAndRecordsEachDeliveryOnce() {
         String app = harness.newApp();
         List<String> tokens = List.of(token(), token(), token());

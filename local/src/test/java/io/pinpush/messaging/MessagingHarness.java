@@ -22,12 +22,9 @@ import io.pinpush.providers.RenderedPush;
 import io.pinpush.store.TableCreator;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -129,44 +126,6 @@ final class MessagingHarness implements AutoCloseable {
         aws.close();
         sqsServer.close();
         dynamoDb.close();
-    }
-
-    /** Endpoints in a map, remembering what the dispatcher asked of them. */
-    static final class MapEndpoints implements EndpointDirectory {
-        final Map<String, EndpointResponse> byKey = new ConcurrentHashMap<>();
-        final List<String> deactivated = new CopyOnWriteArrayList<>();
-        final List<String> replaced = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Map<String, EndpointResponse> findAll(String appId, Collection<String> ids) {
-            return ids.stream().filter(id -> byKey.containsKey(appId + "/" + id))
-                    .collect(Collectors.toMap(id -> id, id -> byKey.get(appId + "/" + id)));
-        }
-
-        @Override
-        public List<EndpointResponse> userEndpoints(String appId, String userId) {
-            return byKey.values().stream().filter(e -> e.applicationId().equals(appId) && e.user() != null
-                    && userId.equals(e.user().userId())).toList();
-        }
-
-        @Override
-        public void markInactive(String appId, String endpointId) {
-            deactivated.add(endpointId);
-        }
-
-        @Override
-        public List<String> markInactiveByAddress(String appId, ChannelType channelType, String address) {
-            List<String> ids = byKey.values().stream().filter(e -> e.applicationId().equals(appId)
-                    && address.equals(e.address())).map(EndpointResponse::id).toList();
-            deactivated.addAll(ids);
-            return ids;
-        }
-
-        @Override
-        public boolean replaceAddress(String appId, String endpointId, String oldAddress, String newAddress) {
-            replaced.add(endpointId + ":" + oldAddress + "->" + newAddress);
-            return true;
-        }
     }
 
     /** Every outcome and deactivation the listener heard. */

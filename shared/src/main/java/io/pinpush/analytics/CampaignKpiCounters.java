@@ -197,11 +197,7 @@ public final class CampaignKpiCounters implements DeliveryListener, AppScopedDat
     }
 
     private void deletePartition(String partition) {
-        List<WriteRequest> deletes = sortKeys(partition).stream()
-                .map(sk -> WriteRequest.builder().deleteRequest(d -> d.key(Map.of(
-                        "pk", Items.s(partition), "sk", Items.s(sk)))).build())
-                .toList();
-        BatchWrites.write(dynamoDb, table, deletes);
+        UniqueRecipients.deletePartition(dynamoDb, table, partition);
     }
 
     private List<String> sortKeys(String partition) {

@@ -101,13 +101,17 @@ public final class UniqueRecipients implements AppScopedData {
         LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
         for (LocalDate day = today.minusDays(KpiCounters.RETENTION.toDays() + 1); !day.isAfter(today.plusDays(1));
              day = day.plusDays(1)) {
-            String partition = partition(appId, day);
-            List<WriteRequest> deletes = sortKeys(partition).stream()
-                    .map(sk -> WriteRequest.builder().deleteRequest(d -> d.key(Map.of(
-                            "pk", Items.s(partition), "sk", Items.s(sk)))).build())
-                    .toList();
-            BatchWrites.write(dynamoDb, table, deletes);
+            deletePartition(dynamoDb, table, partition(appId, day));
         }
+    }
+
+    /** Deletes every item of {@code partition} (the analytics partitions of one app; shared with the campaign counters). */
+    static void deletePartition(DynamoDbClient dynamoDb, String table, String partition) {
+        List<WriteRequest> deletes = sortKeys(dynamoDb, table, partition).stream()
+                .map(sk -> WriteRequest.builder().deleteRequest(d -> d.key(Map.of(
+                        "pk", Items.s(partition), "sk", Items.s(sk)))).build())
+                .toList();
+        BatchWrites.write(dynamoDb, table, deletes);
     }
 
     private List<String> sortKeys(String partition) {
