@@ -16,9 +16,10 @@ import java.util.List;
  *
  * <p>A bundle of one is written as a plain {@link Delivery}, the body older versions queued, so both shapes are read.
  *
- * @param body the message body
+ * @param body  the message body
+ * @param bytes the body's size in UTF-8 (at most; what SQS's limits count)
  */
-public record DeliveryBundle(List<Delivery> deliveries, String body) {
+public record DeliveryBundle(List<Delivery> deliveries, String body, int bytes) {
 
     /** Deliveries in one message: ten messages of a full Lambda batch make a hundred, one BatchGetItem's worth. */
     static final int MAX_DELIVERIES = 10;
@@ -42,7 +43,7 @@ public record DeliveryBundle(List<Delivery> deliveries, String body) {
             String json = Json.write(delivery);
             int size = json.getBytes(StandardCharsets.UTF_8).length + 1;
             if (!members.isEmpty() && (members.size() == MAX_DELIVERIES || bytes + size > MAX_BODY_BYTES)) {
-                bundles.add(of(members, bodies));
+                bundles.add(of(members, bodies, bytes));
                 members = new ArrayList<>();
                 bodies = new ArrayList<>();
                 bytes = PREFIX.length() + 2;
@@ -52,14 +53,15 @@ public record DeliveryBundle(List<Delivery> deliveries, String body) {
             bytes += size;
         }
         if (!members.isEmpty()) {
-            bundles.add(of(members, bodies));
+            bundles.add(of(members, bodies, bytes));
         }
         return bundles;
     }
 
     /** One delivery alone, in the single-delivery shape. */
     public static DeliveryBundle single(Delivery delivery) {
-        return new DeliveryBundle(List.of(delivery), Json.write(delivery));
+        String body = Json.write(delivery);
+        return new DeliveryBundle(List.of(delivery), body, body.getBytes(StandardCharsets.UTF_8).length);
     }
 
     /**
@@ -82,8 +84,8 @@ public record DeliveryBundle(List<Delivery> deliveries, String body) {
     record Members(List<Delivery> deliveries) {
     }
 
-    private static DeliveryBundle of(List<Delivery> members, List<String> bodies) {
+    private static DeliveryBundle of(List<Delivery> members, List<String> bodies, int bytes) {
         String body = members.size() == 1 ? bodies.get(0) : PREFIX + String.join(",", bodies) + "]}";
-        return new DeliveryBundle(members, body);
+        return new DeliveryBundle(members, body, bytes);
     }
 }

@@ -122,7 +122,7 @@ public final class DeliveryQueue {
         List<DeliveryBundle> call = new ArrayList<>();
         int bytes = 0;
         for (DeliveryBundle bundle : bundles) {
-            int size = bundle.body().length();
+            int size = bundle.bytes();
             if (!call.isEmpty() && (call.size() == SQS_BATCH_LIMIT || bytes + size > SQS_BATCH_BYTES)) {
                 calls.add(call);
                 call = new ArrayList<>();

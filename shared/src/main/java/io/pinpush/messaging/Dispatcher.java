@@ -107,6 +107,12 @@ public final class Dispatcher {
     private record Item(QueuedMessage message, Delivery delivery) {
     }
 
+    /** A delivery on its way to a verdict: its push (already answered for one the gate dropped) and what follows. */
+    private record Settling(Item item, CompletableFuture<ProviderOutcome> push, CompletableFuture<Verdict> verdict) {
+    }
+
+    private static final CompletableFuture<ProviderOutcome> NO_PUSH = CompletableFuture.completedFuture(null);
+
     /** What becomes of one delivery's message: done with, back after a delay, or back after the queue's timeout. */
     private record Verdict(boolean done, Duration delay) {
         static final Verdict DONE = new Verdict(true, null);
@@ -149,11 +155,7 @@ public final class Dispatcher {
         }
 
         OutcomeWriter writer = new OutcomeWriter();
-        List<CompletableFuture<Verdict>> settling = new ArrayList<>();
-        List<Item> settlingItems = new ArrayList<>();
-        List<CompletableFuture<ProviderOutcome>> pushes = new ArrayList<>();
-        List<CompletableFuture<Verdict>> pushedAndSettled = new ArrayList<>();
-        List<Item> pushed = new ArrayList<>();
+        List<Settling> settling = new ArrayList<>();
         Map<Item, Duration> deferred = new LinkedHashMap<>();
         List<DeliveryGate.Decision> decisions = decide(candidates);
         for (int i = 0; i < candidates.size(); i++) {
@@ -164,33 +166,28 @@ public final class Dispatcher {
                 // One answered after the deadline is settled too, when it comes: its message, left on the queue,
                 // then finds the outcome recorded instead of pushing again.
                 CompletableFuture<ProviderOutcome> push = push(item.delivery());
-                pushed.add(item);
-                pushes.add(push);
-                pushedAndSettled.add(push.thenComposeAsync(outcome -> settleOrLeave(item, outcome, writer), settlers));
+                settling.add(new Settling(item, push,
+                        push.thenComposeAsync(outcome -> settleOrLeave(item, outcome, writer), settlers)));
             } else if (decision instanceof DeliveryGate.Defer defer) {
                 deferred.put(item, defer.delay());
             } else if (decision instanceof DeliveryGate.Drop drop) {
-                settlingItems.add(item);
-                settling.add(settleWithoutPush(item, drop.result(), writer));
+                settling.add(new Settling(item, NO_PUSH, settleWithoutPush(item, drop.result(), writer)));
             }
         }
 
         requeue(deferred, fates);
-        awaitAll(pushes, deadline);
+        awaitAll(settling.stream().map(Settling::push).toList(), deadline);
         writer.flushAndWriteAtOnce();
-        for (int i = 0; i < pushed.size(); i++) {
-            Item item = pushed.get(i);
-            settlingItems.add(item);
-            if (!pushes.get(i).isDone()) {
+        for (Settling each : settling) {
+            Verdict verdict;
+            if (!each.push().isDone()) {
                 LOG.warn("No provider answer for {} before the function's deadline; it will be retried",
-                        item.delivery().deliveryId());
-                settling.add(CompletableFuture.completedFuture(Verdict.LEAVE));
+                        each.item().delivery().deliveryId());
+                verdict = Verdict.LEAVE;
             } else {
-                settling.add(pushedAndSettled.get(i));
+                verdict = awaitSettled(each.verdict(), each.item().delivery());
             }
-        }
-        for (int i = 0; i < settling.size(); i++) {
-            fates.settle(settlingItems.get(i).message(), awaitSettled(settling.get(i), settlingItems.get(i).delivery()));
+            fates.settle(each.item().message(), verdict);
         }
         return fates.failures(this::redeliver);
     }
@@ -341,9 +338,7 @@ public final class Dispatcher {
         }
     }
 
-    private void awaitAll(Iterable<CompletableFuture<ProviderOutcome>> pushes, Instant deadline) {
-        List<CompletableFuture<ProviderOutcome>> all = new ArrayList<>();
-        pushes.forEach(all::add);
+    private void awaitAll(List<CompletableFuture<ProviderOutcome>> all, Instant deadline) {
         long left = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
         try {
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(left, TimeUnit.MILLISECONDS);
