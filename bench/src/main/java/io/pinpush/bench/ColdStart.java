@@ -81,8 +81,10 @@ public final class ColdStart {
         long start = System.nanoTime();
         Process process = builder.start();
         String probe = null;
+        StringBuilder output = new StringBuilder();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
+                output.append(line).append('\n');
                 if (line.startsWith("PROBE ")) {
                     probe = String.format("total=%.0f %s", (System.nanoTime() - start) / 1e6, line.substring("PROBE ".length()));
                 }
@@ -91,7 +93,8 @@ public final class ColdStart {
         process.waitFor();
         Files.delete(eventFile);
         if (probe == null) {
-            throw new IllegalStateException(function + ": the probe printed no result (exit " + process.exitValue() + ")");
+            throw new IllegalStateException(function + ": the probe printed no result (exit " + process.exitValue() + "):\n"
+                    + output);
         }
         return probe;
     }

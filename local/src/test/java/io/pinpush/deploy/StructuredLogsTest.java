@@ -16,24 +16,24 @@ import org.apache.logging.log4j.message.SimpleMessage;
 import org.junit.jupiter.api.Test;
 
 /**
- * The functions' log4j2.properties still yields Powertools' JSON layout on the local server's classpath, where
- * DynamoDB Local's own log4j once won version resolution and silently broke it. The file is loaded explicitly:
+ * The local server's log4j2.properties still yields Powertools' JSON layout, on a classpath where DynamoDB Local's
+ * own log4j once won version resolution and silently broke it. The file is loaded explicitly:
  * the tests' own log4j2-test.xml would otherwise take its place.
  */
 class StructuredLogsTest {
 
     @Test
     void functionLogsAreJsonWithThePowertoolsTemplate() throws IOException {
-        URL functionsConfig = getClass().getClassLoader().getResource("log4j2.properties");
-        assertThat(functionsConfig).as("functions/src/main/resources/log4j2.properties on the classpath").isNotNull();
+        URL localConfig = getClass().getClassLoader().getResource("log4j2.properties");
+        assertThat(localConfig).as("local/src/main/resources/log4j2.properties on the classpath").isNotNull();
         LoggerContext context = new LoggerContext("structured-logs-test");
         Configuration configuration = new PropertiesConfigurationFactory().getConfiguration(context,
-                new ConfigurationSource(functionsConfig.openStream(), functionsConfig));
+                new ConfigurationSource(localConfig.openStream(), localConfig));
         configuration.initialize();
 
         Appender appender = configuration.getAppender("JsonAppender");
 
-        assertThat(appender).as("the JSON appender of functions/src/main/resources/log4j2.properties").isNotNull();
+        assertThat(appender).as("the JSON appender of local/src/main/resources/log4j2.properties").isNotNull();
         assertThat(appender.getLayout()).isInstanceOf(JsonTemplateLayout.class);
         String line = ((JsonTemplateLayout) appender.getLayout()).toSerializable(Log4jLogEvent.newBuilder()
                 .setLoggerName("io.pinpush.test")
