@@ -58,8 +58,11 @@ public final class JobService implements AppScopedData {
         }
         String id = newJobId();
         store.create(appId, Kind.IMPORT, id, Json.write(definition), Timestamps.now(clock), definition.segmentId());
+        // Read before queueing: the runner may move the job on before this request answers, and the answer is the
+        // job as created (CREATED), as Pinpoint's is.
+        JobResponse<ImportJobResource> created = importResponse(require(appId, Kind.IMPORT, id));
         queue.send(List.of(JobWork.start(Kind.IMPORT, appId, id)));
-        return importResponse(require(appId, Kind.IMPORT, id));
+        return created;
     }
 
     JobResponse<ExportJobResource> createExport(String appId, ExportJobResource request) {
@@ -70,8 +73,9 @@ public final class JobService implements AppScopedData {
         }
         String id = newJobId();
         store.create(appId, Kind.EXPORT, id, Json.write(request), Timestamps.now(clock), request.segmentId());
+        JobResponse<ExportJobResource> created = exportResponse(require(appId, Kind.EXPORT, id)); // as for imports
         queue.send(List.of(JobWork.start(Kind.EXPORT, appId, id)));
-        return exportResponse(require(appId, Kind.EXPORT, id));
+        return created;
     }
 
     JobResponse<ImportJobResource> getImport(String appId, String jobId) {
