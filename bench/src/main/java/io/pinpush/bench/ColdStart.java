@@ -23,7 +23,8 @@ import java.util.UUID;
  * <p>Usage: {@code ColdStart [runs=5] [functions=api,dispatcher]}. {@code COLD_START_JAVA_OPTS} adds JVM options to
  * each child (e.g. {@code -Xlog:class+load:file=/tmp/classes-%p.log} or a JFR recording); {@code JAVA_OPTS} reaches
  * only this parent; {@code COLD_START_JARS} (comma-separated) times other Lambda jars than {@code functions/target}'s,
- * alternating run by run.
+ * alternating run by run; {@code COLD_START_PROBE_CP} puts the probe on the child's class path from elsewhere than
+ * {@code bench/target/classes} (a jar of it: class data sharing refuses a non-empty directory on the class path).
  */
 public final class ColdStart {
 
@@ -38,7 +39,8 @@ public final class ColdStart {
         List<Path> jars = Optional.ofNullable(System.getenv("COLD_START_JARS")).filter(names -> !names.isBlank())
                 .map(names -> Arrays.stream(names.split(",")).map(Path::of).toList())
                 .orElseGet(() -> List.of(lambdaJar(root)));
-        Path probeClasses = root.resolve("bench/target/classes");
+        Path probeClasses = Optional.ofNullable(System.getenv("COLD_START_PROBE_CP")).map(Path::of)
+                .orElse(root.resolve("bench/target/classes"));
         try (BenchStack stack = new BenchStack(Map.of())) {
             Map<String, String> environment = stack.server.pinpush().config().values();
             String getApp = Files.readString(root.resolve("events/apigw-get-app.json")).replace("${applicationId}", stack.appId);
