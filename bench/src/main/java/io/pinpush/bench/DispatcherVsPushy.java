@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,6 +35,9 @@ import java.util.function.Function;
  * pushes are in flight too;
  * that includes the channel lookup, the recorded-check (BatchGetItem), one conditional PutItem per outcome in
  * DynamoDB Local, and the outcome events, flushed at the end of each invocation. C=1 is one Lambda instance.
+ *
+ * <p>(c) is the ceiling a dispatcher with durable outcomes can reach: raw Pushy plus a conditional record per push
+ * ({@link RecordedPushy}); b/c says how much of that Pinpush reaches.
  *
  * <p>Usage: {@code DispatcherVsPushy [N=20000] [C=1] [rounds=3]}
  */
@@ -53,28 +57,37 @@ public final class DispatcherVsPushy {
             tokens.add(BenchStack.randomApnsToken());
         }
         try (BenchStack stack = new BenchStack(Map.of());
-             RawPushy raw = new RawPushy(stack, WINDOW_PER_INSTANCE * concurrency)) {
+             RawPushy raw = new RawPushy(stack, WINDOW_PER_INSTANCE * concurrency);
+             RecordedPushy ceiling = new RecordedPushy(raw, stack.server.pinpush().aws().dynamoDb())) {
             DispatcherRun dispatcher = new DispatcherRun(stack, concurrency, BundledEvents::apns);
             System.out.printf("N=%d, C=%d (in flight <= %d), rounds=%d, APNs connections=%d%n", n, concurrency,
                     WINDOW_PER_INSTANCE * concurrency, rounds, stack.server.pinpush().config().apnsConcurrentConnections());
             // Warm-up: both paths once, JIT and connections, not counted.
             raw.run(tokens, Math.min(n, 5000));
+            ceiling.run(tokens, Math.min(n, 5000), 0);
             dispatcher.run(tokens, Math.min(n, 5000), null);
             List<Double> a = new ArrayList<>();
             List<Double> b = new ArrayList<>();
+            List<Double> c = new ArrayList<>();
             MemorySampler memory = new MemorySampler("whole JVM: dispatcher + DynamoDB Local + ElasticMQ + mock APNs");
             for (int round = 1; round <= rounds; round++) {
                 double rawRate = raw.run(tokens, n);
+                double ceilingRate = ceiling.run(tokens, n, round);
                 double dispatcherRate = dispatcher.run(tokens, n, memory);
                 a.add(rawRate);
                 b.add(dispatcherRate);
-                System.out.printf("round %d: (a) raw Pushy %,.0f pushes/s   (b) dispatcher %,.0f pushes/s   b/a %.2f%n",
-                        round, rawRate, dispatcherRate, dispatcherRate / rawRate);
+                c.add(ceilingRate);
+                System.out.printf("round %d: (a) raw Pushy %,.0f pushes/s   (c) raw Pushy + record %,.0f pushes/s   "
+                                + "(b) dispatcher %,.0f pushes/s   b/a %.2f   b/c %.2f%n",
+                        round, rawRate, ceilingRate, dispatcherRate, dispatcherRate / rawRate, dispatcherRate / ceilingRate);
             }
             double medianA = Stats.median(a);
             double medianB = Stats.median(b);
+            double medianC = Stats.median(c);
             System.out.printf("RESULT dispatcher-vs-pushy N=%d C=%d: raw Pushy %,.0f/s, dispatcher %,.0f/s, ratio b/a %.2f (medians of %d)%n",
                     n, concurrency, medianA, medianB, medianB / medianA, rounds);
+            System.out.printf("RESULT dispatcher-vs-ceiling N=%d C=%d: raw Pushy + conditional record %,.0f/s, dispatcher %,.0f/s, ratio b/c %.2f%n",
+                    n, concurrency, medianC, medianB, medianB / medianC);
             System.out.println("RESULT memory during (b): " + memory.summary());
         }
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
@@ -99,10 +112,18 @@ public final class DispatcherVsPushy {
         }
 
         double run(List<String> tokens, int n) throws InterruptedException {
-            return InFlightWindow.run("raw Pushy", n, window, i -> client.sendNotification(new SimpleApnsPushNotification(
-                            tokens.get(i % tokens.size()), BenchStack.BUNDLE_ID, BundledEvents.PAYLOAD,
-                            Instant.now().plusSeconds(86_400), DeliveryPriority.IMMEDIATE, PushType.ALERT))
-                    .thenApply(response -> response.isAccepted()));
+            return InFlightWindow.run("raw Pushy", n, window, i -> send(tokens.get(i % tokens.size())));
+        }
+
+        CompletableFuture<Boolean> send(String token) {
+            return client.sendNotification(new SimpleApnsPushNotification(token, BenchStack.BUNDLE_ID,
+                            BundledEvents.PAYLOAD, Instant.now().plusSeconds(86_400), DeliveryPriority.IMMEDIATE,
+                            PushType.ALERT))
+                    .thenApply(response -> response.isAccepted());
+        }
+
+        int window() {
+            return window;
         }
 
         @Override
