@@ -87,7 +87,6 @@ import io.pinpush.messaging.StreamedOutcomes;
 import io.pinpush.metrics.DeliveryMetrics;
 import io.pinpush.providers.ProviderChannel;
 import io.pinpush.providers.ProviderGateway;
-import io.pinpush.providers.PushGateway;
 import io.pinpush.providers.PushRenderer;
 import io.pinpush.providers.PushRenderers;
 import io.pinpush.quotas.QuotaCounters;
@@ -168,7 +167,7 @@ public final class Pinpush implements AutoCloseable {
     private final CampaignKpiCounters campaignKpiCounters;
     private final CampaignKpiService campaignKpis;
     private final KpiService kpis;
-    private final AwsClients.Lazy<PushGateway> gateway;
+    private final AwsClients.Lazy<ProviderGateway> gateway;
     private final AwsClients.Lazy<Dispatcher> dispatcher;
     private final TriggerEvaluator triggers;
     /** Lazy: its HTTP client must not be created before a SnapStart snapshot, nor by functions that never call hooks. */
@@ -363,6 +362,11 @@ public final class Pinpush implements AutoCloseable {
     public void warmUp() {
         templateRenderer.warmUp();
         deliveryMetrics.warmUp();
+    }
+
+    /** For the dispatcher's SnapStart snapshot: loads the APNs path (Netty, Pushy, TLS, ES256), never connecting. */
+    public void warmUpApns() {
+        gateway.get().warmUpApns();
     }
 
     /** Every Pinpoint operation Pinpush answers. */

@@ -20,7 +20,8 @@ import java.util.UUID;
  * (tiered compilation stopping at C1). Reports medians of {@code runs} and the jar's size. Network and
  * Lambda's own init (download, sandbox) are not in it.
  *
- * <p>Usage: {@code ColdStart [runs=5] [functions=api,dispatcher]}. {@code COLD_START_JAVA_OPTS} adds JVM options to
+ * <p>Usage: {@code ColdStart [runs=5] [functions=api,dispatcher] [primed]}; {@code primed} runs the handler's
+ * SnapStart warm-ups after construction and also reports the first event alone, as a restored environment has it. {@code COLD_START_JAVA_OPTS} adds JVM options to
  * each child (e.g. {@code -Xlog:class+load:file=/tmp/classes-%p.log} or a JFR recording); {@code JAVA_OPTS} reaches
  * only this parent; {@code COLD_START_JARS} (comma-separated) times other Lambda jars than {@code functions/target}'s,
  * alternating run by run; {@code COLD_START_PROBE_CP} puts the probe on the child's class path from elsewhere than
@@ -31,6 +32,7 @@ public final class ColdStart {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<String> functions = args.length > 1 ? List.of(args[1].split(",")) : List.of("api", "dispatcher");
+        boolean primed = args.length > 2 && args[2].equals("primed");
         List<String> childOptions = Optional.ofNullable(System.getenv("COLD_START_JAVA_OPTS")).map(String::strip)
                 .filter(options -> !options.isEmpty()).map(options -> List.of(options.split("\\s+"))).orElse(List.of());
         Path root = Path.of(System.getProperty("pinpush.repo.root", "."));
@@ -55,7 +57,7 @@ public final class ColdStart {
                         // A fresh request id each time, or the dispatcher finds the outcome recorded and skips the push.
                         String event = function.equals("api") ? getApp
                                 : delivery.replace("2f1c7a52-6b1e-4c4e-9d53-sample000001", UUID.randomUUID().toString());
-                        String probe = probe(jar, probeClasses, childOptions, environment, function, event);
+                        String probe = probe(jar, probeClasses, childOptions, environment, function, event, primed);
                         probes.computeIfAbsent(jar, j -> new ArrayList<>()).add(probe);
                         System.out.printf("%s run %d (%s): %s%n", function, run + 1, jar.getFileName(), probe);
                     }
@@ -64,6 +66,15 @@ public final class ColdStart {
                                 + "start to first handled event (JVM to main %.0f ms, handler constructed at %.0f ms, CPU %.0f ms, "
                                 + "%.0f classes)%n", function, jar.getFileName(), median(lines, "total"), median(lines, "main"),
                         median(lines, "constructed"), median(lines, "cpu"), median(lines, "classes")));
+                if (primed) {
+                    // What a restored SnapStart environment pays for its first event: the event alone, after the warm-ups.
+                    probes.forEach((jar, lines) -> System.out.printf("RESULT primed %s (%s): median %.0f ms for the first "
+                                    + "event after the SnapStart warm-ups (which took %.0f ms after construction)%n", function,
+                            jar.getFileName(), Stats.median(lines.stream().map(probe -> Double.parseDouble(field(probe, "handled"))
+                                    - Double.parseDouble(field(probe, "warmed"))).toList()),
+                            Stats.median(lines.stream().map(probe -> Double.parseDouble(field(probe, "warmed"))
+                                    - Double.parseDouble(field(probe, "constructed"))).toList())));
+                }
             }
         }
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
@@ -71,13 +82,16 @@ public final class ColdStart {
 
     /** One fresh JVM handling one event; the probe's line, with the parent's {@code total} (process start to result). */
     private static String probe(Path jar, Path probeClasses, List<String> childOptions, Map<String, String> environment,
-                                String function, String event) throws Exception {
+                                String function, String event, boolean primed) throws Exception {
         Path eventFile = Files.createTempFile("pinpush-cold", ".json");
         Files.writeString(eventFile, event);
         List<String> command = new ArrayList<>(List.of("java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
         command.addAll(childOptions);
         command.addAll(List.of("-cp", jar + ":" + probeClasses, ColdStartProbe.class.getName(), function,
                 eventFile.toString()));
+        if (primed) {
+            command.add("primed");
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         long start = System.nanoTime();

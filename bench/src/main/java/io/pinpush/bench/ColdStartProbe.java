@@ -9,18 +9,21 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.pinpush.functions.ApiHandler;
 import io.pinpush.functions.DispatcherHandler;
 import io.pinpush.functions.EventJson;
+import io.pinpush.functions.priming.Priming;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The child side of {@link ColdStart}: runs in a fresh JVM on the shaded Lambda jar (plus this one class), builds
  * a handler as Lambda would (no-argument constructor, settings from the environment) and handles one event.
  * Uses nothing outside the Lambda jar and the JDK.
  *
- * <p>Prints {@code PROBE main=<ms> constructed=<ms> handled=<ms> cpu=<ms> classes=<n> result=<...>}, times from the
- * JVM's start; {@code cpu} is the process's CPU time until then.
+ * <p>Prints {@code PROBE main=<ms> constructed=<ms> warmed=<ms> handled=<ms> cpu=<ms> classes=<n> result=<...>}, times
+ * from the JVM's start; {@code cpu} is the process's CPU time until then. With a third argument {@code primed} the
+ * handler's SnapStart warm-ups run between construction ({@code constructed}) and the event ({@code warmed}).
  */
 public final class ColdStartProbe {
 
@@ -28,26 +31,46 @@ public final class ColdStartProbe {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long main = System.currentTimeMillis() - jvmStart;
         String json = Files.readString(Path.of(args[1]));
+        boolean primed = args.length > 2 && args[2].equals("primed");
         String result;
         long constructed;
+        long warmedUp;
         if (args[0].equals("api")) {
             ApiHandler handler = new ApiHandler();
             constructed = System.currentTimeMillis() - jvmStart;
+            warmedUp = primed ? warmUp(handler, jvmStart) : constructed;
             result = "status " + handler.handleRequest(EventJson.mapper().readValue(json, APIGatewayV2HTTPEvent.class),
                     new ProbeContext()).getStatusCode();
         } else {
             DispatcherHandler handler = new DispatcherHandler();
             constructed = System.currentTimeMillis() - jvmStart;
+            warmedUp = primed ? warmUp(handler, jvmStart) : constructed;
             result = "failures " + handler.handleRequest(EventJson.mapper().readValue(json, SQSEvent.class),
                     new ProbeContext()).getBatchItemFailures().size();
         }
         long handled = System.currentTimeMillis() - jvmStart;
         // CPU time of every thread (JIT and GC included): on a shared machine it varies far less than wall time.
         long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
-        System.out.printf("PROBE main=%d constructed=%d handled=%d cpu=%d classes=%d result=%s%n", main, constructed,
-                handled, cpu, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(), result.replace(' ', '_'));
+        System.out.printf("PROBE main=%d constructed=%d warmed=%d handled=%d cpu=%d classes=%d result=%s%n", main,
+                constructed, warmedUp, handled, cpu, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(),
+                result.replace(' ', '_'));
         System.out.flush();
         System.exit(0);
+    }
+
+    /**
+     * What SnapStart runs before its snapshot: the handler's registered warm-ups (the CRaC global context cannot be
+     * driven outside a CRaC JVM, so the probe reaches the handler's {@code Priming} directly). The first event after
+     * this stands for the first event after a restore, minus the restore itself.
+     */
+    private static long warmUp(Object handler, long jvmStart) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = handler.getClass().getDeclaredField("priming");
+        field.setAccessible(true);
+        List<Priming.Failure> failures = ((Priming) field.get(handler)).warmUp();
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("warm-ups failed: " + failures);
+        }
+        return System.currentTimeMillis() - jvmStart;
     }
 
     /** A Lambda context for handlers run outside Lambda (shared with {@link DispatcherMemoryProbe}). */

@@ -63,6 +63,9 @@ public final class DispatcherHandler implements RequestHandler<SQSEvent, SQSBatc
         return Priming.builder()
                 .warmUp("json", MessagingPriming::json)
                 .warmUp("lazy parts", pinpush::warmUp)
+                // A throwaway APNs client, built and closed: the first push after a restore then finds Netty, Pushy
+                // and the TLS context loaded and only connects (README, Benchmarks (4)).
+                .warmUp("apns", pinpush::warmUpApns)
                 .warmUp("aws sdk", () -> {
                     // Builds the function's own clients (no connection is opened until the first request)...
                     pinpush.aws().dynamoDb();
@@ -72,8 +75,8 @@ public final class DispatcherHandler implements RequestHandler<SQSEvent, SQSBatc
                     SdkPriming.dynamoDb(region);
                     SdkPriming.sqs(region);
                 })
-                // Nothing to re-create after a restore: no provider client exists before the first push, and the
-                // AWS SDK clients connect (and fetch SnapStart's container credentials) on first use.
+                // Nothing to re-create after a restore: no provider client exists before the first push (the warm-up's
+                // is closed), and the AWS SDK clients connect (and fetch SnapStart's container credentials) on first use.
                 .register();
     }
 

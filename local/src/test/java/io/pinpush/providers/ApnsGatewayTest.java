@@ -8,6 +8,7 @@ import static io.pinpush.providers.ProviderTesting.sendAndWait;
 import static io.pinpush.providers.ProviderTesting.settings;
 import static io.pinpush.providers.ProviderTesting.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.eatthepath.pushy.apns.server.RejectionReason;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,9 @@ import io.pinpush.local.standins.ApnsStandIn;
 import io.pinpush.local.standins.StandInTls;
 import io.pinpush.messaging.DeliveryStatus;
 import io.pinpush.providers.apns.ApnsRenderer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -108,6 +112,29 @@ class ApnsGatewayTest {
                 .containsEntry("apns-collapse-id", "c1");
         assertThat(jwtHeader(received.headers().get("authorization")).path("kid").asText()).isEqualTo(key.keyId());
         assertThat(Json.read(received.payload(), JsonNode.class).path("aps").path("alert").path("body").asText()).isEqualTo("Hello");
+    }
+
+    @Test
+    void theSnapStartWarmUpConnectsNowhereAndLeavesNoClientBehind() throws Exception {
+        try (ServerSocket apnsThatMustNotBeCalled = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Map<String, String> settings = settings(apns, null);
+            settings.put("PINPUSH_APNS_ENDPOINT", "localhost:" + apnsThatMustNotBeCalled.getLocalPort());
+            ProviderGateway warmed = new ProviderGateway(config(settings), channels, CLOCK);
+            try {
+                warmed.warmUpApns();
+
+                apnsThatMustNotBeCalled.setSoTimeout(500);
+                assertThatThrownBy(apnsThatMustNotBeCalled::accept).isInstanceOf(SocketTimeoutException.class);
+            } finally {
+                warmed.close();
+            }
+        }
+        // And a gateway warmed up this way still delivers with the channel's own key, not the throwaway one.
+        gateway.warmUpApns();
+        String token = registeredDevice();
+        assertThat(DeliveryResult.of(send(ChannelType.APNS, token, "{\"APNSMessage\": {\"Body\": \"after warm-up\"}}"))
+                .deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
+        assertThat(jwtHeader(lastReceivedBy(token).headers().get("authorization")).path("kid").asText()).isEqualTo(key.keyId());
     }
 
     @Test

@@ -97,6 +97,11 @@ public final class ProviderGateway implements PushGateway {
         });
     }
 
+    /** Loads the APNs path before a SnapStart snapshot, without connecting (see {@link ApnsSender#warmUp()}). */
+    public void warmUpApns() {
+        apns().warmUp();
+    }
+
     private synchronized ApnsSender apns() {
         if (apns == null) {
             apns = new ApnsSender(config, clock);

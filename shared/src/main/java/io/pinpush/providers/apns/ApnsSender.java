@@ -4,18 +4,27 @@ import com.eatthepath.pushy.apns.ApnsClient;
 import com.eatthepath.pushy.apns.DeliveryPriority;
 import com.eatthepath.pushy.apns.PushNotificationResponse;
 import com.eatthepath.pushy.apns.PushType;
+import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
+import com.eatthepath.pushy.apns.auth.AuthenticationToken;
 import com.eatthepath.pushy.apns.util.SimpleApnsPushNotification;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.pinpush.channels.ChannelCredentials;
+import io.pinpush.channels.ChannelType;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.providers.ProviderChannel;
 import io.pinpush.providers.ProviderOutcome;
 import io.pinpush.providers.RenderedPush;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +65,33 @@ public final class ApnsSender implements AutoCloseable {
         this.builder = new ApnsClients(config, eventLoops);
         this.timeout = config.providerTimeout();
         this.clock = clock;
+    }
+
+    /**
+     * Loads what a channel's first push needs, without connecting, for a SnapStart snapshot: builds a client as a
+     * token-key channel's first push does (Netty's channel pool and bootstrap, the TLS context and its trust store,
+     * Pushy's signing key), signs one provider token (ES256), then closes the client. The snapshot holds no
+     * connection and no credential: the key is a throwaway, made here and dropped.
+     */
+    public void warmUp() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            String pem = "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n";
+            ChannelCredentials.Apns.TokenKey key = new ChannelCredentials.Apns.TokenKey(pem, "WARMUPKEY1", "WARMUPTEAM", "warm.up");
+            new AuthenticationToken(ApnsSigningKey.loadFromInputStream(
+                    new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)), key.teamId(), key.tokenKeyId()),
+                    clock.instant());
+            ApnsClient client = builder.build(ChannelType.APNS, new ApnsAuthentication(ApnsAuthentication.TOKEN, key, null));
+            client.close().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (GeneralSecurityException | IOException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("APNs warm-up failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("APNs warm-up interrupted", e);
+        }
     }
 
     public CompletableFuture<ProviderOutcome> send(ProviderChannel channel, RenderedPush push) {
