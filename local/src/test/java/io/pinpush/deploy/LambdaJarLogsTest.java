@@ -2,12 +2,9 @@ package io.pinpush.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinpush.local.LocalContext;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,10 +42,11 @@ class LambdaJarLogsTest {
     @Test
     void aHandlersLogCallsAreJsonLinesWithPowertoolsFields() throws Exception {
         Path stderr = Files.createTempFile("pinpush-lambda-logs", ".err");
-        String classes = Path.of(LambdaJarLogsTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString();
+        // The Lambda jar, this class, and LocalContext (the Lambda context the local server gives its handlers).
+        String classPath = String.join(File.pathSeparator, LAMBDA_JAR.toString(), location(LambdaJarLogsTest.class),
+                location(LocalContext.class));
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", LAMBDA_JAR + File.pathSeparator + classes, LoggingHandler.class.getName())
+                "-cp", classPath, LoggingHandler.class.getName())
                 .redirectError(stderr.toFile())
                 .start();
         List<JsonNode> lines = new ArrayList<>();
@@ -66,9 +64,9 @@ class LambdaJarLogsTest {
                 .containsExactly("Delivery d-1 sent", "Provider unreachable");
         JsonNode info = lines.get(0);
         assertThat(info.get("level").asText()).isEqualTo("INFO");
-        assertThat(info.get("function_request_id").asText()).isEqualTo("req-42");
-        assertThat(info.get("function_name").asText()).isEqualTo("pinpush-test");
-        assertThat(info.get("function_memory_size").asInt()).isEqualTo(512);
+        assertThat(info.get("function_request_id").asText()).matches("[0-9a-f-]{36}");
+        assertThat(info.get("function_name").asText()).isEqualTo("pinpush-local");
+        assertThat(info.get("function_memory_size").asInt()).isEqualTo(1024);
         assertThat(info.get("correlation_id").asText()).isEqualTo("api-7");
         assertThat(info.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         JsonNode warning = lines.get(1);
@@ -77,10 +75,14 @@ class LambdaJarLogsTest {
         Files.delete(stderr);
     }
 
-    /** Runs in the child JVM on the Lambda jar alone (plus this class): one invocation as a function would log it. */
+    private static String location(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    /** Runs in the child JVM on the Lambda jar (plus this class and LocalContext): one invocation as a function logs it. */
     public static final class LoggingHandler {
         public static void main(String[] args) {
-            PowertoolsLogging.withLogging(new InvocationContext(), () -> {
+            PowertoolsLogging.withLogging(new LocalContext(), () -> {
                 MDC.put("correlation_id", "api-7");
                 LoggerFactory.getLogger("io.pinpush.messaging.Dispatcher").info("Delivery {} sent", "d-1");
                 LoggerFactory.getLogger("io.pinpush.messaging.Dispatcher").debug("below the default level");
@@ -90,19 +92,5 @@ class LambdaJarLogsTest {
                 return null;
             });
         }
-    }
-
-    private static final class InvocationContext implements Context {
-        @Override public String getAwsRequestId() { return "req-42"; }
-        @Override public String getLogGroupName() { return "/aws/lambda/pinpush-test"; }
-        @Override public String getLogStreamName() { return "stream"; }
-        @Override public String getFunctionName() { return "pinpush-test"; }
-        @Override public String getFunctionVersion() { return "$LATEST"; }
-        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:pinpush-test"; }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 30_000; }
-        @Override public int getMemoryLimitInMB() { return 512; }
-        @Override public LambdaLogger getLogger() { return null; }
     }
 }
