@@ -21,7 +21,7 @@ import java.util.List;
  * a handler as Lambda would (no-argument constructor, settings from the environment) and handles one event.
  * Uses nothing outside the Lambda jar and the JDK.
  *
- * <p>Prints {@code PROBE main=<ms> constructed=<ms> warmed=<ms> handled=<ms> cpu=<ms> classes=<n> result=<...>}, times
+ * <p>Prints {@code PROBE main=<ms> constructed=<ms> warmed=<ms> parsed=<ms> handled=<ms> cpu=<ms> classes=<n> result=<...>}, times
  * from the JVM's start; {@code cpu} is the process's CPU time until then. With a third argument {@code primed} the
  * handler's SnapStart warm-ups run between construction ({@code constructed}) and the event ({@code warmed}).
  */
@@ -35,24 +35,27 @@ public final class ColdStartProbe {
         String result;
         long constructed;
         long warmedUp;
+        long parsed; // the event read into Lambda's event class, which the Lambda runtime does before calling us
         if (args[0].equals("api")) {
             ApiHandler handler = new ApiHandler();
             constructed = System.currentTimeMillis() - jvmStart;
             warmedUp = primed ? warmUp(handler, jvmStart) : constructed;
-            result = "status " + handler.handleRequest(EventJson.mapper().readValue(json, APIGatewayV2HTTPEvent.class),
-                    new ProbeContext()).getStatusCode();
+            APIGatewayV2HTTPEvent event = EventJson.mapper().readValue(json, APIGatewayV2HTTPEvent.class);
+            parsed = System.currentTimeMillis() - jvmStart;
+            result = "status " + handler.handleRequest(event, new ProbeContext()).getStatusCode();
         } else {
             DispatcherHandler handler = new DispatcherHandler();
             constructed = System.currentTimeMillis() - jvmStart;
             warmedUp = primed ? warmUp(handler, jvmStart) : constructed;
-            result = "failures " + handler.handleRequest(EventJson.mapper().readValue(json, SQSEvent.class),
-                    new ProbeContext()).getBatchItemFailures().size();
+            SQSEvent event = EventJson.mapper().readValue(json, SQSEvent.class);
+            parsed = System.currentTimeMillis() - jvmStart;
+            result = "failures " + handler.handleRequest(event, new ProbeContext()).getBatchItemFailures().size();
         }
         long handled = System.currentTimeMillis() - jvmStart;
         // CPU time of every thread (JIT and GC included): on a shared machine it varies far less than wall time.
         long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
-        System.out.printf("PROBE main=%d constructed=%d warmed=%d handled=%d cpu=%d classes=%d result=%s%n", main,
-                constructed, warmedUp, handled, cpu, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(),
+        System.out.printf("PROBE main=%d constructed=%d warmed=%d parsed=%d handled=%d cpu=%d classes=%d result=%s%n", main,
+                constructed, warmedUp, parsed, handled, cpu, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(),
                 result.replace(' ', '_'));
         System.out.flush();
         System.exit(0);
