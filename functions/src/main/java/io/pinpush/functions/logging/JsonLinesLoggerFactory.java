@@ -20,13 +20,14 @@ public final class JsonLinesLoggerFactory implements ILoggerFactory {
 
     private static final String OWN_LOGGERS = "io.pinpush";
 
-    private final PrintStream out;
+    private final Supplier<PrintStream> out;
     private final Clock clock;
     private final Supplier<Map<String, String>> context;
     private final Map<String, JsonLineLogger> loggers = new ConcurrentHashMap<>();
     private volatile Level ownLevel;
 
-    public JsonLinesLoggerFactory(Map<String, String> environment, PrintStream out, Clock clock,
+    /** @param out where lines go, looked up for every line (the runtime may replace {@code System.out}) */
+    public JsonLinesLoggerFactory(Map<String, String> environment, Supplier<PrintStream> out, Clock clock,
                                   Supplier<Map<String, String>> context) {
         this.out = out;
         this.clock = clock;
@@ -59,7 +60,7 @@ public final class JsonLinesLoggerFactory implements ILoggerFactory {
     void write(Level level, String message, Throwable error) {
         Map<String, String> fields = context.get();
         // One println per record: PrintStream serializes whole calls, so lines from threads never interleave.
-        out.println(JsonLine.render(level, message, error, clock.instant(), fields == null ? Map.of() : fields));
+        out.get().println(JsonLine.render(level, message, error, clock.instant(), fields == null ? Map.of() : fields));
     }
 
     /** A level name as Powertools and log4j spell it (FATAL is ERROR here); {@code otherwise} when unknown. */

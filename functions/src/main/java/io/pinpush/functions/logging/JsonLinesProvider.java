@@ -23,7 +23,7 @@ public final class JsonLinesProvider implements SLF4JServiceProvider {
 
     @Override
     public void initialize() {
-        loggers = new JsonLinesLoggerFactory(System.getenv(), System.out, Clock.systemUTC(), mdc::getCopyOfContextMap);
+        loggers = new JsonLinesLoggerFactory(System.getenv(), () -> System.out, Clock.systemUTC(), mdc::getCopyOfContextMap);
     }
 
     @Override

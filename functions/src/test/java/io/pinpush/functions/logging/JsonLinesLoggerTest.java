@@ -26,7 +26,8 @@ class JsonLinesLoggerTest {
     private final Map<String, String> context = new HashMap<>();
 
     private JsonLinesLoggerFactory loggers(Map<String, String> environment) {
-        return new JsonLinesLoggerFactory(environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+        PrintStream lines = new PrintStream(out, true, StandardCharsets.UTF_8);
+        return new JsonLinesLoggerFactory(environment, () -> lines,
                 Clock.fixed(Instant.parse("2026-12-05T01:02:03.004Z"), ZoneOffset.UTC), () -> Map.copyOf(context));
     }
 
