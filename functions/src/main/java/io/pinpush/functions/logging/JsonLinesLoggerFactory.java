@@ -13,8 +13,8 @@ import org.slf4j.event.Level;
 /**
  * The loggers of the Lambda jar, and their levels: Pinpush's own ({@code io.pinpush.*}) at {@code POWERTOOLS_LOG_LEVEL}
  * (INFO unless set; Powertools sets it again at its start, and lowers it to DEBUG for a sampled invocation), every
- * other library's at WARN, or at Pinpush's level when that is stricter. Same levels as the log4j configuration the
- * local server uses.
+ * other library's at WARN, or at Pinpush's level when that is stricter (the local server's log4j configuration has the
+ * same two levels, without that last rule).
  */
 public final class JsonLinesLoggerFactory implements ILoggerFactory {
 
