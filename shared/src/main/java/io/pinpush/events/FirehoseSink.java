@@ -1,6 +1,5 @@
 package io.pinpush.events;
 
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
@@ -32,14 +31,7 @@ final class FirehoseSink implements StreamSink {
         if (response.failedPutCount() == null || response.failedPutCount() == 0) {
             return List.of();
         }
-        List<StreamRecord> failed = new ArrayList<>();
-        List<PutRecordBatchResponseEntry> results = response.requestResponses();
-        for (int i = 0; i < results.size(); i++) {
-            if (results.get(i).errorCode() != null) {
-                failed.add(batch.get(i));
-            }
-        }
-        return failed;
+        return StreamSink.refused(batch, response.requestResponses(), PutRecordBatchResponseEntry::errorCode);
     }
 
     @Override

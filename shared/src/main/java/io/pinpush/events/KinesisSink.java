@@ -1,6 +1,5 @@
 package io.pinpush.events;
 
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -29,15 +28,7 @@ final class KinesisSink implements StreamSink {
         if (response.failedRecordCount() == null || response.failedRecordCount() == 0) {
             return List.of();
         }
-        // Results come back in request order; an entry with an error code was not written.
-        List<StreamRecord> failed = new ArrayList<>();
-        List<PutRecordsResultEntry> results = response.records();
-        for (int i = 0; i < results.size(); i++) {
-            if (results.get(i).errorCode() != null) {
-                failed.add(batch.get(i));
-            }
-        }
-        return failed;
+        return StreamSink.refused(batch, response.records(), PutRecordsResultEntry::errorCode);
     }
 
     @Override
