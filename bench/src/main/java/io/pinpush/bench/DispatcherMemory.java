@@ -26,9 +26,15 @@ public final class DispatcherMemory {
         Path jar = ColdStart.lambdaJar(root);
         Path probeClasses = root.resolve("bench/target/classes");
         try (BenchStack stack = new BenchStack(Map.of())) {
-            List<String> command = List.of("java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", heap, "-cp", jar + ":" + probeClasses, DispatcherMemoryProbe.class.getName(),
-                    stack.appId, Integer.toString(n), Integer.toString(rounds));
+            List<String> command = new java.util.ArrayList<>(List.of("java", "-XX:+TieredCompilation",
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", heap));
+            // DISPATCHER_JAVA_OPTS reaches the dispatcher JVM (e.g. a JFR recording); JAVA_OPTS only this one.
+            String extra = System.getenv("DISPATCHER_JAVA_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                command.addAll(List.of(extra.strip().split("\\s+")));
+            }
+            command.addAll(List.of("-cp", jar + ":" + probeClasses, DispatcherMemoryProbe.class.getName(),
+                    stack.appId, Integer.toString(n), Integer.toString(rounds)));
             System.out.println("child: " + String.join(" ", command));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(stack.server.pinpush().config().values());

@@ -195,8 +195,13 @@ final class PinpushFunctions extends Construct {
         Map<String, String> delivering = Map.of("PINPUSH_DELIVERY_QUEUE_URL", messaging.deliveryQueue.getQueueUrl());
         // The dispatcher takes SQS's receive count as the attempt number: with as many attempts as receives, the
         // last attempt records its outcome (and its event), and the dead-letter queue gets only what crashed.
-        Map<String, String> dispatching = Map.of("PINPUSH_DELIVERY_QUEUE_URL", messaging.deliveryQueue.getQueueUrl(),
-                "PINPUSH_MAX_ATTEMPTS", Integer.toString(settings.maxReceiveCount()));
+        Map<String, String> dispatching = new LinkedHashMap<>(Map.of(
+                "PINPUSH_DELIVERY_QUEUE_URL", messaging.deliveryQueue.getQueueUrl(),
+                "PINPUSH_MAX_ATTEMPTS", Integer.toString(settings.maxReceiveCount())));
+        if (settings.dispatcherJit().equals("c2")) {
+            // Lambda's Java runtime stops at C1 unless JAVA_TOOL_OPTIONS says otherwise (its documented way).
+            dispatching.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=4");
+        }
 
         Map<String, String> jobs = Map.of("PINPUSH_JOB_QUEUE_URL", messaging.jobQueue.getQueueUrl());
 

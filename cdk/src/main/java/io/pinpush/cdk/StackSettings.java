@@ -20,6 +20,9 @@ import java.util.function.Function;
  *                             mobiletargeting with Pinpush access keys), the access-key routes still IAM
  * @param hookFunctionArns     the customers' Lambda functions that campaign hooks and custom channels name
  *                             (context {@code hookFunctionArns}, comma-separated): the only functions Pinpush may invoke
+ * @param dispatcherJit        {@code c1}: the dispatcher compiles with C1 only, Lambda's default for Java (quickest start);
+ *                             {@code c2}: full tiered compilation, about 30 % less CPU per delivery once warm, at about
+ *                             1 s more CPU in each new instance (README, Benchmarks (5))
  */
 public record StackSettings(
         String stage,
@@ -47,7 +50,8 @@ public record StackSettings(
         Optional<String> globalTableHome,
         Path functionsJar,
         String authMode,
-        List<String> hookFunctionArns) {
+        List<String> hookFunctionArns,
+        String dispatcherJit) {
 
     public static final String DEFAULT_FUNCTIONS_JAR = "functions/target/pinpush-functions-0.1.0-SNAPSHOT-lambda.jar";
 
@@ -59,6 +63,9 @@ public record StackSettings(
         replicaRegions = List.copyOf(replicaRegions);
         if (!authMode.equals("iam") && !authMode.equals("keys")) {
             throw new IllegalArgumentException("Context 'authMode' must be iam or keys; got '" + authMode + "'");
+        }
+        if (!dispatcherJit.equals("c1") && !dispatcherJit.equals("c2")) {
+            throw new IllegalArgumentException("Context 'dispatcherJit' must be c1 or c2; got '" + dispatcherJit + "'");
         }
         hookFunctionArns = List.copyOf(hookFunctionArns);
         for (String arn : hookFunctionArns) {
@@ -121,7 +128,8 @@ public record StackSettings(
                 read.string("globalTableHome"),
                 Path.of(read.string("functionsJar").orElse(DEFAULT_FUNCTIONS_JAR)),
                 read.string("authMode").orElse("iam"),
-                read.string("hookFunctionArns").map(StackSettings::regions).orElse(List.of()));
+                read.string("hookFunctionArns").map(StackSettings::regions).orElse(List.of()),
+                read.string("dispatcherJit").orElse("c1"));
     }
 
     /** Whether clients sign with Pinpush access keys (the drop-in mode) rather than IAM credentials. */

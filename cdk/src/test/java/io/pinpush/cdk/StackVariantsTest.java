@@ -125,6 +125,24 @@ class StackVariantsTest {
     }
 
     @Test
+    void theDispatcherCompilesWithC2OnlyWhenAsked() {
+        Map<String, Object> defaultDispatcher = dispatcherEnvironment(Synth.template(Map.of()));
+        Map<String, Object> c2Dispatcher = dispatcherEnvironment(Synth.template(Map.of("stage", "jit", "dispatcherJit", "c2")));
+
+        assertThat(defaultDispatcher).doesNotContainKey("JAVA_TOOL_OPTIONS");
+        assertThat(c2Dispatcher).containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=4");
+        assertThatThrownBy(() -> Synth.stack(Map.of("dispatcherJit", "graal"))).hasMessageContaining("dispatcherJit");
+    }
+
+    private static Map<String, Object> dispatcherEnvironment(Template template) {
+        return resources(template, "AWS::Lambda::Function").values().stream()
+                .map(Cfn::props)
+                .filter(function -> String.valueOf(function.get("Handler")).contains("DispatcherHandler"))
+                .map(function -> map(at(function, "Environment", "Variables")))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void keysModeOpensThePinpointRoutesToTheHandlersAndKeepsKeyAdministrationBehindIam() {
         Template template = Synth.template(Map.of("stage", "keys", "authMode", "keys"));
 
