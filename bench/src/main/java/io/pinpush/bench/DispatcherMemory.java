@@ -14,7 +14,8 @@ import java.util.Map;
  * emulators with the JVM options Lambda's Java runtime uses plus a heap cap, and a run that would not fit ends in
  * an OutOfMemoryError instead of a figure.
  *
- * <p>Usage: {@code DispatcherMemory [N=20000] [rounds=3] [heap=-Xmx400m]}
+ * <p>Usage: {@code DispatcherMemory [N=20000] [rounds=3] [heap=-Xmx400m]}; {@code DISPATCHER_JAVA_OPTS} adds JVM options
+ * to the dispatcher JVM (a JFR recording, {@code -XX:TieredStopAtLevel=4}).
  */
 public final class DispatcherMemory {
 
