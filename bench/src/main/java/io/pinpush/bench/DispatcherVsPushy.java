@@ -148,11 +148,7 @@ public final class DispatcherVsPushy {
             this.stack = stack;
             this.handler = new DispatcherHandler(stack.server.pinpush());
             this.concurrency = concurrency;
-            this.invokers = Executors.newFixedThreadPool(concurrency, r -> {
-                Thread thread = new Thread(r, "bench-dispatcher");
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.invokers = Executors.newFixedThreadPool(concurrency, Daemons.named("bench-dispatcher"));
         }
 
         double run(List<String> tokens, int n, MemorySampler memory) throws Exception {

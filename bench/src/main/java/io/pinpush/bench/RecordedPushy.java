@@ -32,8 +32,8 @@ final class RecordedPushy implements AutoCloseable {
 
     private final DispatcherVsPushy.RawPushy pushy;
     private final DynamoDbClient dynamoDb;
-    private final ExecutorService writers = Executors.newFixedThreadPool(16, daemon("ceiling-writer"));
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(daemon("ceiling-flush"));
+    private final ExecutorService writers = Executors.newFixedThreadPool(16, Daemons.named("ceiling-writer"));
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(Daemons.named("ceiling-flush"));
     private final Object lock = new Object();
     private List<Pending> pending = new ArrayList<>();
     private final String run = UUID.randomUUID().toString();
@@ -117,13 +117,5 @@ final class RecordedPushy implements AutoCloseable {
     public void close() {
         flusher.shutdownNow();
         writers.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -117,10 +117,10 @@ class EventSpillTest {
         String appId = OutcomeEventsTest.newApp(stack);
         String notYetThere = "late-fn-stream-" + UUID.randomUUID().toString().substring(0, 8);
         String queue = stack.createQueue("spill-fn");
-        SpillReplayer replayer = new SpillReplayer(stack.sqs(), queue,
+        SpillReplayer replayer = new SpillReplayer(stack::sqs, queue,
                 new DestinationSinks(stack.server().pinpush().aws()), new BatchWriter(2, Duration.ofMillis(10)),
-                new SqsEventSpill(stack.sqs(), queue));
-        new SqsEventSpill(stack.sqs(), queue).spill(Destination.kinesis(notYetThere, "us-east-1"),
+                new SqsEventSpill(stack::sqs, queue));
+        new SqsEventSpill(stack::sqs, queue).spill(Destination.kinesis(notYetThere, "us-east-1"),
                 List.of(new StreamRecord(appId, "endpoint-1",
                 "{\"event_type\":\"_push.send\",\"application\":{\"app_id\":\"" + appId + "\"}}")));
         EventSpillHandler handler = new EventSpillHandler(replayer);

@@ -28,10 +28,6 @@ public final class SpillReplayer {
     private final BatchWriter writer;
     private final EventSpill spill;
 
-    public SpillReplayer(SqsClient sqs, String queueUrl, DestinationSinks sinks, BatchWriter writer, EventSpill spill) {
-        this(() -> sqs, queueUrl, sinks, writer, spill);
-    }
-
     /** {@code sqs} should hand out one client, made once ({@code AwsClients::sqs}). */
     public SpillReplayer(Supplier<SqsClient> sqs, String queueUrl, DestinationSinks sinks, BatchWriter writer,
                          EventSpill spill) {

@@ -26,10 +26,6 @@ public final class SqsEventSpill implements EventSpill {
     private final Supplier<SqsClient> sqs;
     private final String queueUrl;
 
-    public SqsEventSpill(SqsClient sqs, String queueUrl) {
-        this(() -> sqs, queueUrl);
-    }
-
     /** {@code sqs} should hand out one client, made once ({@code AwsClients::sqs}). */
     public SqsEventSpill(Supplier<SqsClient> sqs, String queueUrl) {
         this.sqs = sqs;

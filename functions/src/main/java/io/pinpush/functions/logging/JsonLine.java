@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.slf4j.event.Level;
 
 /**
@@ -19,6 +20,9 @@ final class JsonLine {
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,9}");
+    private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
 
     private JsonLine() {
     }
@@ -55,8 +59,8 @@ final class JsonLine {
     private static void value(StringBuilder json, String key, String value) {
         boolean typed = switch (key) {
             case "cold_start" -> value.equals("true") || value.equals("false");
-            case "function_memory_size" -> value.matches("\\d{1,9}");
-            case "sampling_rate" -> value.matches("\\d+(\\.\\d+)?");
+            case "function_memory_size" -> WHOLE_NUMBER.matcher(value).matches();
+            case "sampling_rate" -> DECIMAL.matcher(value).matches();
             default -> false;
         };
         if (typed) {
