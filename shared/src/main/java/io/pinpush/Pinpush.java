@@ -32,6 +32,7 @@ import io.pinpush.campaigns.run.CampaignScheduler;
 import io.pinpush.campaigns.run.StoredCampaigns;
 import io.pinpush.campaigns.run.RunSink;
 import io.pinpush.config.AwsClients;
+import io.pinpush.config.Lazy;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.customdelivery.CustomDeliverySender;
 import io.pinpush.endpoints.EndpointResponse;
@@ -167,11 +168,11 @@ public final class Pinpush implements AutoCloseable {
     private final CampaignKpiCounters campaignKpiCounters;
     private final CampaignKpiService campaignKpis;
     private final KpiService kpis;
-    private final AwsClients.Lazy<ProviderGateway> gateway;
-    private final AwsClients.Lazy<Dispatcher> dispatcher;
+    private final Lazy<ProviderGateway> gateway;
+    private final Lazy<Dispatcher> dispatcher;
     private final TriggerEvaluator triggers;
     /** Lazy: its HTTP client must not be created before a SnapStart snapshot, nor by functions that never call hooks. */
-    private final AwsClients.Lazy<Hooks> hooks;
+    private final Lazy<Hooks> hooks;
     private final CampaignStore campaignStore;
     private final CampaignService campaigns;
     private final CampaignRuns campaignRuns;
@@ -255,7 +256,7 @@ public final class Pinpush implements AutoCloseable {
         Map<ChannelType, PushRenderer> renderers = new EnumMap<>(ChannelType.class);
         RENDERED_CHANNELS.forEach(type -> renderers.put(type, pushRenderers));
         this.deliveryMetrics = DeliveryMetrics.toStandardOutput();
-        this.gateway = new AwsClients.Lazy<>(() -> new ProviderGateway(config, (appId, type) -> channels
+        this.gateway = new Lazy<>(() -> new ProviderGateway(config, (appId, type) -> channels
                 .resolve(appId, type)
                 .map(c -> new ProviderChannel(c.appId(), c.type(), c.enabled(), c.version(), c.credentials())), clock,
                 deliveryMetrics));
@@ -274,7 +275,7 @@ public final class Pinpush implements AutoCloseable {
         this.deliveryQueue = new DeliveryQueue(aws::sqs, config::deliveryQueueUrl);
         DeliveryListener outcomes = DeliveryListeners.of(new StreamedOutcomes(events), deliveryMetrics, kpiCounters,
                 campaignKpiCounters);
-        this.hooks = new AwsClients.Lazy<>(() -> Hooks.wire(config, aws, secrets, events, clock));
+        this.hooks = new Lazy<>(() -> Hooks.wire(config, aws, secrets, events, clock));
         this.campaignSends = new CampaignSends(planner, deliveries, deliveryQueue, outcomes, clock);
         this.endpointCaps = new EndpointCaps(aws.dynamoDb(), config, clock);
         // Limits per endpoint before a run queues; hooks and custom channels between the runner and push.
@@ -293,7 +294,7 @@ public final class Pinpush implements AutoCloseable {
         // Not ThreadLocalRandom: its seed is fixed at class initialization, so every SnapStart clone would draw
         // the same "random" backoffs and retry in lockstep. SecureRandom is reseeded on restore.
         SecureRandom jitter = new SecureRandom();
-        this.dispatcher = new AwsClients.Lazy<>(() -> new Dispatcher(gateway.get(), deliveries, deliveryQueue,
+        this.dispatcher = new Lazy<>(() -> new Dispatcher(gateway.get(), deliveries, deliveryQueue,
                 endpointDirectory, deliveryListener,
                 new RetryPolicy(config.maxDeliveryAttempts(), config.retryBaseDelay(), config.retryMaxDelay()),
                 clock, jitter::nextDouble, new CampaignPacing(new SendRateLimiter(aws.dynamoDb(), config), clock)));

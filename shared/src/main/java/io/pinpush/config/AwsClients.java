@@ -3,7 +3,6 @@ package io.pinpush.config;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -140,34 +139,5 @@ public final class AwsClients implements AutoCloseable {
         if (firehose.isCreated()) firehose.get().close();
         if (sts.isCreated()) sts.get().close();
         httpClient.close();
-    }
-
-    /** A value built on first use, at most once. */
-    public static final class Lazy<T> implements Supplier<T> {
-        private final Supplier<T> factory;
-        private volatile T value;
-
-        public Lazy(Supplier<T> factory) {
-            this.factory = factory;
-        }
-
-        @Override
-        public T get() {
-            T result = value;
-            if (result == null) {
-                synchronized (this) {
-                    result = value;
-                    if (result == null) {
-                        result = factory.get();
-                        value = result;
-                    }
-                }
-            }
-            return result;
-        }
-
-        public boolean isCreated() {
-            return value != null;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.pinpush.hooks;
 
 import io.pinpush.config.AwsClients;
+import io.pinpush.config.Lazy;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.events.EventRecorder;
 import io.pinpush.secrets.SecretStore;
@@ -19,7 +20,7 @@ public record Hooks(CampaignHookInvoker invoker, HookTargets targets, WebhookSig
 
     public static Hooks wire(PinpushConfig config, AwsClients aws, SecretStore secrets, EventRecorder events,
                              Clock clock) {
-        AwsClients.Lazy<LambdaClient> lambda = new AwsClients.Lazy<>(() ->
+        Lazy<LambdaClient> lambda = new Lazy<>(() ->
                 aws.configure(LambdaClient.builder(), "lambda").build());
         WebhookSigning signing = new WebhookSigning(secrets, config.secretPrefix(), clock);
         HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();

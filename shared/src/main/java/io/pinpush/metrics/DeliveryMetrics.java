@@ -1,7 +1,7 @@
 package io.pinpush.metrics;
 
 import io.pinpush.channels.ChannelType;
-import io.pinpush.config.AwsClients;
+import io.pinpush.config.Lazy;
 import io.pinpush.messaging.DeliveryListener;
 import io.pinpush.messaging.DeliveryOutcome;
 import io.pinpush.messaging.DeliveryStatus;
@@ -63,7 +63,7 @@ public final class DeliveryMetrics implements DeliveryListener, ProviderLatency 
 
     /** {@code metrics} is called once, on the first flush with figures or at {@link #warmUp()}. */
     DeliveryMetrics(Supplier<Metrics> metrics) {
-        this.metrics = new AwsClients.Lazy<>(() -> {
+        this.metrics = new Lazy<>(() -> {
             Metrics made = metrics.get();
             made.setNamespace(MetricNames.NAMESPACE);
             made.clearDefaultDimensions();

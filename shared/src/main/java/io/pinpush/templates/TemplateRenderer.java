@@ -2,7 +2,7 @@ package io.pinpush.templates;
 
 import com.github.jknack.handlebars.Template;
 import io.pinpush.api.ApiError;
-import io.pinpush.config.AwsClients;
+import io.pinpush.config.Lazy;
 import io.pinpush.endpoints.EndpointResponse;
 import io.pinpush.messaging.ADMMessage;
 import io.pinpush.messaging.APNSMessage;
@@ -56,13 +56,13 @@ public final class TemplateRenderer {
             null, null, null, null, null, null);
 
     /** Built on first use: Handlebars and its helpers cost a cold start that functions which never render skip. */
-    private final AwsClients.Lazy<TemplateEngine> engine;
+    private final Lazy<TemplateEngine> engine;
     /** Keyed by the whole version (name, number, content, dates), so an overwritten version is compiled afresh. */
     private final Map<PushTemplate, CompiledPushTemplate> compiledTemplates = new ConcurrentHashMap<>();
     private final Map<Fragment, Template> compiledFragments = new ConcurrentHashMap<>();
 
     public TemplateRenderer(Clock clock) {
-        this.engine = new AwsClients.Lazy<>(() -> new TemplateEngine(clock));
+        this.engine = new Lazy<>(() -> new TemplateEngine(clock));
     }
 
     /** Builds the template engine now rather than at the first render (SnapStart priming). */
