@@ -4,7 +4,7 @@ import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pinpush.testing.KinesisLocal;
+import io.pinpush.local.KinesisLocal;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;

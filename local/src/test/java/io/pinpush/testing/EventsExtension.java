@@ -1,5 +1,6 @@
 package io.pinpush.testing;
 
+import io.pinpush.local.KinesisLocal;
 import io.pinpush.local.LocalOptions;
 import io.pinpush.local.LocalServer;
 import java.net.URI;

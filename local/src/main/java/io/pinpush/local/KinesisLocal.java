@@ -1,6 +1,5 @@
-package io.pinpush.testing;
+package io.pinpush.local;
 
-import io.pinpush.local.FreePorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
