@@ -429,6 +429,8 @@ public final class Dispatcher {
                 try {
                     answers = store.recordFirsts(outcomes);
                 } catch (RuntimeException e) {
+                    // recordFirsts answers FAILED for what the SDK refuses; this is for anything else (a bug building
+                    // the items): every future must still complete, or the batch would wait for its deadline.
                     LOG.error("Could not record {} outcomes; their deliveries will be retried", outcomes.size(), e);
                     answers = Collections.nCopies(outcomes.size(), DeliveryStore.Recorded.FAILED);
                 }
