@@ -243,7 +243,7 @@ public final class Pinpush implements AutoCloseable {
                 BatchWriter.standard(), spill, config.eventFlushInterval(), 10_000);
         this.events = new EventRecorder(new EventEnvelopes(clock, config.accountId()), eventPublisher);
         this.putEvents = new PutEventsService(apps,
-                (appId, endpointId, e) -> endpoints.upsert(appId, endpointId, e.as(EndpointRequest.class)), eventPublisher, clock, config.accountId());
+                (app, endpointId, e) -> endpoints.upsert(app, endpointId, e.as(EndpointRequest.class)), eventPublisher, clock, config.accountId());
         this.spillReplayer = config.eventSpillQueueUrl().map(url -> new SpillReplayer(aws::sqs, url, sinks,
                 BatchWriter.standard(), spill));
 

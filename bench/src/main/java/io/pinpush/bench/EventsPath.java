@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  *       function flushes its events at the end of each invocation, as in Lambda).
  * </ul>
  *
- * <p>Reports events/s for both, the ratio b/a, and (b)'s call latency; then reads the whole stream back and aborts
- * unless it holds exactly the records both wrote. Usage: {@code EventsPath [N events=10000] [C=4] [rounds=3]}.
+ * <p>Reports events/s for both, the ratio b/a, and (b)'s call latency; then times 100 calls one at a time with every
+ * AWS SDK call each made ({@link SdkCallTimeline}: where a call's time goes); then reads the whole stream back and
+ * aborts unless it holds exactly the records both wrote. Usage: {@code EventsPath [N events=10000] [C=4] [rounds=3]}.
  */
 public final class EventsPath {
 
@@ -43,6 +44,8 @@ public final class EventsPath {
     private static final String EVENT_TYPE = "bench.event";
     private static final String STREAM = "pinpush-bench-events";
     private static final int SHARDS = 16;
+    /** Calls timed one at a time at the end, with the AWS SDK calls each made. */
+    private static final int TIMED_CALLS = 100;
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -88,6 +91,16 @@ public final class EventsPath {
                     System.out.printf("round %d %s: %.0f events/s%n", round + 1, rawTurn ? "(a) raw PutRecords" : "(b) PutEvents", rate);
                 }
             }
+            // Where one call's time goes, calls one at a time: every AWS SDK call made meanwhile, by thread and kind.
+            CallSpans spans = new CallSpans();
+            List<Double> alone = new ArrayList<>();
+            for (int i = 0; i < TIMED_CALLS; i++) {
+                SdkCallTimeline.start();
+                long start = System.nanoTime();
+                pinpushWritten += putEvents(stack, calls, EVENTS_PER_CALL, 1, threads, alone);
+                long end = System.nanoTime();
+                spans.add(SdkCallTimeline.stop(), start, end);
+            }
             checkStream(kinesis.records(stream), rawWritten, pinpushWritten);
             double a = Stats.median(rawRates);
             double b = Stats.median(pinpushRates);
@@ -95,6 +108,9 @@ public final class EventsPath {
                             + "b/a %.2f; PutEvents call (%d events) p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; stream holds exactly "
                             + "%d + %d records%n", n, c, rounds, a, b, b / a, EVENTS_PER_CALL, Stats.percentile(latencies, 50),
                     Stats.percentile(latencies, 95), Stats.percentile(latencies, 99), rawWritten, pinpushWritten);
+            System.out.printf("RESULT events-timeline %d PutEvents calls one at a time: p50 %.1f ms, p95 %.1f ms%n",
+                    TIMED_CALLS, Stats.percentile(alone, 50), Stats.percentile(alone, 95));
+            spans.print("calls");
         }
     }
 

@@ -1,8 +1,6 @@
 package io.pinpush.bench;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +19,7 @@ public final class SendTimeline {
     public static void main(String[] args) throws Exception {
         int sends = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int addresses = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        Map<String, List<double[]>> calls = new LinkedHashMap<>();
+        CallSpans calls = new CallSpans();
         List<Double> totals = new ArrayList<>();
         try (BenchStack stack = new BenchStack(Map.of())) {
             for (int i = 0; i < 40; i++) {
@@ -34,31 +32,12 @@ public final class SendTimeline {
                 long end = System.nanoTime();
                 List<SdkCallTimeline.Call> made = SdkCallTimeline.stop();
                 totals.add((end - start) / 1e6);
-                Map<String, Integer> seen = new HashMap<>();
-                for (SdkCallTimeline.Call call : made) {
-                    if (call.endNanos() < start || call.startNanos() > end) {
-                        continue; // the previous send's leftovers
-                    }
-                    String kind = call.thread().replaceAll("-\\d+$", "") + " " + call.operation();
-                    String label = kind + " #" + seen.merge(kind, 1, Integer::sum);
-                    calls.computeIfAbsent(label, k -> new ArrayList<>())
-                            .add(new double[] {(call.startNanos() - start) / 1e6, (call.endNanos() - start) / 1e6});
-                }
+                calls.add(made, start, end);
             }
         }
         System.out.printf("RESULT send-timeline addresses=%d sends=%d: total p50 %.1f ms, p95 %.1f ms%n", addresses, sends,
                 Stats.percentile(totals, 50), Stats.percentile(totals, 95));
-        calls.entrySet().stream()
-                .filter(e -> e.getValue().size() * 2 >= sends) // calls most sends made
-                .map(e -> Map.entry(e.getKey(), new double[] {median(e.getValue(), 0), median(e.getValue(), 1),
-                        e.getValue().size()}))
-                .sorted((a, b) -> Double.compare(a.getValue()[0], b.getValue()[0]))
-                .forEach(e -> System.out.printf("  %-40s in %3.0f%% of sends: start %6.1f ms, end %6.1f ms%n",
-                        e.getKey(), 100.0 * e.getValue()[2] / sends, e.getValue()[0], e.getValue()[1]));
+        calls.print("sends");
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
-    }
-
-    private static double median(List<double[]> spans, int field) {
-        return Stats.median(spans.stream().map(span -> span[field]).toList());
     }
 }

@@ -3,6 +3,7 @@ package io.pinpush.endpoints;
 import io.pinpush.api.ApiError;
 import io.pinpush.api.Timestamps;
 import io.pinpush.apps.AppScopedData;
+import io.pinpush.apps.App;
 import io.pinpush.apps.AppService;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.endpoints.EndpointStore.Stored;
@@ -101,11 +102,19 @@ public final class EndpointService implements AppScopedData {
      * the quotas, then the address and user rules. Nothing is written when the request breaks a rule.
      */
     public EndpointResponse upsert(String appId, String endpointId, EndpointRequest request) {
+        return upsert(apps.require(appId), endpointId, request);
+    }
+
+    /**
+     * {@link #upsert(String, String, EndpointRequest)} for a caller that has just read the app (PutEvents, once per
+     * call for all its batch items): the app is not read again.
+     */
+    public EndpointResponse upsert(App app, String endpointId, EndpointRequest request) {
         EndpointLimits.requireValidId(endpointId, "EndpointId");
-        int shards = shardCount(appId);
+        int shards = shardsOf(app);
         int shard = EndpointHashing.shard(endpointId, shards);
-        Change change = write(appId, shard, endpointId, request, store.get(appId, shard, endpointId));
-        afterWrite(appId, shards, change);
+        Change change = write(app.id(), shard, endpointId, request, store.get(app.id(), shard, endpointId));
+        afterWrite(app.id(), shards, change);
         return change.after();
     }
 
@@ -240,7 +249,11 @@ public final class EndpointService implements AppScopedData {
 
     /** How many shards the app's endpoints are spread over; NotFoundException when the app does not exist. */
     public int shardCount(String appId) {
-        return Math.max(1, apps.require(appId).endpointShards());
+        return shardsOf(apps.require(appId));
+    }
+
+    private static int shardsOf(App app) {
+        return Math.max(1, app.endpointShards());
     }
 
     /** Every endpoint of one shard, read page by page (segment evaluation and campaigns run shards in parallel). */

@@ -2,6 +2,7 @@ package io.pinpush.events;
 
 import io.pinpush.api.ApiError;
 import io.pinpush.api.Json;
+import io.pinpush.apps.App;
 import io.pinpush.apps.AppService;
 import io.pinpush.endpoints.EndpointDemographic;
 import io.pinpush.endpoints.EndpointResponse;
@@ -51,17 +52,18 @@ public final class PutEventsService {
     }
 
     public EventsResponse put(String appId, EventsRequest request, String apiRequestId) {
-        apps.require(appId);
+        App app = apps.require(appId); // read once: every batch item's endpoint is written in it
         long arrival = clock.millis();
         Map<String, EventsResponse.ItemResponse> results = new LinkedHashMap<>();
         request.batchItem().forEach((endpointId, item) ->
-                results.put(endpointId, putItem(appId, endpointId, item, apiRequestId, arrival)));
+                results.put(endpointId, putItem(app, endpointId, item, apiRequestId, arrival)));
         publisher.flush();
         return new EventsResponse(results);
     }
 
-    private EventsResponse.ItemResponse putItem(String appId, String endpointId, EventsBatch item,
+    private EventsResponse.ItemResponse putItem(App app, String endpointId, EventsBatch item,
                                                 String apiRequestId, long arrival) {
+        String appId = app.id();
         if (item == null || item.endpoint() == null) {
             return new EventsResponse.ItemResponse(
                     EventsResponse.Result.badRequest("Endpoint is required in every batch item"), Map.of());
@@ -70,7 +72,7 @@ public final class PutEventsService {
         EventsResponse.Result endpointResult;
         EndpointView endpoint;
         try {
-            EndpointResponse stored = endpoints.upsert(appId, endpointId, submitted);
+            EndpointResponse stored = endpoints.upsert(app, endpointId, submitted);
             endpoint = new EndpointView(Json.write(stored), stored.demographic());
             endpointResult = EventsResponse.Result.ACCEPTED;
         } catch (ApiError rejected) {
