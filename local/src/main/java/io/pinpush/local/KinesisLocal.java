@@ -2,14 +2,10 @@ package io.pinpush.local;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +60,7 @@ public final class KinesisLocal implements AutoCloseable {
         try {
             Process process = builder.start();
             URI endpoint = URI.create("http://127.0.0.1:" + port);
-            awaitAnswer(endpoint, process);
+            Subprocesses.awaitHttpAnswer(process, endpoint, Duration.ofSeconds(60), "kinesis-local");
             return new KinesisLocal(process, endpoint);
         } catch (IOException e) {
             throw new IllegalStateException("kinesis-local could not be started; is node on the PATH?", e);
@@ -95,34 +91,6 @@ public final class KinesisLocal implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void awaitAnswer(URI endpoint, Process process) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("kinesis-local exited with " + process.exitValue());
-            }
-            try {
-                http.send(HttpRequest.newBuilder(endpoint).build(), HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException notYet) {
-                pause();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("kinesis-local did not answer within 60 s");
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100); // polling a starting subprocess; there is nothing to await on
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

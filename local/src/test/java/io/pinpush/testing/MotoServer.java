@@ -1,13 +1,10 @@
 package io.pinpush.testing;
 
 import io.pinpush.local.FreePorts;
+import io.pinpush.local.Subprocesses;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -34,39 +31,11 @@ public final class MotoServer implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             URI endpoint = URI.create("http://127.0.0.1:" + port);
-            awaitReady(endpoint, process);
+            Subprocesses.awaitHttpAnswer(process, endpoint.resolve("/moto-api/"), Duration.ofSeconds(30),
+                    "moto_server");
             return new MotoServer(process, endpoint);
         } catch (IOException e) {
             throw new IllegalStateException("moto_server could not be started; is it on the PATH?", e);
-        }
-    }
-
-    private static void awaitReady(URI endpoint, Process process) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("moto_server exited with " + process.exitValue());
-            }
-            try {
-                client.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException notYet) {
-                pause();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("moto_server did not answer within 30 s");
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100); // polling a starting subprocess; there is nothing to await on
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
