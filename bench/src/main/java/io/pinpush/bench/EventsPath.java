@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  *
  * <p>Reports events/s for both, the ratio b/a, and (b)'s call latency; then times 100 calls one at a time with every
  * AWS SDK call each made ({@link SdkCallTimeline}: where a call's time goes); then reads the whole stream back and
- * aborts unless it holds exactly the records both wrote. Usage: {@code EventsPath [N events=10000] [C=4] [rounds=3]}.
+ * aborts unless it holds exactly the records both wrote. Usage: {@code EventsPath [N events=2000] [C=4] [rounds=3]}.
  */
 public final class EventsPath {
 
@@ -48,7 +48,7 @@ public final class EventsPath {
     private static final int TIMED_CALLS = 100;
 
     public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         int c = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         if (n % EVENTS_PER_CALL != 0) {
