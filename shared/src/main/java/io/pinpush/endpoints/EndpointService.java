@@ -2,8 +2,8 @@ package io.pinpush.endpoints;
 
 import io.pinpush.api.ApiError;
 import io.pinpush.api.Timestamps;
-import io.pinpush.apps.AppScopedData;
 import io.pinpush.apps.App;
+import io.pinpush.apps.AppScopedData;
 import io.pinpush.apps.AppService;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.endpoints.EndpointStore.Stored;
