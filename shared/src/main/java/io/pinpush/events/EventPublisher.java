@@ -1,5 +1,6 @@
 package io.pinpush.events;
 
+import io.pinpush.config.Lazy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,7 +45,8 @@ public final class EventPublisher implements AutoCloseable {
     private final Duration flushInterval;
     private final LinkedBlockingQueue<StreamRecord> pending;
     private final Object writing = new Object();
-    private volatile ScheduledExecutorService flusher;
+    /** The background writer, started by the first publish (a function that publishes nothing starts no thread). */
+    private final Lazy<ScheduledExecutorService> flusher = new Lazy<>(this::startFlusher);
 
     public EventPublisher(Optional<Destination> deploymentStream, AppDestinations appDestinations,
                           DestinationSinks sinks, BatchWriter writer, EventSpill spill, Duration flushInterval,
@@ -66,7 +68,7 @@ public final class EventPublisher implements AutoCloseable {
             route(List.of(record)).forEach((destination, records) -> spill.spill(destination, records));
             return;
         }
-        ScheduledExecutorService background = flusher();
+        ScheduledExecutorService background = flusher.get();
         if (pending.size() >= FULL_BATCH) {
             background.execute(this::flushQuietly);
         }
@@ -136,34 +138,24 @@ public final class EventPublisher implements AutoCloseable {
         }
     }
 
-    private ScheduledExecutorService flusher() {
-        ScheduledExecutorService current = flusher;
-        if (current == null) {
-            synchronized (this) {
-                current = flusher;
-                if (current == null) {
-                    current = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                        Thread thread = new Thread(runnable, "pinpush-events");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
-                    long millis = Math.max(1, flushInterval.toMillis());
-                    current.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
-                    flusher = current;
-                }
-            }
-        }
-        return current;
+    private ScheduledExecutorService startFlusher() {
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "pinpush-events");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = Math.max(1, flushInterval.toMillis());
+        started.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        return started;
     }
 
     /** Stops the background thread after writing everything still queued. */
     @Override
     public void close() {
-        ScheduledExecutorService current = flusher;
-        if (current != null) {
-            current.shutdown();
+        if (flusher.isCreated()) {
+            flusher.get().shutdown();
             try {
-                current.awaitTermination(10, TimeUnit.SECONDS);
+                flusher.get().awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

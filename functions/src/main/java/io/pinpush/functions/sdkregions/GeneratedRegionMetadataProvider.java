@@ -1,8 +1,5 @@
 package io.pinpush.functions.sdkregions;
 
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
 import software.amazon.awssdk.regions.RegionMetadataProvider;
@@ -14,9 +11,8 @@ import software.amazon.awssdk.regions.RegionMetadataProvider;
  */
 public final class GeneratedRegionMetadataProvider implements RegionMetadataProvider {
 
-    private static final String PACKAGE = "software.amazon.awssdk.regions.regionmetadata.";
-
-    private final ConcurrentMap<Region, Optional<RegionMetadata>> created = new ConcurrentHashMap<>();
+    private final MetadataClasses<Region, RegionMetadata> metadata = new MetadataClasses<>(RegionMetadata.class,
+            region -> "software.amazon.awssdk.regions.regionmetadata." + MetadataClasses.pascalCase(region.id()));
 
     /** Public and without arguments: the SDK's {@code MetadataLoader} creates it so. */
     public GeneratedRegionMetadataProvider() {
@@ -24,10 +20,6 @@ public final class GeneratedRegionMetadataProvider implements RegionMetadataProv
 
     @Override
     public RegionMetadata regionMetadata(Region region) {
-        if (region == null) {
-            return null;
-        }
-        return created.computeIfAbsent(region, r ->
-                MetadataClasses.instance(PACKAGE + MetadataClasses.pascalCase(r.id()), RegionMetadata.class)).orElse(null);
+        return region == null ? null : metadata.get(region);
     }
 }

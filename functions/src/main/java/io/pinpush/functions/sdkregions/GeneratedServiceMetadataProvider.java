@@ -1,8 +1,5 @@
 package io.pinpush.functions.sdkregions;
 
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import software.amazon.awssdk.regions.ServiceMetadata;
 import software.amazon.awssdk.regions.ServiceMetadataProvider;
 
@@ -17,9 +14,8 @@ import software.amazon.awssdk.regions.ServiceMetadataProvider;
  */
 public final class GeneratedServiceMetadataProvider implements ServiceMetadataProvider {
 
-    private static final String PACKAGE = "software.amazon.awssdk.regions.servicemetadata.";
-
-    private final ConcurrentMap<String, Optional<ServiceMetadata>> created = new ConcurrentHashMap<>();
+    private final MetadataClasses<String, ServiceMetadata> metadata =
+            new MetadataClasses<>(ServiceMetadata.class, GeneratedServiceMetadataProvider::className);
 
     /** Public and without arguments: the SDK's {@code MetadataLoader} creates it so. */
     public GeneratedServiceMetadataProvider() {
@@ -27,13 +23,12 @@ public final class GeneratedServiceMetadataProvider implements ServiceMetadataPr
 
     @Override
     public ServiceMetadata serviceMetadata(String endpointPrefix) {
-        return created.computeIfAbsent(endpointPrefix, prefix ->
-                MetadataClasses.instance(PACKAGE + className(prefix), ServiceMetadata.class)).orElse(null);
+        return metadata.get(endpointPrefix);
     }
 
     /** The one exception to the naming rule: S3's metadata knows its regional us-east-1 endpoint option. */
     static String className(String endpointPrefix) {
-        return endpointPrefix.equals("s3") ? "EnhancedS3ServiceMetadata"
-                : MetadataClasses.pascalCase(endpointPrefix) + "ServiceMetadata";
+        return "software.amazon.awssdk.regions.servicemetadata." + (endpointPrefix.equals("s3")
+                ? "EnhancedS3ServiceMetadata" : MetadataClasses.pascalCase(endpointPrefix) + "ServiceMetadata");
     }
 }

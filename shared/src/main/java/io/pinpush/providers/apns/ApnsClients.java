@@ -52,9 +52,7 @@ final class ApnsClients {
         }
         try {
             if (authentication.tokenKey() != null) {
-                ChannelCredentials.Apns.TokenKey key = authentication.tokenKey();
-                builder.setSigningKey(ApnsSigningKey.loadFromInputStream(
-                        new ByteArrayInputStream(key.tokenKey().getBytes(StandardCharsets.UTF_8)), key.teamId(), key.tokenKeyId()));
+                builder.setSigningKey(signingKey(authentication.tokenKey()));
             } else {
                 ChannelCredentials.Apns.Certificate certificate = authentication.certificate();
                 builder.setClientCredentials(Pem.certificates(certificate.certificatePem()).get(0),
@@ -64,6 +62,12 @@ final class ApnsClients {
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new UnusableCredentials(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
         }
+    }
+
+    /** The .p8 token key Pushy signs provider tokens with. */
+    static ApnsSigningKey signingKey(ChannelCredentials.Apns.TokenKey key) throws IOException, GeneralSecurityException {
+        return ApnsSigningKey.loadFromInputStream(new ByteArrayInputStream(key.tokenKey().getBytes(StandardCharsets.UTF_8)),
+                key.teamId(), key.tokenKeyId());
     }
 
     /** The channel's credentials cannot make an APNs client (a malformed key or certificate). */

@@ -4,7 +4,6 @@ import com.eatthepath.pushy.apns.ApnsClient;
 import com.eatthepath.pushy.apns.DeliveryPriority;
 import com.eatthepath.pushy.apns.PushNotificationResponse;
 import com.eatthepath.pushy.apns.PushType;
-import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
 import com.eatthepath.pushy.apns.auth.AuthenticationToken;
 import com.eatthepath.pushy.apns.util.SimpleApnsPushNotification;
 import io.netty.channel.EventLoopGroup;
@@ -15,9 +14,7 @@ import io.pinpush.config.PinpushConfig;
 import io.pinpush.providers.ProviderChannel;
 import io.pinpush.providers.ProviderOutcome;
 import io.pinpush.providers.RenderedPush;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
@@ -81,9 +78,7 @@ public final class ApnsSender implements AutoCloseable {
                     + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
                     + "\n-----END PRIVATE KEY-----\n";
             ChannelCredentials.Apns.TokenKey key = new ChannelCredentials.Apns.TokenKey(pem, "WARMUPKEY1", "WARMUPTEAM", "warm.up");
-            new AuthenticationToken(ApnsSigningKey.loadFromInputStream(
-                    new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)), key.teamId(), key.tokenKeyId()),
-                    clock.instant());
+            new AuthenticationToken(ApnsClients.signingKey(key), clock.instant());
             ApnsClient client = builder.build(ChannelType.APNS, new ApnsAuthentication(ApnsAuthentication.TOKEN, key, null));
             client.close().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (GeneralSecurityException | IOException | ExecutionException | TimeoutException e) {
