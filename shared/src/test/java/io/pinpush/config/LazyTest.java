@@ -30,6 +30,7 @@ class LazyTest {
         CountDownLatch start = new CountDownLatch(1);
         Lazy<Object> lazy = new Lazy<>(() -> {
             builds.incrementAndGet();
+            sleep(50); // a slow build (an SDK client), so that the other threads ask while it runs
             return new Object();
         });
         ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -50,5 +51,13 @@ class LazyTest {
             threads.shutdownNow();
         }
         assertThat(builds).hasValue(1);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
