@@ -100,7 +100,6 @@ import io.pinpush.segments.SegmentAudience;
 import io.pinpush.segments.SegmentEvaluator;
 import io.pinpush.segments.SegmentRoutes;
 import io.pinpush.segments.SegmentService;
-import io.pinpush.segments.SegmentStore;
 import io.pinpush.templates.PushTemplate;
 import io.pinpush.templates.PushTemplateService;
 import io.pinpush.templates.PushTemplateStore;
@@ -207,7 +206,7 @@ public final class Pinpush implements AutoCloseable {
         apps.deletesWithApp(channels::deleteAllOf);
         // IMPORT segments' members are kept by the import jobs that wrote them.
         ImportedSegments importedSegments = new ImportedSegments(aws.dynamoDb(), config);
-        this.segments = new SegmentService(new SegmentStore(aws.dynamoDb(), config), apps,
+        this.segments = new SegmentService(SegmentService.storedIn(aws.dynamoDb(), config), apps,
                 new SegmentEvaluator(clock, importedSegments), arns, clock);
         apps.deletesWithApp(segments);
         this.segmentAudience = new SegmentAudience(segments, endpoints, SEGMENT_SHARD_READERS);

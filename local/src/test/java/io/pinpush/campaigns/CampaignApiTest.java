@@ -380,7 +380,7 @@ class CampaignApiTest {
         io.pinpush.campaigns.CampaignResponse started = Json.read(Json.write(v1)
                 .replace(v1.schedule().startTime(), past).replace("\"Version\":1", "\"Version\":2"),
                 io.pinpush.campaigns.CampaignResponse.class);
-        assertThat(store.addVersion(v1, started)).isTrue();
+        assertThat(store.campaigns().addVersion(v1, started)).isTrue();
         store.changeStatus(started, io.pinpush.campaigns.CampaignStatus.COMPLETED).orElseThrow();
 
         CampaignResponse renamed = pinpoint.updateCampaign(b -> b.applicationId(app.id()).campaignId(created.id())

@@ -5,6 +5,7 @@ import io.pinpush.apps.CampaignHook;
 import io.pinpush.apps.CampaignLimits;
 import io.pinpush.customdelivery.CustomDeliveryConfiguration;
 import io.pinpush.messaging.TemplateConfiguration;
+import io.pinpush.store.VersionedDocuments;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,8 @@ public record CampaignResponse(List<TreatmentResource> additionalTreatments, Str
                                Schedule schedule, String segmentId, Integer segmentVersion, CampaignState state,
                                @JsonProperty("tags") Map<String, String> tags,
                                TemplateConfiguration templateConfiguration, String treatmentDescription,
-                               String treatmentName, Integer version, Integer priority) {
+                               String treatmentName, Integer version, Integer priority)
+        implements VersionedDocuments.Document {
 
     /** The id of a campaign's default treatment in activities and events (additional treatments are "1", "2", ...). */
     public static final String DEFAULT_TREATMENT_ID = "0";

@@ -11,13 +11,13 @@ import io.pinpush.channels.ChannelService;
 import io.pinpush.segments.SegmentService;
 import io.pinpush.templates.PushTemplates;
 import io.pinpush.store.Page;
+import io.pinpush.store.VersionedDocuments;
 import io.pinpush.tags.TaggableResource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +35,7 @@ public final class CampaignService implements AppScopedData {
             EnumSet.of(CampaignStatus.COMPLETED, CampaignStatus.DELETED, CampaignStatus.INVALID);
 
     private final CampaignStore store;
+    private final VersionedDocuments<CampaignResponse> campaigns;
     private final AppService apps;
     private final CampaignValidator validator;
     private final CampaignLifecycle lifecycle;
@@ -45,6 +46,7 @@ public final class CampaignService implements AppScopedData {
     public CampaignService(CampaignStore store, AppService apps, SegmentService segments, ChannelService channels,
                            PushTemplates templates, CampaignLifecycle lifecycle, Arns arns, Clock clock) {
         this.store = store;
+        this.campaigns = store.campaigns();
         this.apps = apps;
         this.validator = new CampaignValidator(segments, channels, templates, clock);
         this.lifecycle = lifecycle;
@@ -55,9 +57,8 @@ public final class CampaignService implements AppScopedData {
     /** The campaign at {@code version}, or its latest when null; NotFoundException for an unknown app, campaign or version. */
     public CampaignResponse require(String appId, String campaignId, Integer version) {
         apps.require(appId);
-        Optional<CampaignResponse> found = version == null ? store.latest(appId, campaignId)
-                : store.version(appId, campaignId, version);
-        return found.orElseThrow(() -> version == null || store.latest(appId, campaignId).isEmpty()
+        return campaigns.find(appId, campaignId, version).orElseThrow(() -> version == null
+                || campaigns.head(appId, campaignId).isEmpty()
                 ? notFound(appId, campaignId)
                 : ApiError.notFound("Version " + version + " of campaign " + campaignId + " not found"));
     }
@@ -70,7 +71,7 @@ public final class CampaignService implements AppScopedData {
         CampaignStatus status = Boolean.TRUE.equals(request.isPaused()) ? CampaignStatus.PAUSED
                 : CampaignStatus.SCHEDULED;
         CampaignResponse campaign = version(appId, id, now, now, request, segmentVersion, status, 1);
-        if (!store.create(campaign)) {
+        if (!campaigns.create(campaign)) {
             throw ApiError.conflict("Campaign " + id + " already exists");
         }
         lifecycle.saved(campaign);
@@ -89,7 +90,7 @@ public final class CampaignService implements AppScopedData {
                     request.additionalTreatments() != null);
             CampaignResponse next = version(appId, campaignId, latest.creationDate(), Timestamps.now(clock), merged,
                     segmentVersion, statusAfterUpdate(latest.status(), request), latest.version() + 1);
-            if (store.addVersion(latest, next)) {
+            if (campaigns.addVersion(latest, next)) {
                 lifecycle.saved(next);
                 return next;
             }
@@ -99,12 +100,12 @@ public final class CampaignService implements AppScopedData {
 
     Page<CampaignResponse> list(String appId, PageRequest page) {
         apps.require(appId);
-        return store.list(appId, page);
+        return campaigns.heads(appId, page);
     }
 
     Page<CampaignResponse> versions(String appId, String campaignId, PageRequest page) {
         require(appId, campaignId, null);
-        return store.versions(appId, campaignId, page);
+        return campaigns.versions(appId, campaignId, page);
     }
 
     Page<ActivityResponse> activities(String appId, String campaignId, PageRequest page) {
@@ -122,22 +123,16 @@ public final class CampaignService implements AppScopedData {
 
     /** Campaign tags as a {@link TaggableResource}: TagResource and its kin on {@code apps/{id}/campaigns/{id}} ARNs. */
     public TaggableResource tags() {
-        return TaggableResource.stored(arn -> store.latest(arn.appId(), arn.id()), CampaignResponse::tags,
-                CampaignResponse::withTags, store::retag);
+        return TaggableResource.stored(arn -> campaigns.head(arn.appId(), arn.id()), CampaignResponse::tags,
+                CampaignResponse::withTags, campaigns::retag);
     }
 
     /** DeleteApp's share: every campaign of the app with its versions and activities; the runner hears of each. */
     @Override
     public void deleteAllOf(String appId) {
         List<String> campaignIds = new ArrayList<>();
-        PageRequest page = PageRequest.first(PageRequest.MAX_PAGE_SIZE);
-        while (true) {
-            Page<CampaignResponse> heads = store.list(appId, page);
-            heads.items().forEach(c -> campaignIds.add(c.id()));
-            if (heads.nextToken() == null) break;
-            page = new PageRequest(PageRequest.MAX_PAGE_SIZE, Optional.of(heads.nextToken()));
-        }
-        store.deleteAll(appId);
+        campaigns.forEachHead(appId, campaign -> campaignIds.add(campaign.id()));
+        campaigns.deleteAll(appId);
         campaignIds.forEach(id -> lifecycle.deleted(appId, id));
     }
 

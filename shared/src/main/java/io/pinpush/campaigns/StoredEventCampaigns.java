@@ -1,14 +1,13 @@
 package io.pinpush.campaigns;
 
 import io.pinpush.api.ApiError;
-import io.pinpush.api.PageRequest;
 import io.pinpush.apps.App;
 import io.pinpush.apps.AppService;
 import io.pinpush.apps.ApplicationSettings;
 import io.pinpush.apps.QuietTime;
 import io.pinpush.limits.EffectiveLimits;
 import io.pinpush.segments.SegmentService;
-import io.pinpush.store.Page;
+import io.pinpush.store.VersionedDocuments;
 import io.pinpush.triggers.EventCampaigns;
 import io.pinpush.triggers.EventTrigger;
 import java.time.Instant;
@@ -32,12 +31,12 @@ public final class StoredEventCampaigns implements EventCampaigns {
     private static final Set<CampaignStatus> LIVE = EnumSet.of(CampaignStatus.SCHEDULED, CampaignStatus.EXECUTING,
             CampaignStatus.PENDING_NEXT_RUN);
 
-    private final CampaignStore store;
+    private final VersionedDocuments<CampaignResponse> campaigns;
     private final AppService apps;
     private final SegmentService segments;
 
     public StoredEventCampaigns(CampaignStore store, AppService apps, SegmentService segments) {
-        this.store = store;
+        this.campaigns = store.campaigns();
         this.apps = apps;
         this.segments = segments;
     }
@@ -52,17 +51,8 @@ public final class StoredEventCampaigns implements EventCampaigns {
         }
         ApplicationSettings settings = app.settings() == null ? ApplicationSettings.EMPTY : app.settings();
         List<EventTrigger> triggers = new ArrayList<>();
-        PageRequest page = PageRequest.first(PageRequest.MAX_PAGE_SIZE);
-        while (true) {
-            Page<CampaignResponse> heads = store.list(appId, page);
-            for (CampaignResponse campaign : heads.items()) {
-                trigger(campaign, settings, at).ifPresent(triggers::add);
-            }
-            if (heads.nextToken() == null) {
-                return triggers;
-            }
-            page = new PageRequest(PageRequest.MAX_PAGE_SIZE, Optional.of(heads.nextToken()));
-        }
+        campaigns.forEachHead(appId, campaign -> trigger(campaign, settings, at).ifPresent(triggers::add));
+        return triggers;
     }
 
     private Optional<EventTrigger> trigger(CampaignResponse campaign, ApplicationSettings settings, Instant at) {

@@ -2,13 +2,15 @@ package io.pinpush.segments;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.pinpush.store.VersionedDocuments;
 import java.util.Map;
 
 /** A segment version as Pinpoint returns it, and as the segments table stores it. */
 public record SegmentResponse(String applicationId, String arn, String creationDate, SegmentDimensions dimensions,
                               String id, String lastModifiedDate, String name, SegmentGroupList segmentGroups,
                               SegmentType segmentType, @JsonProperty("tags") Map<String, String> tags,
-                              Integer version, SegmentImportResource importDefinition) {
+                              Integer version, SegmentImportResource importDefinition)
+        implements VersionedDocuments.Document {
 
     /** Jackson reads stored versions through the canonical constructor (a record with two has to be told). */
     @JsonCreator

@@ -7,11 +7,16 @@ import io.pinpush.api.PageRequest;
 import io.pinpush.api.Timestamps;
 import io.pinpush.apps.AppScopedData;
 import io.pinpush.apps.AppService;
+import io.pinpush.config.PinpushConfig;
 import io.pinpush.store.Page;
+import io.pinpush.store.Tables;
+import io.pinpush.store.VersionedDocuments;
 import io.pinpush.tags.TaggableResource;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.pinpush.endpoints.EndpointResponse;
 
 /**
@@ -23,13 +28,13 @@ public final class SegmentService implements AppScopedData {
 
     static final int MAX_WRITE_ATTEMPTS = 20;
 
-    private final SegmentStore store;
+    private final VersionedDocuments<SegmentResponse> store;
     private final AppService apps;
     private final SegmentEvaluator evaluator;
     private final Arns arns;
     private final Clock clock;
 
-    public SegmentService(SegmentStore store, AppService apps, SegmentEvaluator evaluator, Arns arns, Clock clock) {
+    public SegmentService(VersionedDocuments<SegmentResponse> store, AppService apps, SegmentEvaluator evaluator, Arns arns, Clock clock) {
         this.store = store;
         this.apps = apps;
         this.evaluator = evaluator;
@@ -37,14 +42,19 @@ public final class SegmentService implements AppScopedData {
         this.clock = clock;
     }
 
+    /** Segments as the {@code segments} table keeps them ({@link Tables#SEGMENTS}): heads {@code segment#<id>}, and versions. */
+    public static VersionedDocuments<SegmentResponse> storedIn(DynamoDbClient dynamoDb, PinpushConfig config) {
+        return new VersionedDocuments<>(dynamoDb, config.tableName(Tables.SEGMENTS.logicalName()), "segment#",
+                SegmentResponse.class, segment -> Map.of());
+    }
+
     // ---- The service API other packages build on --------------------------------------------------------------
 
     /** The segment at {@code version}, or its latest when null; NotFoundException for an unknown app, segment or version. */
     public SegmentResponse require(String appId, String segmentId, Integer version) {
         apps.require(appId);
-        Optional<SegmentResponse> found = version == null ? store.head(appId, segmentId)
-                : store.version(appId, segmentId, version);
-        return found.orElseThrow(() -> version == null || store.head(appId, segmentId).isEmpty()
+        return store.find(appId, segmentId, version).orElseThrow(() -> version == null
+                || store.head(appId, segmentId).isEmpty()
                 ? notFound(appId, segmentId)
                 : ApiError.notFound("Version " + version + " of segment " + segmentId + " not found"));
     }
@@ -122,7 +132,7 @@ public final class SegmentService implements AppScopedData {
 
     Page<SegmentResponse> list(String appId, PageRequest page) {
         apps.require(appId);
-        return store.list(appId, page);
+        return store.heads(appId, page);
     }
 
     Page<SegmentResponse> versions(String appId, String segmentId, PageRequest page) {
@@ -147,8 +157,7 @@ public final class SegmentService implements AppScopedData {
     }
 
     private Optional<SegmentResponse> find(String appId, SegmentReference reference) {
-        return reference.version() == null ? store.head(appId, reference.id())
-                : store.version(appId, reference.id(), reference.version());
+        return store.find(appId, reference.id(), reference.version());
     }
 
     private static ApiError notFound(String appId, String segmentId) {
