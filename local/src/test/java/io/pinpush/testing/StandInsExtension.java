@@ -28,16 +28,21 @@ public final class StandInsExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        if (parameter.getParameter().getType() == ApnsStandIn.class) {
-            return store.getOrComputeIfAbsent(ApnsStandIn.class, key -> new Closing<>(ApnsStandIn.start()), Closing.class).standIn();
-        }
-        if (parameter.getParameter().getType() == AdmStandIn.class) {
-            return store.getOrComputeIfAbsent(AdmStandIn.class, key -> new Closing<>(AdmStandIn.start()), Closing.class).standIn();
-        }
-        if (parameter.getParameter().getType() == BaiduStandIn.class) {
-            return store.getOrComputeIfAbsent(BaiduStandIn.class, key -> new Closing<>(BaiduStandIn.start()), Closing.class).standIn();
-        }
-        return store.getOrComputeIfAbsent(FcmStandIn.class, key -> new Closing<>(FcmStandIn.start()), Closing.class).standIn();
+        return standIn(parameter.getParameter().getType().asSubclass(AutoCloseable.class), context);
+    }
+
+    /** The run's stand-in of {@code type}, started on first use; for extensions that build on the stand-ins. */
+    public static <T extends AutoCloseable> T standIn(Class<T> type, ExtensionContext context) {
+        Closing<?> started = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(type,
+                key -> new Closing<>(start(type)), Closing.class);
+        return type.cast(started.standIn());
+    }
+
+    private static AutoCloseable start(Class<?> type) {
+        if (type == ApnsStandIn.class) return ApnsStandIn.start();
+        if (type == FcmStandIn.class) return FcmStandIn.start();
+        if (type == AdmStandIn.class) return AdmStandIn.start();
+        if (type == BaiduStandIn.class) return BaiduStandIn.start();
+        throw new IllegalArgumentException("no stand-in of type " + type.getName());
     }
 }

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.pinpush.local.standins.ApnsStandIn;
-import io.pinpush.local.standins.FcmStandIn;
-import io.pinpush.testing.StandInsExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,19 +27,14 @@ import software.amazon.awssdk.services.pinpoint.model.MessageResponse;
 import software.amazon.awssdk.services.pinpoint.model.ResultRow;
 
 /** GetApplicationDateRangeKpi through the real PinpointClient: the KPIs count exactly the outcomes sends produced. */
-@ExtendWith(StandInsExtension.class)
+@ExtendWith(PushStack.PerClass.class)
 class DeliveryKpiEndToEndTest {
 
     private static PushStack stack;
 
     @BeforeAll
-    static void start(ApnsStandIn apns, FcmStandIn fcm) {
-        stack = new PushStack(apns, fcm);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
+    static void start(PushStack started) {
+        stack = started;
     }
 
     @Test

@@ -11,9 +11,6 @@ import io.pinpush.functions.DispatcherHandler;
 import io.pinpush.functions.EventJson;
 import io.pinpush.functions.SendHandler;
 import io.pinpush.local.LocalContext;
-import io.pinpush.local.standins.ApnsStandIn;
-import io.pinpush.local.standins.FcmStandIn;
-import io.pinpush.testing.StandInsExtension;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,7 +40,7 @@ import software.amazon.awssdk.services.pinpoint.model.EndpointSendConfiguration;
  * SendUsersMessages, the sample events of events/ replayed through SendHandler and DispatcherHandler, the typed
  * client over Lambda's Invoke API, and the AWS CLI — all delivering through the stand-ins.
  */
-@ExtendWith(StandInsExtension.class)
+@ExtendWith(PushStack.PerClass.class)
 class DirectAndUsersEndToEndTest {
 
     /** The APNs token in the samples of events/. */
@@ -54,14 +50,9 @@ class DirectAndUsersEndToEndTest {
     private static PushStack stack;
 
     @BeforeAll
-    static void start(ApnsStandIn apns, FcmStandIn fcm) {
-        stack = new PushStack(apns, fcm);
-        apns.registerDevice(PushStack.BUNDLE_ID, SAMPLE_APNS_TOKEN);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
+    static void start(PushStack started) {
+        stack = started;
+        stack.apns.registerDevice(PushStack.BUNDLE_ID, SAMPLE_APNS_TOKEN);
     }
 
     @Test

@@ -7,9 +7,13 @@ import io.pinpush.local.standins.ApnsStandIn;
 import io.pinpush.local.standins.FcmStandIn;
 import io.pinpush.local.standins.StandInTls;
 import io.pinpush.testing.PinpushExtension;
+import io.pinpush.testing.StandInsExtension;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
 import software.amazon.awssdk.services.pinpoint.model.AddressConfiguration;
 import software.amazon.awssdk.services.pinpoint.model.ChannelType;
@@ -142,5 +146,34 @@ final class PushStack implements AutoCloseable {
     public void close() {
         pinpoint.close();
         server.close();
+    }
+
+    /**
+     * Hands a test class one stack with the default settings (asked for as a {@code @BeforeAll} parameter), on the
+     * run's stand-ins, and closes it after the class's last test.
+     */
+    static final class PerClass implements ParameterResolver {
+
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PerClass.class);
+
+        private record Closing(PushStack stack) implements ExtensionContext.Store.CloseableResource {
+            @Override
+            public void close() {
+                stack.close();
+            }
+        }
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == PushStack.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            ExtensionContext classContext = context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
+            return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(PushStack.class,
+                    key -> new Closing(new PushStack(StandInsExtension.standIn(ApnsStandIn.class, context),
+                            StandInsExtension.standIn(FcmStandIn.class, context))), Closing.class).stack();
+        }
     }
 }

@@ -8,10 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.eatthepath.pushy.apns.server.RejectionReason;
 import io.pinpush.api.Ids;
-import io.pinpush.local.standins.ApnsStandIn;
 import io.pinpush.local.standins.FcmResponse;
-import io.pinpush.local.standins.FcmStandIn;
-import io.pinpush.testing.StandInsExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,19 +34,14 @@ import software.amazon.awssdk.services.pinpoint.model.NotFoundException;
  * SendMessages through the real PinpointClient into the local server: send function, ElasticMQ, dispatcher,
  * the real provider clients, and the APNs and FCM stand-ins answering as the providers do.
  */
-@ExtendWith(StandInsExtension.class)
+@ExtendWith(PushStack.PerClass.class)
 class SendMessagesEndToEndTest {
 
     private static PushStack stack;
 
     @BeforeAll
-    static void start(ApnsStandIn apns, FcmStandIn fcm) {
-        stack = new PushStack(apns, fcm);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
+    static void start(PushStack started) {
+        stack = started;
     }
 
     @Test

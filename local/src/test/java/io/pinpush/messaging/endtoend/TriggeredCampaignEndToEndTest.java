@@ -3,15 +3,11 @@ package io.pinpush.messaging.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.pinpush.local.standins.ApnsStandIn;
-import io.pinpush.local.standins.FcmStandIn;
-import io.pinpush.testing.StandInsExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,19 +25,14 @@ import software.amazon.awssdk.services.pinpoint.model.ResultRow;
  * the runner's render-and-queue, the dispatcher and the FCM stand-in; then GetCampaignDateRangeKpi equals what the
  * stand-in received.
  */
-@ExtendWith(StandInsExtension.class)
+@ExtendWith(PushStack.PerClass.class)
 class TriggeredCampaignEndToEndTest {
 
     private static PushStack stack;
 
     @BeforeAll
-    static void start(ApnsStandIn apns, FcmStandIn fcm) {
-        stack = new PushStack(apns, fcm);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
+    static void start(PushStack started) {
+        stack = started;
     }
 
     /** PutEvents of one event of {@code type} from {@code endpointId} (a GCM device with the given tier). */
