@@ -437,9 +437,11 @@ class CampaignApiTest {
         for (int i = 0; i < 3; i++) {
             String id = ActivityIds.newId(start.plusSeconds(i));
             ids.add(id);
-            assertThat(activities.record(activity(app.id(), campaign.id(), id, "PENDING"))).isTrue();
+            assertThat(activities.record(activity(app.id(), campaign.id(), id, "PENDING"), 1)).isTrue();
         }
-        assertThat(activities.record(activity(app.id(), campaign.id(), ids.get(2), "COMPLETED"))).isTrue();
+        assertThat(activities.record(activity(app.id(), campaign.id(), ids.get(2), "COMPLETED"), 3)).isTrue();
+        assertThat(activities.record(activity(app.id(), campaign.id(), ids.get(2), "RUNNING"), 2))
+                .as("an older revision, published late, is superseded").isTrue();
 
         var first = pinpoint.getCampaignActivities(b -> b.applicationId(app.id()).campaignId(campaign.id())
                 .pageSize("2")).activitiesResponse();
@@ -447,18 +449,18 @@ class CampaignApiTest {
                 .pageSize("2").token(first.nextToken())).activitiesResponse();
 
         assertThat(first.item()).extracting(ActivityResponse::id).containsExactly(ids.get(2), ids.get(1));
-        assertThat(first.item().get(0).state()).as("a later write of an activity replaces it").isEqualTo("COMPLETED");
+        assertThat(first.item().get(0).state()).as("the highest revision of an activity is the one listed").isEqualTo("COMPLETED");
         assertThat(first.item().get(0).totalEndpointCount()).isEqualTo(10);
         assertThat(first.item().get(0).treatmentId()).isEqualTo("0");
         assertThat(second.item()).extracting(ActivityResponse::id).containsExactly(ids.get(0));
         assertThat(second.nextToken()).isNull();
-        assertThat(activities.record(activity(app.id(), "f".repeat(32), ids.get(0), "PENDING")))
+        assertThat(activities.record(activity(app.id(), "f".repeat(32), ids.get(0), "PENDING"), 1))
                 .as("no activity for a campaign that does not exist").isFalse();
         assertThatThrownBy(() -> pinpoint.getCampaignActivities(b -> b.applicationId(app.id())
                 .campaignId("f".repeat(32)))).isInstanceOf(NotFoundException.class);
 
         pinpoint.deleteCampaign(b -> b.applicationId(app.id()).campaignId(campaign.id()));
-        assertThat(activities.record(activity(app.id(), campaign.id(), ids.get(0), "RUNNING")))
+        assertThat(activities.record(activity(app.id(), campaign.id(), ids.get(0), "RUNNING"), 2))
                 .as("a run of a deleted campaign records nothing").isFalse();
         assertThat(activities.list(app.id(), campaign.id(), io.pinpush.api.PageRequest.first(10)).items())
                 .as("deleted with the campaign").isEmpty();
@@ -495,7 +497,7 @@ class CampaignApiTest {
         pinpoint.updateCampaign(b -> b.applicationId(app.id()).campaignId(campaign.id())
                 .writeCampaignRequest(r -> r.name("v2")));
         server.pinpush().campaignActivities().record(activity(app.id(), campaign.id(),
-                ActivityIds.newId(Instant.now()), "RUNNING"));
+                ActivityIds.newId(Instant.now()), "RUNNING"), 1);
 
         pinpoint.deleteApp(b -> b.applicationId(app.id()));
 

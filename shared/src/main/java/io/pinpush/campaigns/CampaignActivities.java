@@ -10,10 +10,11 @@ import io.pinpush.store.Page;
 public interface CampaignActivities {
 
     /**
-     * Writes {@code activity} (a put: the latest write of an id wins), provided its campaign still exists; false when
-     * it does not (deleted meanwhile), and nothing is written.
+     * Writes {@code activity} at {@code revision} (its runner's count of changes to it), provided its campaign still
+     * exists; false when it does not (deleted meanwhile), and nothing is written. The highest revision of an activity
+     * stays: one already written at the same or a later revision is left as it is (and the answer is true).
      */
-    boolean record(ActivityResponse activity);
+    boolean record(ActivityResponse activity, long revision);
 
     /** The campaign's activities, newest first. */
     Page<ActivityResponse> list(String appId, String campaignId, PageRequest page);

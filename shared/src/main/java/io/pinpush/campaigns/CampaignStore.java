@@ -27,6 +27,7 @@ public final class CampaignStore implements CampaignVersions, CampaignActivities
 
     private static final String ACTIVITY_PREFIX = "activity#";
     private static final String STATUS = "status";
+    private static final String REVISION = "revision";
     private static final int MAX_RECORD_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamoDb;
@@ -66,21 +67,31 @@ public final class CampaignStore implements CampaignVersions, CampaignActivities
     }
 
     @Override
-    public boolean record(ActivityResponse activity) {
-        Map<String, AttributeValue> item = new HashMap<>(Map.of("pk", Items.s(activity.applicationId()),
-                "sk", Items.s(activitySortKey(activity.campaignId(), activity.id()))));
+    public boolean record(ActivityResponse activity, long revision) {
+        Map<String, AttributeValue> key = Map.of("pk", Items.s(activity.applicationId()),
+                "sk", Items.s(activitySortKey(activity.campaignId(), activity.id())));
+        Map<String, AttributeValue> item = new HashMap<>(key);
         item.put(Items.DOC, Items.s(Json.write(activity)));
+        item.put(REVISION, Items.n(revision));
         TransactWriteItem campaignExists = TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
                 .key(campaigns.headKey(activity.applicationId(), activity.campaignId()))
                 .conditionExpression("attribute_exists(pk)")).build();
-        TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
+        // Items written before revisions were kept have none: any revision replaces them.
+        TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(#rev) OR #rev < :rev")
+                .expressionAttributeNames(Map.of("#rev", REVISION))
+                .expressionAttributeValues(Map.of(":rev", Items.n(revision)))).build();
         for (int attempt = 0; attempt < MAX_RECORD_ATTEMPTS; attempt++) {
             if (Transactions.writeIfUnchanged(dynamoDb, campaignExists, put)) {
                 return true;
             }
-            // A refusal is either the campaign gone or a transaction on its head (a status change) in flight.
+            // A refusal is the campaign gone, this revision superseded, or another transaction on either item (a
+            // status change, a concurrent record) in flight.
             if (latest(activity.applicationId(), activity.campaignId()).isEmpty()) {
                 return false;
+            }
+            if (storedRevision(key) >= revision) {
+                return true;
             }
         }
         throw new IllegalStateException("Activity " + activity.id() + " of campaign " + activity.campaignId()
@@ -106,6 +117,12 @@ public final class CampaignStore implements CampaignVersions, CampaignActivities
         // Without the head the runner can record no more activities; those it recorded go with the campaign.
         deleted.ifPresent(campaign -> partitions.deleteWhere(appId, ACTIVITY_PREFIX + campaignId + "#"));
         return deleted;
+    }
+
+    private long storedRevision(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> stored = dynamoDb.getItem(b -> b.tableName(table).key(key).consistentRead(true)
+                .projectionExpression("#rev").expressionAttributeNames(Map.of("#rev", REVISION))).item();
+        return stored == null ? -1 : Items.number(stored, REVISION, -1);
     }
 
     private static String activitySortKey(String campaignId, String activityId) {

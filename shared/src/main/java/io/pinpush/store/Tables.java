@@ -77,7 +77,9 @@ public final class Tables {
      *   <li>{@code sk = "version#<id>#0000000003"}: one item per version, zero-padded so versions sort numerically
      *       (a status change rewrites the latest version's status with its head, nothing else)</li>
      *   <li>{@code sk = "activity#<campaignId>#<activityId>"}: one item per run of a treatment, written by the
-     *       campaign runner; activity ids begin with their creation time, so they sort oldest first</li>
+     *       campaign runner, with the {@code revision} (a number) of the runner's item it copies: a write of a lower
+     *       revision than the stored one is refused; activity ids begin with their creation time, so they sort oldest
+     *       first</li>
      * </ul>
      */
     public static final TableSpec CAMPAIGNS = new TableSpec("campaigns", "pk", "sk", List.of(), Optional.empty());

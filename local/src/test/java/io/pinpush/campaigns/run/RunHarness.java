@@ -44,7 +44,11 @@ final class RunHarness {
     final Pinpush pinpush;
     final String appId;
     final Campaigns campaigns = new Campaigns();
-    final Map<String, ActivityResponse> activities = new ConcurrentHashMap<>();
+    /** The published activities by id, each at its highest revision (as the campaign store keeps them). */
+    private final Map<String, Published> activities = new ConcurrentHashMap<>();
+
+    private record Published(long revision, ActivityResponse activity) {
+    }
     final List<Sent> sent = new CopyOnWriteArrayList<>();
     final CampaignRuns runs;
     private final SqsClient sqs;
@@ -65,8 +69,9 @@ final class RunHarness {
         PinpushConfig config = new PinpushConfig(settings);
         this.appId = pinpoint.createApp(b -> b.createApplicationRequest(r -> r.name("campaign-runs"))).applicationResponse().id();
         this.runs = new CampaignRuns(pinpush.aws().dynamoDb(), () -> sqs, config, campaigns,
-                activity -> {
-                    activities.put(activity.id(), activity);
+                (activity, revision) -> {
+                    activities.merge(activity.id(), new Published(revision, activity),
+                            (stored, late) -> stored.revision() >= late.revision() ? stored : late);
                     return true;
                 }, pinpush.apps(), pinpush.segments(),
                 pinpush.segmentAudience(), pinpush.endpoints(), admission, (run, batch) -> {
@@ -173,7 +178,8 @@ final class RunHarness {
     }
 
     List<ActivityResponse> activitiesOf(CampaignResponse campaign) {
-        return activities.values().stream().filter(a -> a.campaignId().equals(campaign.id())).toList();
+        return activities.values().stream().map(Published::activity)
+                .filter(a -> a.campaignId().equals(campaign.id())).toList();
     }
 
     CampaignStatus status(CampaignResponse campaign) {

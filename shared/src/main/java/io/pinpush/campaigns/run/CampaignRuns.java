@@ -2,7 +2,6 @@ package io.pinpush.campaigns.run;
 
 import io.pinpush.api.Json;
 import io.pinpush.apps.AppService;
-import io.pinpush.campaigns.ActivityResponse;
 import io.pinpush.campaigns.CampaignResponse;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.endpoints.EndpointService;
@@ -10,7 +9,6 @@ import io.pinpush.segments.SegmentAudience;
 import io.pinpush.segments.SegmentService;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -32,7 +30,7 @@ public final class CampaignRuns {
     private final AppService apps;
 
     public CampaignRuns(DynamoDbClient dynamoDb, Supplier<SqsClient> sqs, PinpushConfig config,
-                        CampaignSource campaigns, Predicate<ActivityResponse> publishActivity, AppService apps,
+                        CampaignSource campaigns, RunActivities.Publisher publishActivity, AppService apps,
                         SegmentService segments, SegmentAudience audience, EndpointService endpoints,
                         RunAdmission admission, RunSink sink, Clock clock) {
         this(scheduler(dynamoDb, config, clock), dynamoDb, sqs, config, campaigns, publishActivity, apps, segments,
@@ -44,7 +42,7 @@ public final class CampaignRuns {
      *                  built before the send path, tells it about saves and deletes
      */
     public CampaignRuns(CampaignScheduler scheduler, DynamoDbClient dynamoDb, Supplier<SqsClient> sqs,
-                        PinpushConfig config, CampaignSource campaigns, Predicate<ActivityResponse> publishActivity,
+                        PinpushConfig config, CampaignSource campaigns, RunActivities.Publisher publishActivity,
                         AppService apps, SegmentService segments, SegmentAudience audience, EndpointService endpoints,
                         RunAdmission admission, RunSink sink, Clock clock) {
         this.store = new RunStore(dynamoDb, config);

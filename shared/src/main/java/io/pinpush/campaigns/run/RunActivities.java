@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -19,19 +18,27 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * table ({@code pk = activity#<id>}, {@code sk = "activity"}), changed only by atomic UpdateItems (ADD for the
  * counters), so concurrent runners and dispatchers never lose a count. After every change the item as it now is
  * (ReturnValues ALL_NEW) is published as an ActivityResponse to the campaign store, which GetCampaignActivities
- * reads.
+ * reads. Every change also adds one to the item's {@code revision}, published with it: concurrent changes publish
+ * in any order, and the store keeps the highest revision, so a late, older snapshot cannot hide newer counts.
  */
 public final class RunActivities implements ActivityLog {
 
     private static final Duration KEEP = Duration.ofDays(90);
     private static final String SK = "activity";
+    private static final String REVISION = "revision";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
-    private final Predicate<ActivityResponse> publish;
+    private final Publisher publish;
 
-    /** @param publish writes the activity where GetCampaignActivities reads it; false when the campaign is gone */
-    public RunActivities(DynamoDbClient dynamoDb, PinpushConfig config, Predicate<ActivityResponse> publish) {
+    /** Writes an activity where GetCampaignActivities reads it (the campaign store's {@code record}). */
+    @FunctionalInterface
+    public interface Publisher {
+        /** @return false when the campaign is gone */
+        boolean publish(ActivityResponse activity, long revision);
+    }
+
+    public RunActivities(DynamoDbClient dynamoDb, PinpushConfig config, Publisher publish) {
         this.dynamoDb = dynamoDb;
         this.table = config.tableName(Tables.CAMPAIGN_RUNS.logicalName());
         this.publish = publish;
@@ -50,13 +57,14 @@ public final class RunActivities implements ActivityLog {
         item.put("total", Items.n(0));
         item.put("successful", Items.n(0));
         item.put("timezonesDone", Items.n(0));
+        item.put(REVISION, Items.n(1));
         if (timezonesTotal != null) {
             item.put("timezonesTotal", Items.n(timezonesTotal));
         }
         item.put("expiresAt", Items.n(start.plus(KEEP).getEpochSecond()));
         try {
             dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            publish.test(response(item));
+            publish(item);
         } catch (ConditionalCheckFailedException alreadyStarted) {
             // A redone tick: the activity and its counts stand.
         }
@@ -64,23 +72,28 @@ public final class RunActivities implements ActivityLog {
 
     @Override
     public void timezonesTotal(String appId, String campaignId, String activityId, int timezones) {
-        update(activityId, "SET timezonesTotal = :n", Map.of(":n", Items.n(timezones)));
+        update(activityId, "timezonesTotal = :n", null, Map.of(":n", Items.n(timezones)));
     }
 
     @Override
     public void add(String appId, String campaignId, String activityId, long totalEndpoints, long successfulEndpoints,
                     long timezonesCompleted) {
-        update(activityId, "ADD #total :t, successful :s, timezonesDone :z", Map.of(":t", Items.n(totalEndpoints),
+        update(activityId, null, "#total :t, successful :s, timezonesDone :z", Map.of(":t", Items.n(totalEndpoints),
                 ":s", Items.n(successfulEndpoints), ":z", Items.n(timezonesCompleted)));
     }
 
     @Override
     public void finished(String appId, String campaignId, String activityId, State state, Instant end, String result) {
-        update(activityId, "SET #state = :state, #end = :end, #result = :result", Map.of(":state", Items.s(state.name()),
+        update(activityId, "#state = :state, #end = :end, #result = :result", null, Map.of(":state", Items.s(state.name()),
                 ":end", Items.s(end.toString()), ":result", Items.s(result)));
     }
 
-    private void update(String activityId, String expression, Map<String, AttributeValue> values) {
+    /** One atomic change: the {@code set} and {@code add} clauses (either may be null), and the revision's step. */
+    private void update(String activityId, String set, String add, Map<String, AttributeValue> changes) {
+        String expression = (set == null ? "" : "SET " + set + " ") + "ADD " + (add == null ? "" : add + ", ")
+                + REVISION + " :one";
+        Map<String, AttributeValue> values = new HashMap<>(changes);
+        values.put(":one", Items.n(1));
         Map<String, String> names = new HashMap<>();
         for (String name : new String[] {"total", "state", "end", "result"}) {
             if (expression.contains("#" + name)) {
@@ -92,10 +105,14 @@ public final class RunActivities implements ActivityLog {
                     .updateExpression(expression).conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(names.isEmpty() ? null : names).expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
-            publish.test(response(after));
+            publish(after);
         } catch (ConditionalCheckFailedException unknown) {
             // An activity this deployment never started (or long expired): nothing to count.
         }
+    }
+
+    private void publish(Map<String, AttributeValue> item) {
+        publish.publish(response(item), Items.number(item, REVISION, 0));
     }
 
     static ActivityResponse response(Map<String, AttributeValue> item) {
