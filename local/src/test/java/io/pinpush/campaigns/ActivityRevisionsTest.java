@@ -2,7 +2,6 @@ package io.pinpush.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pinpush.api.Json;
 import io.pinpush.campaigns.run.RunActivities;
 import io.pinpush.local.LocalServer;
 import io.pinpush.testing.PinpushExtension;
@@ -31,13 +30,9 @@ class ActivityRevisionsTest {
 
     @Test
     void concurrentCountsAllShowInGetCampaignActivities(LocalServer server, PinpointClient pinpoint) throws Exception {
-        String appId = pinpoint.createApp(b -> b.createApplicationRequest(r -> r.name("activity-revisions")))
-                .applicationResponse().id();
-        CampaignStore store = (CampaignStore) server.pinpush().campaignVersions();
-        CampaignResponse campaign = Json.read("""
-                {"ApplicationId": "%s", "Id": "c0ffee", "Name": "counted", "Version": 1,
-                 "State": {"CampaignStatus": "EXECUTING"}}""".formatted(appId), CampaignResponse.class);
-        assertThat(store.campaigns().create(campaign)).isTrue();
+        CampaignResponse campaign = StoredCampaign.create(server, pinpoint, "c0ffee", CampaignStatus.EXECUTING);
+        String appId = campaign.applicationId();
+        CampaignStore store = StoredCampaign.store(server);
         // The first count's publish is held back until all others are made, as a slow dispatcher's would be.
         List<Runnable> late = new ArrayList<>();
         RunActivities activities = new RunActivities(server.pinpush().aws().dynamoDb(), server.pinpush().config(),

@@ -3,8 +3,12 @@ package io.pinpush.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pinpush.api.Ids;
+import io.pinpush.api.Json;
 import io.pinpush.api.PageRequest;
 import io.pinpush.local.LocalServer;
+import io.pinpush.segments.SegmentResponse;
+import io.pinpush.segments.SegmentService;
+import io.pinpush.segments.SegmentType;
 import io.pinpush.testing.PinpushExtension;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The versioned store behind segments and campaigns, on DynamoDB Local: the item layout that stored data already
@@ -62,6 +67,21 @@ class VersionedDocumentsTest {
     }
 
     @Test
+    void segmentsAreStoredAsTheSegmentsTableAlwaysHeldThem(LocalServer server) {
+        VersionedDocuments<SegmentResponse> segments = SegmentService.storedIn(dynamoDb, server.pinpush().config());
+        SegmentResponse first = new SegmentResponse(appId, "arn:segment", "2026-12-05T00:00:00Z", null, "s1",
+                "2026-12-05T00:00:00Z", "first", null, SegmentType.DIMENSIONAL, null, 1);
+
+        assertThat(segments.create(first)).isTrue();
+
+        for (String sortKey : List.of("segment#s1", "version#s1#0000000001")) {
+            assertThat(item(sortKey)).as(sortKey).containsOnlyKeys("pk", "sk", "version", Items.DOC)
+                    .containsEntry("version", AttributeValue.fromN("1"));
+        }
+        assertThat(segments.head(appId, "s1")).contains(first);
+    }
+
+    @Test
     void anIdIsCreatedOnce() {
         assertThat(things.create(new Thing(appId, "t1", 1, "first"))).isTrue();
 
@@ -107,6 +127,7 @@ class VersionedDocumentsTest {
 
         assertThat(things.head(appId, "t1")).isEmpty();
         assertThat(things.version(appId, "t1", 1)).isEmpty();
+        assertThat(things.version(appId, "t1", 2)).isEmpty();
         assertThat(things.head(appId, "t2")).isPresent();
         assertThat(item("activity#t1#a")).as("what the table keeps beside versions is its owner's to delete").isNotEmpty();
         assertThat(things.delete(appId, "t1")).isEmpty();
@@ -120,6 +141,24 @@ class VersionedDocumentsTest {
         things.forEachHead(appId, thing -> seen.add(thing.id() + "@" + thing.version()));
 
         assertThat(seen).containsExactly("t1@2", "t2@1");
+    }
+
+    @Test
+    void forEachHeadReadsPastAFullPage() {
+        int heads = PageRequest.MAX_PAGE_SIZE + 5;
+        List<WriteRequest> puts = new ArrayList<>();
+        for (int i = 0; i < heads; i++) {
+            Thing thing = new Thing(appId, String.format("t%05d", i), 1, "seeded");
+            puts.add(WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", Items.s(appId),
+                    "sk", Items.s("thing#" + thing.id()), "version", Items.n(1), "name", Items.s("seeded"),
+                    Items.DOC, Items.s(Json.write(thing))))).build());
+        }
+        BatchWrites.write(dynamoDb, table, puts);
+        List<String> seen = new ArrayList<>();
+
+        things.forEachHead(appId, thing -> seen.add(thing.id()));
+
+        assertThat(seen).hasSize(heads).doesNotHaveDuplicates().isSorted();
     }
 
     /** t1 "first" then "second", and t2 "other". */

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -68,9 +69,8 @@ public final class CampaignStore implements CampaignVersions, CampaignActivities
 
     @Override
     public boolean record(ActivityResponse activity, long revision) {
-        Map<String, AttributeValue> key = Map.of("pk", Items.s(activity.applicationId()),
-                "sk", Items.s(activitySortKey(activity.campaignId(), activity.id())));
-        Map<String, AttributeValue> item = new HashMap<>(key);
+        Map<String, AttributeValue> item = new HashMap<>(Map.of("pk", Items.s(activity.applicationId()),
+                "sk", Items.s(activitySortKey(activity.campaignId(), activity.id()))));
         item.put(Items.DOC, Items.s(Json.write(activity)));
         item.put(REVISION, Items.n(revision));
         TransactWriteItem campaignExists = TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
@@ -82,17 +82,15 @@ public final class CampaignStore implements CampaignVersions, CampaignActivities
                 .expressionAttributeNames(Map.of("#rev", REVISION))
                 .expressionAttributeValues(Map.of(":rev", Items.n(revision)))).build();
         for (int attempt = 0; attempt < MAX_RECORD_ATTEMPTS; attempt++) {
-            if (Transactions.writeIfUnchanged(dynamoDb, campaignExists, put)) {
-                return true;
+            Transactions.Outcome outcome = Transactions.write(dynamoDb, campaignExists, put);
+            if (outcome.refusedBy(0)) {
+                return false; // the campaign is gone
             }
-            // A refusal is the campaign gone, this revision superseded, or another transaction on either item (a
-            // status change, a concurrent record) in flight.
-            if (latest(activity.applicationId(), activity.campaignId()).isEmpty()) {
-                return false;
+            if (outcome.written() || outcome.refusedBy(1)) {
+                return true; // written, or a same or later revision already is
             }
-            if (storedRevision(key) >= revision) {
-                return true;
-            }
+            // Another transaction on the head (a status change) or on this activity was in flight.
+            pauseBeforeRetry(attempt);
         }
         throw new IllegalStateException("Activity " + activity.id() + " of campaign " + activity.campaignId()
                 + " conflicted with other writes " + MAX_RECORD_ATTEMPTS + " times");
@@ -106,7 +104,10 @@ public final class CampaignStore implements CampaignVersions, CampaignActivities
 
     // ---- What the API writes ------------------------------------------------------------------------------------
 
-    /** The campaign's versions: create, update, retag, list (see {@link VersionedDocuments}). */
+    /**
+     * The campaign's versions: create, update, retag, list (see {@link VersionedDocuments}). Delete a campaign with
+     * {@link #delete}, which removes its activities too; the app's whole partition goes with {@code deleteAll}.
+     */
     VersionedDocuments<CampaignResponse> campaigns() {
         return campaigns;
     }
@@ -119,10 +120,14 @@ public final class CampaignStore implements CampaignVersions, CampaignActivities
         return deleted;
     }
 
-    private long storedRevision(Map<String, AttributeValue> key) {
-        Map<String, AttributeValue> stored = dynamoDb.getItem(b -> b.tableName(table).key(key).consistentRead(true)
-                .projectionExpression("#rev").expressionAttributeNames(Map.of("#rev", REVISION))).item();
-        return stored == null ? -1 : Items.number(stored, REVISION, -1);
+    /** A short, growing, jittered pause, so that concurrent publishers of one activity do not collide again at once. */
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while recording an activity", e);
+        }
     }
 
     private static String activitySortKey(String campaignId, String activityId) {

@@ -1,5 +1,6 @@
 package io.pinpush.store;
 
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -8,21 +9,43 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /** TransactWriteItems where a failed condition is an answer (someone else wrote first), not an error. */
 public final class Transactions {
 
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
     private Transactions() {
+    }
+
+    /** How a transaction ended, when it did not throw. */
+    public record Outcome(boolean written, List<Boolean> conditionFailed) {
+
+        /** Whether the condition of the item at {@code index} (in the order given) was what refused the transaction. */
+        public boolean refusedBy(int index) {
+            return !written && index < conditionFailed.size() && conditionFailed.get(index);
+        }
+
+        /** Refused with no condition failing: another transaction on the same items was in flight. */
+        public boolean conflicted() {
+            return !written && !conditionFailed.contains(true);
+        }
     }
 
     /** Writes all of {@code items} or none; false when a condition failed or a concurrent transaction interfered. */
     public static boolean writeIfUnchanged(DynamoDbClient dynamoDb, TransactWriteItem... items) {
+        return write(dynamoDb, items).written();
+    }
+
+    /** Writes all of {@code items} or none, and says which conditions refused it; other failures throw. */
+    public static Outcome write(DynamoDbClient dynamoDb, TransactWriteItem... items) {
         try {
             dynamoDb.transactWriteItems(b -> b.transactItems(items));
-            return true;
+            return new Outcome(true, List.of());
         } catch (TransactionCanceledException e) {
             boolean lostRace = e.hasCancellationReasons() && e.cancellationReasons().stream()
                     .map(CancellationReason::code)
-                    .allMatch(code -> code == null || "None".equals(code) || "ConditionalCheckFailed".equals(code)
+                    .allMatch(code -> code == null || "None".equals(code) || CONDITION_FAILED.equals(code)
                             || "TransactionConflict".equals(code));
-            if (lostRace) return false;
-            throw e;
+            if (!lostRace) throw e;
+            return new Outcome(false, e.cancellationReasons().stream()
+                    .map(reason -> CONDITION_FAILED.equals(reason.code())).toList());
         }
     }
 }
