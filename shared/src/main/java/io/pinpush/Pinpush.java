@@ -43,7 +43,6 @@ import io.pinpush.endpoints.EndpointRequest;
 import io.pinpush.events.BatchWriter;
 import io.pinpush.events.Destination;
 import io.pinpush.events.DestinationSinks;
-import io.pinpush.events.EndpointUpserts;
 import io.pinpush.events.EventEnvelopes;
 import io.pinpush.events.EventPublisher;
 import io.pinpush.events.EventRecorder;

@@ -24,7 +24,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
 import software.amazon.awssdk.services.pinpoint.model.ChannelType;
 import software.amazon.awssdk.services.pinpoint.model.ForbiddenException;
-import software.amazon.awssdk.services.pinpoint.model.MessageType;
 
 /** The local server enforcing Pinpush access keys, driven by the AWS SDK for Java and by SDK-signed raw requests. */
 class AccessKeysEnforcedTest {

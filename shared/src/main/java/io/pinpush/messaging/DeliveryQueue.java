@@ -1,6 +1,5 @@
 package io.pinpush.messaging;
 
-import io.pinpush.api.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

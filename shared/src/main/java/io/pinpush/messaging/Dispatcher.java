@@ -1,6 +1,5 @@
 package io.pinpush.messaging;
 
-import io.pinpush.api.Json;
 import io.pinpush.api.Timestamps;
 import io.pinpush.providers.DeliveryResult;
 import io.pinpush.providers.ProviderOutcome;

@@ -3,7 +3,6 @@ package io.pinpush.templates;
 import io.pinpush.api.ApiError;
 import io.pinpush.api.ApiRequest;
 import io.pinpush.api.ErrorBody;
-import io.pinpush.api.PageRequest;
 import io.pinpush.api.Route;
 import io.pinpush.store.Page;
 import java.util.List;

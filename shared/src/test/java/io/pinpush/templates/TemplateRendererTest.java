@@ -10,7 +10,6 @@ import io.pinpush.endpoints.EndpointLocation;
 import io.pinpush.endpoints.EndpointResponse;
 import io.pinpush.endpoints.EndpointUser;
 import io.pinpush.messaging.ADMMessage;
-import io.pinpush.messaging.APNSMessage;
 import io.pinpush.messaging.Action;
 import io.pinpush.messaging.DefaultMessage;
 import io.pinpush.messaging.DefaultPushNotificationMessage;
