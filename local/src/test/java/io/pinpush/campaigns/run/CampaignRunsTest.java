@@ -90,6 +90,29 @@ class CampaignRunsTest {
     }
 
     @Test
+    void aRunArmedAgainAfterItFinishedIsNotStartedAgain(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        harness.endpoints("device-", 3, null);
+        CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("2026-12-10T03:00:00Z",
+                null, Frequency.ONCE, false, null, "UTC"), null, null, false);
+        at(harness, "2026-12-10T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).isEqualTo(1);
+        harness.drain();
+        assertThat(harness.sent).hasSize(3);
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.COMPLETED);
+
+        // An UpdateCampaign that read the next run just before the tick started it arms the same run once more.
+        harness.armAgain(campaign, 0);
+        at(harness, "2026-12-10T03:01:00Z");
+
+        assertThat(harness.tick().runsStarted()).isZero();
+        harness.drain();
+        assertThat(harness.sent).hasSize(3);
+        assertThat(harness.status(campaign)).as("the finished run stays finished").isEqualTo(CampaignStatus.COMPLETED);
+        assertThat(harness.tick().runsStarted()).as("and is no longer armed").isZero();
+    }
+
+    @Test
     void endpointsInQuietTimeAreSkippedAndCountedAndTheAppsQuietTimeAppliesWhenTheCampaignHasNone(
             LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));

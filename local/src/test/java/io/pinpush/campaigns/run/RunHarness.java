@@ -51,6 +51,7 @@ final class RunHarness {
     }
     final List<Sent> sent = new CopyOnWriteArrayList<>();
     final CampaignRuns runs;
+    private final RunStore runStore;
     private final SqsClient sqs;
     private final String queueUrl;
 
@@ -67,6 +68,7 @@ final class RunHarness {
         Map<String, String> settings = new HashMap<>(pinpush.config().values());
         settings.put("PINPUSH_CAMPAIGN_QUEUE_URL", queueUrl);
         PinpushConfig config = new PinpushConfig(settings);
+        this.runStore = new RunStore(pinpush.aws().dynamoDb(), config);
         this.appId = pinpoint.createApp(b -> b.createApplicationRequest(r -> r.name("campaign-runs"))).applicationResponse().id();
         this.runs = new CampaignRuns(pinpush.aws().dynamoDb(), () -> sqs, config, campaigns,
                 (activity, revision) -> {
@@ -113,6 +115,14 @@ final class RunHarness {
         campaigns.save(campaign);
         runs.scheduler().saved(campaign);
         return campaign;
+    }
+
+    /**
+     * Arms run {@code runNumber} of {@code campaign} to be due now, as an UpdateCampaign does that read the next run
+     * just before a tick started it.
+     */
+    void armAgain(CampaignResponse campaign, int runNumber) {
+        runStore.armNext(appId, campaign.id(), runNumber, clock.instant());
     }
 
     /** UpdateCampaign: a new version with IsPaused as given. */

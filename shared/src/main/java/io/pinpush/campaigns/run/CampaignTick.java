@@ -103,6 +103,13 @@ public final class CampaignTick {
         Optional<LocalDateTime> following = calendar.get().run(runNumber + 1);
         RunRecord run = runs.createRun(new RunRecord(appId, campaignId, runNumber, campaign.version(),
                 local.get().toString(), calendar.get().localTime(), activityIds, following.isEmpty()), now);
+        if (runs.isFinished(run)) {
+            // Armed again after it ran: an UpdateCampaign read the next run just before the tick that started it,
+            // and armed it once more. The run is over (starting it again would set the campaign EXECUTING with
+            // nothing left to finish it); only the run after it is left to arm.
+            armFollowing(held, runNumber, calendar.get(), following);
+            return false;
+        }
         Instant scheduledStart = calendar.get().startFor(run.local(), null);
         run.activities().forEach((treatmentId, activityId) -> activities.started(appId, campaignId, activityId,
                 treatmentId, scheduledStart, now, run.localTime() ? null : 1));
@@ -116,14 +123,19 @@ public final class CampaignTick {
             runs.putSlice(run, slice, shards, false, now);
             work.enqueue(shardItems(run, slice, shards));
         }
-        if (following.isPresent()) {
-            runs.advanceNext(held, runNumber + 1, calendar.get().earliestStart(following.get()));
-        } else {
-            runs.finishNext(held);
-        }
+        armFollowing(held, runNumber, calendar.get(), following);
         LOG.info("Campaign {} run {} started (version {}, activities {})", campaignId, runNumber, run.version(),
                 run.activities().values());
         return true;
+    }
+
+    /** Moves the next-run item on to the run after {@code runNumber}, or removes it when there is none. */
+    private void armFollowing(RunStore.Due held, int runNumber, RunCalendar calendar, Optional<LocalDateTime> following) {
+        if (following.isPresent()) {
+            runs.advanceNext(held, runNumber + 1, calendar.earliestStart(following.get()));
+        } else {
+            runs.finishNext(held);
+        }
     }
 
     private boolean releaseSlice(RunStore.Due held) {

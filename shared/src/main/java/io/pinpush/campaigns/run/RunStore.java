@@ -298,6 +298,12 @@ public final class RunStore {
         }
     }
 
+    /** Whether the run is over: its last slice counted, or its plan found no one ({@link #finishesRun}). */
+    boolean isFinished(RunRecord run) {
+        Map<String, AttributeValue> item = runItem(run);
+        return item != null && item.containsKey("finished");
+    }
+
     Map<String, AttributeValue> runItem(RunRecord run) {
         return dynamoDb.getItem(b -> b.tableName(table)
                 .key(key(partition(run.appId(), run.campaignId()), runKey(run.runNumber()))).consistentRead(true)).item();
