@@ -603,8 +603,8 @@ public final class Pinpush implements AutoCloseable {
             }
 
             @Override
-            public void markInactive(String appId, String endpointId) {
-                endpoints.markInactive(appId, endpointId);
+            public boolean markInactive(String appId, String endpointId, String address) {
+                return endpoints.markInactive(appId, endpointId, address);
             }
 
             @Override

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 public final class MapEndpoints implements EndpointDirectory {
     final Map<String, EndpointResponse> byKey = new ConcurrentHashMap<>();
     final List<String> deactivated = new CopyOnWriteArrayList<>();
+    /** Every markInactive asked, as {@code endpointId@address}, whether it changed the endpoint or not. */
+    final List<String> inactiveAsks = new CopyOnWriteArrayList<>();
     final List<String> replaced = new CopyOnWriteArrayList<>();
 
     @Override
@@ -28,8 +30,14 @@ public final class MapEndpoints implements EndpointDirectory {
     }
 
     @Override
-    public void markInactive(String appId, String endpointId) {
+    public boolean markInactive(String appId, String endpointId, String address) {
+        inactiveAsks.add(endpointId + "@" + address);
+        EndpointResponse stored = byKey.get(appId + "/" + endpointId);
+        if (stored != null && !address.equals(stored.address())) {
+            return false; // the endpoint holds another token now
+        }
         deactivated.add(endpointId);
+        return true;
     }
 
     @Override

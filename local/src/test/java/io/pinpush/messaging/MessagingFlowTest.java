@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,6 +175,30 @@ class MessagingFlowTest {
             assertThat(harness.endpoints.deactivated).contains("ep-dead");
             assertThat(harness.listener.inactive).contains("ep-dead");
         });
+    }
+
+    @Test
+    void aTokenRejectedAfterTheAppRegisteredANewOneLeavesTheEndpointActive() throws Exception {
+        String app = harness.newApp();
+        String oldToken = token();
+        String newToken = token();
+        harness.endpoint(app, "ep-renewed", oldToken, ChannelType.APNS, "ACTIVE", "NONE", null);
+        CompletableFuture<ProviderOutcome> answer = harness.gateway.holdNext(oldToken);
+        MessageRequest request = new MessageRequest(null, null, Map.of("ep-renewed",
+                new EndpointSendConfiguration(null, null, null, null, null)), message(), null, null);
+
+        CompletableFuture<MessageResponse> sent = CompletableFuture.supplyAsync(
+                () -> harness.messaging.sendMessages(app, request, requestId(), WAIT));
+        await().atMost(WAIT).until(() -> !harness.gateway.pushesTo(oldToken).isEmpty());
+        // While the push is out, the app registers the device's new token on the same endpoint.
+        harness.endpoint(app, "ep-renewed", newToken, ChannelType.APNS, "ACTIVE", "NONE", null);
+        answer.complete(new ProviderOutcome.Rejected(410, "Unregistered", true, false, null));
+
+        assertThat(sent.get().endpointResult().get("ep-renewed").deliveryStatus())
+                .isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
+        await().atMost(WAIT).until(() -> harness.endpoints.inactiveAsks.contains("ep-renewed@" + oldToken));
+        await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> !harness.listener.inactive.contains("ep-renewed"));
+        assertThat(harness.endpoints.deactivated).doesNotContain("ep-renewed");
     }
 
     @Test

@@ -204,12 +204,14 @@ public final class EndpointService implements AppScopedData {
         return chunks;
     }
 
-    /** Sets the endpoint INACTIVE (a provider said its address is dead); nothing happens when it does not exist. */
-    public void markInactive(String appId, String endpointId) {
+    /**
+     * Sets the endpoint INACTIVE because a provider said {@code address} is dead, only if the endpoint still has that
+     * address: the app may have registered a fresh token while the push was queued. Nothing happens when the endpoint
+     * does not exist. True when this call set it INACTIVE.
+     */
+    public boolean markInactive(String appId, String endpointId, String address) {
         int shards = shardCount(appId);
-        if (EndpointLimits.isStorableKey(endpointId)) {
-            deactivate(appId, shards, endpointId);
-        }
+        return EndpointLimits.isStorableKey(endpointId) && deactivate(appId, shards, endpointId, address);
     }
 
     /** Sets every ACTIVE endpoint with this channel and address INACTIVE; returns the ids it changed. */
@@ -220,7 +222,8 @@ public final class EndpointService implements AppScopedData {
         }
         List<String> changed = new ArrayList<>();
         for (EndpointResponse endpoint : store.byAddress(appId, channelType, address)) {
-            if (endpoint.isActive() && deactivate(appId, shards, endpoint.id())) {
+            // The address index is eventually consistent: deactivate reads the endpoint again and checks its address.
+            if (endpoint.isActive() && deactivate(appId, shards, endpoint.id(), address)) {
                 changed.add(endpoint.id());
             }
         }
@@ -408,9 +411,9 @@ public final class EndpointService implements AppScopedData {
         }
     }
 
-    private boolean deactivate(String appId, int shards, String endpointId) {
+    private boolean deactivate(String appId, int shards, String endpointId, String deadAddress) {
         return update(appId, EndpointHashing.shard(endpointId, shards), endpointId,
-                endpoint -> endpoint != null && endpoint.isActive()
+                endpoint -> endpoint != null && endpoint.isActive() && Objects.equals(endpoint.address(), deadAddress)
                         ? endpoint.withEndpointStatus(EndpointResponse.INACTIVE) : null)
                 .map(Change::changed).orElse(false);
     }
@@ -439,7 +442,7 @@ public final class EndpointService implements AppScopedData {
                 .filter(e -> e.isActive() && owner.channelType() == e.channelType() && owner.address().equals(e.address()))
                 .isPresent();
         if (stillOwner) {
-            others.forEach(e -> deactivate(appId, shards, e.id()));
+            others.forEach(e -> deactivate(appId, shards, e.id(), owner.address()));
         }
     }
 

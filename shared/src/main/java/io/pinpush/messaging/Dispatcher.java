@@ -313,8 +313,9 @@ public final class Dispatcher {
                 if (target.isRawAddress()) {
                     deactivated = endpoints.markInactiveByAddress(outcome.appId(), target.channelType(), target.address());
                 } else {
-                    endpoints.markInactive(outcome.appId(), target.endpointId());
-                    deactivated = List.of(target.endpointId());
+                    // Only if the endpoint still holds the dead token: the app may have registered a new one since.
+                    deactivated = endpoints.markInactive(outcome.appId(), target.endpointId(), target.address())
+                            ? List.of(target.endpointId()) : List.of();
                 }
                 deactivated.forEach(id -> listener.onEndpointInactive(outcome.appId(), id, outcome));
             } else if (answer.updatedToken() != null && !target.isRawAddress()) {

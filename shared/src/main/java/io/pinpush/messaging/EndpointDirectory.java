@@ -27,7 +27,8 @@ public interface EndpointDirectory {
         }
 
         @Override
-        public void markInactive(String appId, String endpointId) {
+        public boolean markInactive(String appId, String endpointId, String address) {
+            return false;
         }
 
         @Override
@@ -47,7 +48,8 @@ public interface EndpointDirectory {
     /** Every endpoint of the user, active or not. */
     List<EndpointResponse> userEndpoints(String appId, String userId);
 
-    void markInactive(String appId, String endpointId);
+    /** Marks the endpoint INACTIVE if it still holds {@code address}, the one the provider said is dead; true if it did. */
+    boolean markInactive(String appId, String endpointId, String address);
 
     /** Marks every endpoint holding the address INACTIVE; returns their ids. */
     List<String> markInactiveByAddress(String appId, ChannelType channelType, String address);

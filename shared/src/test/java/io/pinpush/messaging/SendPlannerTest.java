@@ -297,7 +297,8 @@ class SendPlannerTest {
         }
 
         @Override
-        public void markInactive(String appId, String endpointId) {
+        public boolean markInactive(String appId, String endpointId, String address) {
+            return false;
         }
 
         @Override
