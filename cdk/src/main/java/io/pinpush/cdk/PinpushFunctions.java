@@ -122,8 +122,13 @@ final class PinpushFunctions extends Construct {
      */
     static final List<String> TABLE_OUTCOME_RECORDS = concat(TABLE_READ, List.of("dynamodb:PartiQLInsert",
             "dynamodb:UpdateItem", "dynamodb:BatchWriteItem"));
+    /**
+     * The send path's deliveries (the send function, the campaign runner, the trigger function): the request's header
+     * and decided outcomes (BatchWriteItem, PutItem, UpdateItem), and outcomes decided at the queue written only
+     * where none is recorded yet (PartiQL INSERT, as the dispatcher writes them).
+     */
     static final List<String> TABLE_READ_AND_PUTS = concat(TABLE_READ, List.of("dynamodb:PutItem",
-            "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"));
+            "dynamodb:BatchWriteItem", "dynamodb:UpdateItem", "dynamodb:PartiQLInsert"));
 
     /** The audit trail puts one record per mutating call and queries a scope's days; records are never changed. */
     static final List<String> TABLE_AUDIT = List.of("dynamodb:PutItem", "dynamodb:Query");

@@ -410,16 +410,18 @@ class PinpushStackTest {
                 "secretsmanager:PutSecretValue", "secretsmanager:GetSecretValue", "secretsmanager:DeleteSecret",
                 "secretsmanager:TagResource")));
         assertThat(actionsOf("SendHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
-                "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"), key, events, Set.of("secretsmanager:GetSecretValue")));
+                "dynamodb:BatchWriteItem", "dynamodb:UpdateItem", "dynamodb:PartiQLInsert"), key, events,
+                Set.of("secretsmanager:GetSecretValue")));
         assertThat(actionsOf("DispatcherHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
                 "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem",
                 "dynamodb:PartiQLInsert"), key, events,
                 Set.of("secretsmanager:GetSecretValue"), CONSUME));
         assertThat(actionsOf("CampaignTickHandler")).isEqualTo(union(TABLE_DATA, key, events));
         assertThat(actionsOf("CampaignRunnerHandler")).isEqualTo(union(TABLE_DATA, key, events,
-                Set.of("secretsmanager:GetSecretValue"), CONSUME));
+                Set.of("secretsmanager:GetSecretValue", "dynamodb:PartiQLInsert"), CONSUME));
         assertThat(actionsOf("TriggerHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
-                "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem", "dynamodb:BatchWriteItem"),
+                "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem", "dynamodb:BatchWriteItem",
+                "dynamodb:PartiQLInsert"),
                 key, events, Set.of("secretsmanager:GetSecretValue"), KINESIS_CONSUME,
                 Set.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl")));
         assertThat(actionsOf("EventSpillHandler")).isEqualTo(union(key, events, CONSUME));
@@ -435,7 +437,8 @@ class PinpushStackTest {
                 Map.entry("audit", Set.of("dynamodb:PutItem", "dynamodb:Query")),
                 Map.entry("quotas", Set.of("dynamodb:UpdateItem"))));
         assertThat(tableActions("SendHandler")).isEqualTo(Map.of("apps", TABLE_READ, "endpoints", TABLE_READ,
-                "templates", TABLE_READ, "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem")),
+                "templates", TABLE_READ, "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem",
+                        "dynamodb:PartiQLInsert")),
                 "accesskeys", union(TABLE_READ, Set.of("dynamodb:PutItem")), "quotas", Set.of("dynamodb:UpdateItem")));
         assertThat(tableActions("DispatcherHandler")).isEqualTo(Map.of("apps", TABLE_READ,
                 "endpoints", union(TABLE_READ, Set.of("dynamodb:PutItem")),
@@ -449,13 +452,15 @@ class PinpushStackTest {
                 "segments", TABLE_READ, "templates", TABLE_READ, "campaigns", TABLE_DATA, "campaignruns", TABLE_DATA,
                 "triggers", Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                         "dynamodb:ConditionCheckItem"),
-                "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"))));
+                "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem",
+                        "dynamodb:PartiQLInsert"))));
         assertThat(tableActions("EventSpillHandler")).isEmpty();
         assertThat(tableActions("TriggerHandler")).isEqualTo(Map.of("apps", TABLE_READ, "campaigns", TABLE_READ,
                 "segments", TABLE_READ, "endpoints", TABLE_READ, "templates", TABLE_READ,
                 "triggers", Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                         "dynamodb:ConditionCheckItem"),
-                "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"))));
+                "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem",
+                        "dynamodb:PartiQLInsert"))));
         Set<String> importWrites = union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem",
                 "dynamodb:UpdateItem"));
         assertThat(tableActions("JobRunnerHandler")).isEqualTo(Map.of("apps", TABLE_READ, "endpoints", importWrites,

@@ -16,6 +16,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -415,6 +421,66 @@ class MessagingFlowTest {
         assertThat(harness.store.recorded(outcomes.stream().map(o -> queuedDelivery(requestId, o.index())).toList()))
                 .hasSize(30);
         assertThat(harness.store.recordFirsts(outcomes.subList(0, 3))).containsOnly(DeliveryStore.Recorded.ALREADY);
+    }
+
+    @Test
+    void aDeliverySqsRefusesIsRecordedAsNotQueuedAndHeardOnce() {
+        String app = harness.newApp();
+        String token = token();
+        MessagingService refused = harness.messagingWith(new DeliveryQueue(harness::sqs,
+                () -> harness.sqsServer.queueUrl("no-such-queue")));
+
+        MessageResult result = refused.sendMessages(app, addresses(token), requestId(), WAIT).result().get(token);
+
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.UNKNOWN_FAILURE);
+        assertThat(result.statusMessage()).isEqualTo("The delivery could not be queued; nothing was sent");
+        assertThat(harness.listener.outcomesTo(token)).singleElement()
+                .satisfies(o -> assertThat(o.result().deliveryStatus()).isEqualTo(DeliveryStatus.UNKNOWN_FAILURE));
+        assertThat(harness.gateway.pushesTo(token)).isEmpty();
+    }
+
+    @Test
+    void aDeliverySqsTookThoughItsCallFailedKeepsTheDispatchersOutcome() {
+        String app = harness.newApp();
+        String token = token();
+        // SQS takes the message, and the answer is lost on the way back, after the dispatcher recorded the push.
+        SqsClient answerLost = harness.aws.configure(SqsClient.builder(), "sqs")
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof SendMessageBatchRequest) {
+                            await().atMost(WAIT).until(() -> !harness.listener.outcomesTo(token).isEmpty());
+                            throw SdkClientException.create("connection reset while reading the answer");
+                        }
+                    }
+                })).build();
+        try (answerLost) {
+            MessagingService sender = harness.messagingWith(new DeliveryQueue(() -> answerLost,
+                    harness.config::deliveryQueueUrl));
+
+            MessageResult result = sender.sendMessages(app, addresses(token), requestId(), WAIT).result().get(token);
+
+            assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.SUCCESSFUL);
+            assertThat(harness.gateway.pushesTo(token)).hasSize(1);
+            assertThat(harness.listener.outcomesTo(token)).as("the not-queued failure is not reported over it")
+                    .singleElement().satisfies(o -> assertThat(o.result().deliveryStatus())
+                            .isEqualTo(DeliveryStatus.SUCCESSFUL));
+        }
+    }
+
+    @Test
+    void outcomesDecidedBeforeTheQueueAreRecordedOnlyWhereNoneIsAndOnlyThoseWrittenAreReported() {
+        String requestId = requestId();
+        DeliveryOutcome delivered = recordedOutcome(requestId, 0, MessageResult.of(DeliveryStatus.SUCCESSFUL, 200, "OK"));
+        assertThat(harness.store.recordFirsts(List.of(delivered))).containsExactly(DeliveryStore.Recorded.WRITTEN);
+        MessageResult notQueued = MessageResult.of(DeliveryStatus.UNKNOWN_FAILURE, 500, "not queued");
+        List<DeliveryOutcome> decided = List.of(recordedOutcome(requestId, 0, notQueued),
+                recordedOutcome(requestId, 1, notQueued));
+
+        assertThat(harness.store.recordNew(decided)).as("the dispatcher's outcome of delivery 0 stands")
+                .containsExactly(decided.get(1));
+        assertThat(harness.store.recordNew(decided)).as("done again: nothing new to report").isEmpty();
+        assertThat(harness.store.outcomes(requestId)).containsExactly(delivered, decided.get(1));
     }
 
     private static DeliveryOutcome recordedOutcome(String requestId, int index, MessageResult result) {

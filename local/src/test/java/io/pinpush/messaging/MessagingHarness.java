@@ -58,6 +58,7 @@ final class MessagingHarness implements AutoCloseable {
     final DeliveryStore store;
     final DeliveryQueue queue;
     final MessagingService messaging;
+    private final Map<ChannelType, PushRenderer> renderers;
     final Dispatcher dispatcher;
     final LocalDispatcher poller;
     final String dlqUrl;
@@ -77,13 +78,18 @@ final class MessagingHarness implements AutoCloseable {
                     : new RenderResult.Rendered(new RenderedPush(request.channelType(), request.address(), payload,
                             Map.of(), null));
         };
-        Map<ChannelType, PushRenderer> renderers = Map.of(ChannelType.APNS, renderer, ChannelType.GCM, renderer);
-        messaging = new MessagingService(apps, new RecipientResolver(endpoints),
-                new SendPlanner((appId, type) -> ChannelDirectory.Status.ENABLED, renderers), store, queue, listener,
-                config.sendWait(), clock);
+        renderers = Map.of(ChannelType.APNS, renderer, ChannelType.GCM, renderer);
+        messaging = messagingWith(queue);
         dispatcher = new Dispatcher(gateway, store, queue, endpoints, listener,
                 new RetryPolicy(MAX_ATTEMPTS, config.retryBaseDelay(), config.retryMaxDelay()), clock, () -> 0.5);
         poller = LocalDispatcher.start(aws.sqs(), config.deliveryQueueUrl(), "us-east-1", dispatcherHandler(), 2);
+    }
+
+    /** The same send service on another queue (one that refuses, or loses its answers). */
+    MessagingService messagingWith(DeliveryQueue otherQueue) {
+        return new MessagingService(apps, new RecipientResolver(endpoints),
+                new SendPlanner((appId, type) -> ChannelDirectory.Status.ENABLED, renderers), store, otherQueue, listener,
+                config.sendWait(), clock);
     }
 
     String newApp() {
@@ -145,6 +151,10 @@ final class MessagingHarness implements AutoCloseable {
 
         List<DeliveryOutcome> of(String requestId) {
             return outcomes.stream().filter(o -> o.requestId().equals(requestId)).toList();
+        }
+
+        List<DeliveryOutcome> outcomesTo(String address) {
+            return outcomes.stream().filter(o -> address.equals(o.target().address())).toList();
         }
     }
 

@@ -83,9 +83,26 @@ public final class DeliveryStore implements AppScopedData {
         return queued;
     }
 
-    /** Records outcomes that belong to no one else (decided by the send function itself), in batches. */
-    public void recordAll(List<DeliveryOutcome> outcomes) {
-        batchWrite(outcomes.stream().map(this::item).toList());
+    /**
+     * Records outcomes the sender decided itself (a campaign's opted-out endpoint, a delivery SQS did not take), each
+     * only where no outcome of its delivery is recorded yet, and returns those it wrote: only they are the caller's
+     * to report and stream. A redone campaign batch finds its earlier outcomes; a delivery SQS took after all (its
+     * SendMessageBatch call failed on the way back) may already have the dispatcher's. Throws when one could not be
+     * written, so that the caller fails rather than leave an outcome unrecorded.
+     */
+    public List<DeliveryOutcome> recordNew(List<DeliveryOutcome> outcomes) {
+        List<Recorded> answers = recordFirsts(outcomes);
+        if (answers.contains(Recorded.FAILED)) {
+            throw new IllegalStateException("Could not record " + answers.stream().filter(Recorded.FAILED::equals).count()
+                    + " outcomes decided before the queue");
+        }
+        List<DeliveryOutcome> written = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (answers.get(i) == Recorded.WRITTEN) {
+                written.add(outcomes.get(i));
+            }
+        }
+        return written;
     }
 
     /** What became of one outcome given to {@link #recordFirsts}. */

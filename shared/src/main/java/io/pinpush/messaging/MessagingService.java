@@ -134,18 +134,22 @@ public final class MessagingService {
         try (OutcomeSignal.Waiter signalled = signal.expect(plan.requestId(),
                 plan.deliveries().stream().map(Delivery::index).toList())) {
             List<Delivery> notQueued = queue.enqueue(plan.deliveries());
+            int failed = 0;
             if (!notQueued.isEmpty()) {
                 String now = Timestamps.now(clock);
                 List<DeliveryOutcome> failures = notQueued.stream().map(d -> d.outcome(MessageResult.of(
                         DeliveryStatus.UNKNOWN_FAILURE, 500, "The delivery could not be queued; nothing was sent"), 0, now))
                         .toList();
-                store.recordAll(failures);
-                failures.forEach(o -> results.put(o.index(), o.result()));
-                failures.forEach(o -> signalled.recorded(o.index()));
-                failures.forEach(listener::onOutcome);
+                // A failed SendMessageBatch call may still have queued them: one the dispatcher already recorded
+                // keeps its outcome, and is awaited below like any queued delivery.
+                List<DeliveryOutcome> recorded = store.recordNew(failures);
+                recorded.forEach(o -> results.put(o.index(), o.result()));
+                recorded.forEach(o -> signalled.recorded(o.index()));
+                recorded.forEach(listener::onOutcome);
+                failed = recorded.size();
             }
 
-            boolean anyQueued = plan.deliveries().size() > notQueued.size();
+            boolean anyQueued = plan.deliveries().size() > failed;
             if (anyQueued && wait.compareTo(Duration.ZERO) > 0) {
                 awaitOutcomes(plan, signalled, started, started.plus(wait))
                         .forEach(o -> results.put(o.index(), o.result()));

@@ -54,8 +54,8 @@ public final class CampaignSends implements RunSink {
                 CampaignMessages.toDirect(run.treatment().messageConfiguration()),
                 run.treatment().templateConfiguration(), recipients, clock.instant());
         if (!plan.decided().isEmpty()) {
-            store.recordAll(plan.decided());
-            plan.decided().forEach(listener::onOutcome);
+            // A work item done again (its claims released after a queueing failure) counts and streams these once.
+            store.recordNew(plan.decided()).forEach(listener::onOutcome);
         }
         List<Delivery> notQueued = queue.enqueue(plan.deliveries());
         if (!notQueued.isEmpty()) {
