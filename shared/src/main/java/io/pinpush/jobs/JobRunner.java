@@ -108,8 +108,11 @@ public final class JobRunner {
         try {
             pieces = cutter.pieces();
         } catch (JobFailure e) {
-            LOG.info("Job {} of app {} failed: {}", job.id(), job.appId(), e.getMessage());
-            store.finish(job.appId(), job.kind(), job.id(), JobStatus.FAILED, Timestamps.now(clock), e.getMessage());
+            // Only from INITIALIZING: a copy of this START delivered twice may have queued the pieces meanwhile.
+            if (store.finish(job.appId(), job.kind(), job.id(), JobStatus.INITIALIZING, JobStatus.FAILED,
+                    Timestamps.now(clock), e.getMessage())) {
+                LOG.info("Job {} of app {} failed: {}", job.id(), job.appId(), e.getMessage());
+            }
             return;
         }
         if (store.startProcessing(job.appId(), job.kind(), job.id(), pieces.size())) {
@@ -359,7 +362,8 @@ public final class JobRunner {
                 writeSegment(job, definition);
             }
         }
-        store.finish(appId, kind, jobId, failed ? JobStatus.FAILED : JobStatus.COMPLETED, Timestamps.now(clock), null);
+        store.finish(appId, kind, jobId, JobStatus.COMPLETING, failed ? JobStatus.FAILED : JobStatus.COMPLETED,
+                Timestamps.now(clock), null);
     }
 
     private void writeSegment(StoredJob job, ImportJobResource definition) {

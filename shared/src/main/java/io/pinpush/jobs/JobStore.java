@@ -129,10 +129,14 @@ final class JobStore {
         }
     }
 
-    /** Ends the job (COMPLETED or FAILED) with its completion date and, when given, one more failure reason. */
-    void finish(String appId, Kind kind, String id, JobStatus status, String completionDate, String reason) {
+    /**
+     * Ends the job (COMPLETED or FAILED) with its completion date and, when given, one more failure reason, if it
+     * still is {@code from}; false when it is not (a copy of the same message got further meanwhile).
+     */
+    boolean finish(String appId, Kind kind, String id, JobStatus from, JobStatus status, String completionDate,
+                   String reason) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":s", Items.s(status.name()),
-                ":d", Items.s(completionDate)));
+                ":d", Items.s(completionDate), ":from", Items.s(from.name())));
         String update = "SET #s = :s, completionDate = :d";
         if (reason != null) {
             update += ", failures = list_append(if_not_exists(failures, :none), :reason)";
@@ -140,8 +144,14 @@ final class JobStore {
             values.put(":reason", AttributeValue.fromL(List.of(Items.s(reason))));
         }
         String expression = update;
-        dynamoDb.updateItem(b -> b.tableName(table).key(key(appId, kind, id)).updateExpression(expression)
-                .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(values));
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(key(appId, kind, id)).updateExpression(expression)
+                    .conditionExpression("#s = :from")
+                    .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     /**
