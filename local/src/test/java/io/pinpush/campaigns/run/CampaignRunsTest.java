@@ -90,6 +90,29 @@ class CampaignRunsTest {
     }
 
     @Test
+    void anEarlierRunFinishingAfterTheLastOneLeavesTheCampaignCompleted(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        harness.endpoints("device-", 3, null);
+        CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("2026-12-10T03:00:00Z",
+                "2026-12-10T04:30:00Z", Frequency.HOURLY, false, null, "UTC"), null, null, false);
+        at(harness, "2026-12-10T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).isEqualTo(1);
+        List<String> firstRun = harness.takeWorkItems();
+        at(harness, "2026-12-10T04:00:00Z");
+        assertThat(harness.tick().runsStarted()).isEqualTo(1);
+        List<String> lastRun = harness.takeWorkItems();
+
+        lastRun.forEach(harness.runs::process);
+        harness.drain();
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.COMPLETED);
+        firstRun.forEach(harness.runs::process); // the first run's shard items, slowed down, finish last
+        harness.drain();
+
+        assertThat(harness.status(campaign)).as("the last run's status stands").isEqualTo(CampaignStatus.COMPLETED);
+        assertThat(harness.sent).hasSize(6);
+    }
+
+    @Test
     void aRunArmedAgainAfterItFinishedIsNotStartedAgain(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
         harness.endpoints("device-", 3, null);

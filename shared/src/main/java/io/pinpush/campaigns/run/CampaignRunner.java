@@ -189,6 +189,12 @@ public final class CampaignRunner {
         if (current == null) {
             return;
         }
+        if (runs.run(run.appId(), run.campaignId(), run.runNumber() + 1).isPresent()) {
+            // Runs overlap (HOURLY, or local time): a later one has started, and the campaign's status is its.
+            LOG.info("Campaign {} run {} finished after run {} started", run.campaignId(), run.runNumber(),
+                    run.runNumber() + 1);
+            return;
+        }
         CampaignStatus status = Boolean.TRUE.equals(current.isPaused()) ? CampaignStatus.PAUSED
                 : run.last() ? CampaignStatus.COMPLETED : CampaignStatus.PENDING_NEXT_RUN;
         campaigns.setStatus(run.appId(), run.campaignId(), status);
