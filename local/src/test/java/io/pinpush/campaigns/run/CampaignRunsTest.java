@@ -113,6 +113,25 @@ class CampaignRunsTest {
     }
 
     @Test
+    void twoUpdatesHeardInReverseOrderLeaveTheLaterVersionsSchedule(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        harness.endpoints("device-", 2, null);
+        CampaignResponse created = harness.create(harness.segmentOfAll(), RunHarness.schedule("2026-12-10T03:00:00Z",
+                null, Frequency.ONCE, false, null, "UTC"), null, null, false);
+        CampaignResponse paused = harness.storeUntold(created, true);
+        CampaignResponse resumed = harness.storeUntold(paused, false);
+
+        harness.runs.scheduler().saved(resumed);
+        harness.runs.scheduler().saved(paused); // the pause's call to the scheduler, delayed, lands last
+
+        at(harness, "2026-12-10T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).as("the resumed version's schedule stands").isEqualTo(1);
+        harness.drain();
+        assertThat(harness.sent).hasSize(2);
+        assertThat(harness.status(resumed)).isEqualTo(CampaignStatus.COMPLETED);
+    }
+
+    @Test
     void aRunArmedAgainAfterItFinishedIsNotStartedAgain(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
         harness.endpoints("device-", 3, null);

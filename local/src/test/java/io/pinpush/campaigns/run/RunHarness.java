@@ -122,7 +122,14 @@ final class RunHarness {
      * just before a tick started it.
      */
     void armAgain(CampaignResponse campaign, int runNumber) {
-        runStore.armNext(appId, campaign.id(), runNumber, clock.instant());
+        runStore.armNext(appId, campaign.id(), runNumber, clock.instant(), campaign.version());
+    }
+
+    /** UpdateCampaign's new version (IsPaused as given) stored, but not told to the scheduler yet. */
+    CampaignResponse storeUntold(CampaignResponse campaign, boolean paused) {
+        CampaignResponse next = setPausedQuietly(campaign, paused);
+        campaigns.save(next);
+        return next;
     }
 
     /** UpdateCampaign: a new version with IsPaused as given. */

@@ -27,9 +27,10 @@ public final class CampaignScheduler implements CampaignLifecycle {
     @Override
     public void saved(CampaignResponse campaign) {
         String appId = campaign.applicationId();
+        int version = campaign.version();
         Optional<RunCalendar> calendar = RunPlans.calendar(campaign);
         if (calendar.isEmpty()) {
-            runs.disarm(appId, campaign.id()); // an EVENT campaign: the trigger path sends it
+            runs.disarm(appId, campaign.id(), version); // an EVENT campaign: the trigger path sends it
             return;
         }
         Optional<RunStore.NextRun> pending = runs.next(appId, campaign.id());
@@ -38,17 +39,17 @@ public final class CampaignScheduler implements CampaignLifecycle {
         }
         int from = pending.map(RunStore.NextRun::runNumber).orElse(0);
         if (Boolean.TRUE.equals(campaign.isPaused())) {
-            runs.parkNext(appId, campaign.id(), from);
+            runs.parkNext(appId, campaign.id(), from, version);
             return;
         }
         Instant now = clock.instant();
         int next = calendar.get().latestStartedFrom(from, now);
         Optional<LocalDateTime> local = calendar.get().run(next);
         if (local.isEmpty()) {
-            runs.disarm(appId, campaign.id());
+            runs.disarm(appId, campaign.id(), version);
             return;
         }
-        runs.armNext(appId, campaign.id(), next, calendar.get().earliestStart(local.get()));
+        runs.armNext(appId, campaign.id(), next, calendar.get().earliestStart(local.get()), version);
     }
 
     /** After DeleteCampaign: no further runs; work items still queued find the campaign gone and send nothing. */

@@ -88,8 +88,10 @@ public final class CampaignTick {
         }
         CampaignResponse campaign = current.get();
         if (Boolean.TRUE.equals(campaign.isPaused())) {
-            runs.parkNext(appId, campaignId, runNumber);
-            campaigns.setStatus(appId, campaignId, CampaignStatus.PAUSED);
+            // Unless a later version (a resume) has rescheduled it meanwhile: then that schedule and status stand.
+            if (runs.parkNext(appId, campaignId, runNumber, campaign.version())) {
+                campaigns.setStatus(appId, campaignId, CampaignStatus.PAUSED);
+            }
             return false;
         }
         Optional<RunCalendar> calendar = RunPlans.calendar(campaign);

@@ -29,6 +29,8 @@ public final class RunStore {
 
     static final String DUE = "due";
     private static final String NEXT = "next";
+    /** The condition of the schedule's writes: no later campaign version's is there (see {@link #armNext}). */
+    private static final String NOT_LATER = "attribute_not_exists(cv) OR cv <= :v";
     /** Runs and claims are kept this long after they are written, then removed by TTL. */
     private static final Duration KEEP = Duration.ofDays(30);
 
@@ -62,25 +64,50 @@ public final class RunStore {
 
     // ---- next runs -------------------------------------------------------------------------------------------
 
-    /** Arms run {@code runNumber} to start at {@code dueAt} (replacing whatever was armed). */
-    public void armNext(String appId, String campaignId, int runNumber, Instant dueAt) {
-        Map<String, AttributeValue> item = new HashMap<>(key(partition(appId, campaignId), NEXT));
-        item.put("run", Items.n(runNumber));
+    /*
+     * The schedule's writes below carry the campaign version they follow ("cv") and are refused over a later
+     * version's: two UpdateCampaigns of one campaign (a pause, then a resume) tell the scheduler in either order, and
+     * the later version's schedule stands. Items written before versions were kept have none, and give way.
+     */
+
+    /** Arms run {@code runNumber} to start at {@code dueAt} for campaign version {@code version}; false over a later one. */
+    public boolean armNext(String appId, String campaignId, int runNumber, Instant dueAt, int version) {
+        Map<String, AttributeValue> item = nextItem(appId, campaignId, runNumber, version);
         item.put("dueKey", Items.s(DUE));
         item.put("dueAt", Items.s(dueKey(dueAt)));
-        dynamoDb.putItem(b -> b.tableName(table).item(item));
+        return putUnlessLater(item, version);
     }
 
-    /** Keeps the next run's number but takes it off the schedule (a paused campaign). */
-    public void parkNext(String appId, String campaignId, int runNumber) {
+    /** Keeps the next run's number but takes it off the schedule (a paused campaign); false over a later version. */
+    public boolean parkNext(String appId, String campaignId, int runNumber, int version) {
+        return putUnlessLater(nextItem(appId, campaignId, runNumber, version), version);
+    }
+
+    /** No more runs for campaign version {@code version} (an EVENT campaign, or the last run has started). */
+    public void disarm(String appId, String campaignId, int version) {
+        try {
+            dynamoDb.deleteItem(b -> b.tableName(table).key(key(partition(appId, campaignId), NEXT))
+                    .conditionExpression(NOT_LATER).expressionAttributeValues(Map.of(":v", Items.n(version))));
+        } catch (ConditionalCheckFailedException later) {
+            // A later version's schedule stands.
+        }
+    }
+
+    private Map<String, AttributeValue> nextItem(String appId, String campaignId, int runNumber, int version) {
         Map<String, AttributeValue> item = new HashMap<>(key(partition(appId, campaignId), NEXT));
         item.put("run", Items.n(runNumber));
-        dynamoDb.putItem(b -> b.tableName(table).item(item));
+        item.put("cv", Items.n(version));
+        return item;
     }
 
-    /** No more runs (the last one started, or the campaign was deleted). */
-    public void disarm(String appId, String campaignId) {
-        dynamoDb.deleteItem(b -> b.tableName(table).key(key(partition(appId, campaignId), NEXT)));
+    private boolean putUnlessLater(Map<String, AttributeValue> item, int version) {
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression(NOT_LATER)
+                    .expressionAttributeValues(Map.of(":v", Items.n(version))));
+            return true;
+        } catch (ConditionalCheckFailedException later) {
+            return false;
+        }
     }
 
     public Optional<NextRun> next(String appId, String campaignId) {
