@@ -35,6 +35,13 @@ class CampaignRunsTest {
         harness.clock.advance(step);
     }
 
+    /** {@code devices} endpoints without a time zone, and a campaign to all of them from 03:00 UTC. */
+    private static CampaignResponse toDevices(RunHarness harness, int devices, String end, Frequency frequency) {
+        harness.endpoints("device-", devices, null);
+        return harness.create(harness.segmentOfAll(), RunHarness.schedule("2026-12-10T03:00:00Z", end, frequency, false,
+                null, "UTC"), null, null, false);
+    }
+
     @Test
     void aLocalTimeRunReachesEachTimeZoneAtNineInTheMorningThere(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-09T12:00:00Z"));
@@ -92,9 +99,7 @@ class CampaignRunsTest {
     @Test
     void anEarlierRunFinishingAfterTheLastOneLeavesTheCampaignCompleted(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
-        harness.endpoints("device-", 3, null);
-        CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("2026-12-10T03:00:00Z",
-                "2026-12-10T04:30:00Z", Frequency.HOURLY, false, null, "UTC"), null, null, false);
+        CampaignResponse campaign = toDevices(harness, 3, "2026-12-10T04:30:00Z", Frequency.HOURLY);
         at(harness, "2026-12-10T03:00:00Z");
         assertThat(harness.tick().runsStarted()).isEqualTo(1);
         List<String> firstRun = harness.takeWorkItems();
@@ -115,9 +120,7 @@ class CampaignRunsTest {
     @Test
     void twoUpdatesHeardInReverseOrderLeaveTheLaterVersionsSchedule(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
-        harness.endpoints("device-", 2, null);
-        CampaignResponse created = harness.create(harness.segmentOfAll(), RunHarness.schedule("2026-12-10T03:00:00Z",
-                null, Frequency.ONCE, false, null, "UTC"), null, null, false);
+        CampaignResponse created = toDevices(harness, 2, null, Frequency.ONCE);
         CampaignResponse paused = harness.storeUntold(created, true);
         CampaignResponse resumed = harness.storeUntold(paused, false);
 
@@ -134,9 +137,7 @@ class CampaignRunsTest {
     @Test
     void aRunArmedAgainAfterItFinishedIsNotStartedAgain(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
-        harness.endpoints("device-", 3, null);
-        CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("2026-12-10T03:00:00Z",
-                null, Frequency.ONCE, false, null, "UTC"), null, null, false);
+        CampaignResponse campaign = toDevices(harness, 3, null, Frequency.ONCE);
         at(harness, "2026-12-10T03:00:00Z");
         assertThat(harness.tick().runsStarted()).isEqualTo(1);
         harness.drain();
