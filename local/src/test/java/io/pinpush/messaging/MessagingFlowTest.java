@@ -10,6 +10,7 @@ import io.pinpush.api.Json;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.providers.ProviderOutcome;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -469,6 +470,24 @@ class MessagingFlowTest {
     }
 
     @Test
+    void aRequestSentAgainWithItsIdStreamsItsDecidedOutcomesOnce() {
+        String app = harness.newApp();
+        harness.endpoint(app, "ep-opted-out", token(), ChannelType.APNS, "ACTIVE", "ALL", null);
+        MessageRequest request = new MessageRequest(null, null, Map.of("ep-opted-out",
+                new EndpointSendConfiguration(null, null, null, null, null)), message(), null, null);
+        String requestId = requestId();
+
+        // A direct asynchronous invocation that failed is invoked again by Lambda with the same request id.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThat(harness.messaging.sendMessages(app, request, requestId, WAIT).endpointResult()
+                    .get("ep-opted-out").deliveryStatus()).isEqualTo(DeliveryStatus.OPT_OUT);
+        }
+
+        assertThat(harness.listener.of(requestId)).as("recorded and streamed once").hasSize(1);
+        assertThat(harness.store.outcomes(requestId)).hasSize(1);
+    }
+
+    @Test
     void outcomesDecidedBeforeTheQueueAreRecordedOnlyWhereNoneIsAndOnlyThoseWrittenAreReported() {
         String requestId = requestId();
         DeliveryOutcome delivered = recordedOutcome(requestId, 0, MessageResult.of(DeliveryStatus.SUCCESSFUL, 200, "OK"));
@@ -477,9 +496,12 @@ class MessagingFlowTest {
         List<DeliveryOutcome> decided = List.of(recordedOutcome(requestId, 0, notQueued),
                 recordedOutcome(requestId, 1, notQueued));
 
-        assertThat(harness.store.recordNew(decided)).as("the dispatcher's outcome of delivery 0 stands")
-                .containsExactly(decided.get(1));
-        assertThat(harness.store.recordNew(decided)).as("done again: nothing new to report").isEmpty();
+        List<DeliveryOutcome> written = new ArrayList<>();
+        harness.store.recordNew(decided, written::add);
+        assertThat(written).as("the dispatcher's outcome of delivery 0 stands").containsExactly(decided.get(1));
+        written.clear();
+        harness.store.recordNew(decided, written::add);
+        assertThat(written).as("done again: nothing new to report").isEmpty();
         assertThat(harness.store.outcomes(requestId)).containsExactly(delivered, decided.get(1));
     }
 

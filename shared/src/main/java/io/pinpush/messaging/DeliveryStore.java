@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -63,18 +64,20 @@ public final class DeliveryStore implements AppScopedData {
                 + Items.DOC + "': ?, 'expiresAt': ?}";
     }
 
-    /** Writes the request's header and the outcomes decided without a provider, in batches. */
-    public void begin(SendPlan plan, String created) {
+    /**
+     * Writes the request's header, then the outcomes decided without a provider as {@link #recordNew} does:
+     * {@code written} hears those written now (a request id sent again, as a retried asynchronous invocation does,
+     * finds them recorded and does not hear them again).
+     */
+    public void begin(SendPlan plan, String created, Consumer<DeliveryOutcome> written) {
         Map<String, AttributeValue> header = new HashMap<>(key(plan.requestId(), HEADER_SORT_KEY));
         header.put("appId", Items.s(plan.appId()));
         header.put("created", Items.s(created + "#" + plan.requestId()));
         header.put(Items.DOC, Items.s(Json.write(
                 new SendRecord(plan.appId(), plan.requestId(), plan.traceId(), created, plan.size(), queuedTargets(plan)))));
         header.put("expiresAt", expiresAt());
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        items.add(header);
-        plan.decided().forEach(outcome -> items.add(item(outcome)));
-        batchWrite(items);
+        batchWrite(List.of(header));
+        recordNew(plan.decided(), written);
     }
 
     private static Map<Integer, DeliveryTarget> queuedTargets(SendPlan plan) {
@@ -87,22 +90,21 @@ public final class DeliveryStore implements AppScopedData {
      * Records outcomes the sender decided itself (a campaign's opted-out endpoint, a delivery SQS did not take), each
      * only where no outcome of its delivery is recorded yet, and returns those it wrote: only they are the caller's
      * to report and stream. A redone campaign batch finds its earlier outcomes; a delivery SQS took after all (its
-     * SendMessageBatch call failed on the way back) may already have the dispatcher's. Throws when one could not be
-     * written, so that the caller fails rather than leave an outcome unrecorded.
+     * SendMessageBatch call failed on the way back) may already have the dispatcher's. {@code written} hears each
+     * one written, before this throws for any that could not be (so that the caller fails rather than leave an
+     * outcome unrecorded, and a retry finds the written ones recorded and does not hear them again).
      */
-    public List<DeliveryOutcome> recordNew(List<DeliveryOutcome> outcomes) {
+    public void recordNew(List<DeliveryOutcome> outcomes, Consumer<DeliveryOutcome> written) {
         List<Recorded> answers = recordFirsts(outcomes);
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (answers.get(i) == Recorded.WRITTEN) {
+                written.accept(outcomes.get(i));
+            }
+        }
         if (answers.contains(Recorded.FAILED)) {
             throw new IllegalStateException("Could not record " + answers.stream().filter(Recorded.FAILED::equals).count()
                     + " outcomes decided before the queue");
         }
-        List<DeliveryOutcome> written = new ArrayList<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            if (answers.get(i) == Recorded.WRITTEN) {
-                written.add(outcomes.get(i));
-            }
-        }
-        return written;
     }
 
     /** What became of one outcome given to {@link #recordFirsts}. */

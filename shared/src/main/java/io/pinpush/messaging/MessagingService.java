@@ -5,6 +5,7 @@ import io.pinpush.apps.AppService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,8 +126,7 @@ public final class MessagingService {
     /** Records, queues and waits; returns a result for every index of the plan. */
     private Map<Integer, MessageResult> execute(SendPlan plan, Duration wait) {
         Instant started = clock.instant();
-        store.begin(plan, Timestamps.format(started));
-        plan.decided().forEach(listener::onOutcome);
+        store.begin(plan, Timestamps.format(started), listener::onOutcome);
 
         Map<Integer, MessageResult> results = new HashMap<>();
         plan.decided().forEach(o -> results.put(o.index(), o.result()));
@@ -142,7 +142,8 @@ public final class MessagingService {
                         .toList();
                 // A failed SendMessageBatch call may still have queued them: one the dispatcher already recorded
                 // keeps its outcome, and is awaited below like any queued delivery.
-                List<DeliveryOutcome> recorded = store.recordNew(failures);
+                List<DeliveryOutcome> recorded = new ArrayList<>();
+                store.recordNew(failures, recorded::add);
                 recorded.forEach(o -> results.put(o.index(), o.result()));
                 recorded.forEach(o -> signalled.recorded(o.index()));
                 recorded.forEach(listener::onOutcome);

@@ -55,7 +55,7 @@ public final class CampaignSends implements RunSink {
                 run.treatment().templateConfiguration(), recipients, clock.instant());
         if (!plan.decided().isEmpty()) {
             // A work item done again (its claims released after a queueing failure) counts and streams these once.
-            store.recordNew(plan.decided()).forEach(listener::onOutcome);
+            store.recordNew(plan.decided(), listener::onOutcome);
         }
         List<Delivery> notQueued = queue.enqueue(plan.deliveries());
         if (!notQueued.isEmpty()) {
