@@ -13,13 +13,6 @@ public final class StandInsExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StandInsExtension.class);
 
-    private record Closing<T extends AutoCloseable>(T standIn) implements ExtensionContext.Store.CloseableResource {
-        @Override
-        public void close() throws Exception {
-            standIn.close();
-        }
-    }
-
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
@@ -33,9 +26,7 @@ public final class StandInsExtension implements ParameterResolver {
 
     /** The run's stand-in of {@code type}, started on first use; for extensions that build on the stand-ins. */
     public static <T extends AutoCloseable> T standIn(Class<T> type, ExtensionContext context) {
-        Closing<?> started = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(type,
-                key -> new Closing<>(start(type)), Closing.class);
-        return type.cast(started.standIn());
+        return type.cast(Closing.in(context.getRoot().getStore(NAMESPACE), type, () -> start(type)));
     }
 
     private static AutoCloseable start(Class<?> type) {

@@ -4,6 +4,7 @@ import io.pinpush.api.Json;
 import io.pinpush.api.PageRequest;
 import io.pinpush.api.Timestamps;
 import io.pinpush.config.PinpushConfig;
+import io.pinpush.store.Backoff;
 import io.pinpush.store.Items;
 import io.pinpush.store.Page;
 import io.pinpush.store.PartitionQueries;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -90,7 +90,7 @@ public final class CampaignStore implements CampaignVersions, CampaignActivities
                 return true; // written, or a same or later revision already is
             }
             // Another transaction on the head (a status change) or on this activity was in flight.
-            pauseBeforeRetry(attempt);
+            Backoff.pause(attempt);
         }
         throw new IllegalStateException("Activity " + activity.id() + " of campaign " + activity.campaignId()
                 + " conflicted with other writes " + MAX_RECORD_ATTEMPTS + " times");
@@ -118,16 +118,6 @@ public final class CampaignStore implements CampaignVersions, CampaignActivities
         // Without the head the runner can record no more activities; those it recorded go with the campaign.
         deleted.ifPresent(campaign -> partitions.deleteWhere(appId, ACTIVITY_PREFIX + campaignId + "#"));
         return deleted;
-    }
-
-    /** A short, growing, jittered pause, so that concurrent publishers of one activity do not collide again at once. */
-    private static void pauseBeforeRetry(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while recording an activity", e);
-        }
     }
 
     private static String activitySortKey(String campaignId, String activityId) {

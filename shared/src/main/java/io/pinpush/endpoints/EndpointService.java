@@ -7,6 +7,7 @@ import io.pinpush.apps.AppScopedData;
 import io.pinpush.apps.AppService;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.endpoints.EndpointStore.Stored;
+import io.pinpush.store.Backoff;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;

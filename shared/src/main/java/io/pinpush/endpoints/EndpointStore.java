@@ -5,6 +5,7 @@ import io.pinpush.channels.ChannelType;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.store.Items;
 import io.pinpush.store.Tables;
+import io.pinpush.store.Backoff;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

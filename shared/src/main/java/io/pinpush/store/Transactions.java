@@ -21,11 +21,6 @@ public final class Transactions {
         public boolean refusedBy(int index) {
             return !written && index < conditionFailed.size() && conditionFailed.get(index);
         }
-
-        /** Refused with no condition failing: another transaction on the same items was in flight. */
-        public boolean conflicted() {
-            return !written && !conditionFailed.contains(true);
-        }
     }
 
     /** Writes all of {@code items} or none; false when a condition failed or a concurrent transaction interfered. */

@@ -5,6 +5,7 @@ import io.pinpush.api.Arns;
 import io.pinpush.api.Json;
 import io.pinpush.api.PageRequest;
 import io.pinpush.api.Timestamps;
+import io.pinpush.store.Backoff;
 import io.pinpush.store.Page;
 import io.pinpush.tags.TaggableResource;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -39,7 +39,6 @@ public final class PushTemplateService {
 
     static final int MAX_VERSIONS = 5_000;
     private static final int MAX_ATTEMPTS = 10;
-    private static final long MAX_BACKOFF_MILLIS = 200;
     /** DynamoDB items are limited to 400 KB; this leaves room for the keys and the head. */
     private static final int MAX_STORED_BYTES = 350 * 1024;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
@@ -170,19 +169,9 @@ public final class PushTemplateService {
             if (attempt.test(requireHead(name))) {
                 return;
             }
-            backOff(i);
+            Backoff.pause(i);
         }
         throw ApiError.tooManyRequests("Template " + name + " is being changed by other requests at the same time; retry");
-    }
-
-    private static void backOff(int attempt) {
-        long ceilingMillis = Math.min(MAX_BACKOFF_MILLIS, 5L << attempt);
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(ceilingMillis + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiError.internal("Interrupted while retrying a template change");
-        }
     }
 
     /** A version ready to store: valid Handlebars in every part, and small enough for one DynamoDB item. */

@@ -6,6 +6,7 @@ import io.pinpush.local.LocalServer;
 import io.pinpush.local.standins.ApnsStandIn;
 import io.pinpush.local.standins.FcmStandIn;
 import io.pinpush.local.standins.StandInTls;
+import io.pinpush.testing.Closing;
 import io.pinpush.testing.PinpushExtension;
 import io.pinpush.testing.StandInsExtension;
 import java.util.HexFormat;
@@ -156,13 +157,6 @@ final class PushStack implements AutoCloseable {
 
         private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PerClass.class);
 
-        private record Closing(PushStack stack) implements ExtensionContext.Store.CloseableResource {
-            @Override
-            public void close() {
-                stack.close();
-            }
-        }
-
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
             return parameter.getParameter().getType() == PushStack.class;
@@ -171,9 +165,8 @@ final class PushStack implements AutoCloseable {
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
             ExtensionContext classContext = context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
-            return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(PushStack.class,
-                    key -> new Closing(new PushStack(StandInsExtension.standIn(ApnsStandIn.class, context),
-                            StandInsExtension.standIn(FcmStandIn.class, context))), Closing.class).stack();
+            return Closing.in(classContext.getStore(NAMESPACE), PushStack.class, () -> new PushStack(
+                    StandInsExtension.standIn(ApnsStandIn.class, context), StandInsExtension.standIn(FcmStandIn.class, context)));
         }
     }
 }

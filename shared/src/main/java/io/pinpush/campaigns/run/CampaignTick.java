@@ -103,9 +103,10 @@ public final class CampaignTick {
         Map<String, String> activityIds = new LinkedHashMap<>();
         RunPlans.treatments(campaign).forEach(t -> activityIds.put(t.id(), io.pinpush.campaigns.ActivityIds.newId(now)));
         Optional<LocalDateTime> following = calendar.get().run(runNumber + 1);
-        RunRecord run = runs.createRun(new RunRecord(appId, campaignId, runNumber, campaign.version(),
+        RunStore.StoredRun stored = runs.createRun(new RunRecord(appId, campaignId, runNumber, campaign.version(),
                 local.get().toString(), calendar.get().localTime(), activityIds, following.isEmpty()), now);
-        if (runs.isFinished(run)) {
+        RunRecord run = stored.run();
+        if (stored.finished()) {
             // Armed again after it ran: an UpdateCampaign read the next run just before the tick that started it,
             // and armed it once more. The run is over (starting it again would set the campaign EXECUTING with
             // nothing left to finish it); only the run after it is left to arm.

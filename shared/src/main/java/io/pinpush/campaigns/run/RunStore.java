@@ -195,8 +195,12 @@ public final class RunStore {
 
     // ---- runs ------------------------------------------------------------------------------------------------
 
+    /** A run as {@link #createRun} left it: {@code finished} when it existed already and is over ({@link #finishesRun}). */
+    public record StoredRun(RunRecord run, boolean finished) {
+    }
+
     /** Writes the run unless it exists; returns the stored run either way (a redone tick finds its own). */
-    public RunRecord createRun(RunRecord run, Instant now) {
+    public StoredRun createRun(RunRecord run, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(partition(run.appId(), run.campaignId()), runKey(run.runNumber())));
         item.put(Items.DOC, Items.s(Json.write(run)));
         item.put("slicesTotal", Items.n(run.localTime() ? -1 : 1));
@@ -204,9 +208,10 @@ public final class RunStore {
         item.put("expiresAt", expiresAt(now));
         try {
             dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return run;
+            return new StoredRun(run, false);
         } catch (ConditionalCheckFailedException exists) {
-            return run(run.appId(), run.campaignId(), run.runNumber()).orElseThrow();
+            Map<String, AttributeValue> stored = runItem(run);
+            return new StoredRun(Json.read(Items.string(stored, Items.DOC), RunRecord.class), stored.containsKey("finished"));
         }
     }
 
@@ -323,12 +328,6 @@ public final class RunStore {
         } catch (ConditionalCheckFailedException finishedByAnother) {
             return false;
         }
-    }
-
-    /** Whether the run is over: its last slice counted, or its plan found no one ({@link #finishesRun}). */
-    boolean isFinished(RunRecord run) {
-        Map<String, AttributeValue> item = runItem(run);
-        return item != null && item.containsKey("finished");
     }
 
     Map<String, AttributeValue> runItem(RunRecord run) {
