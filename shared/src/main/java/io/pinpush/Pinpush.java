@@ -68,6 +68,7 @@ import io.pinpush.hooks.HookedRunSink;
 import io.pinpush.apps.ApplicationSettings;
 import io.pinpush.limits.SendRateLimiter;
 import io.pinpush.messaging.ChannelDirectory;
+import io.pinpush.messaging.DeadLetterSettler;
 import io.pinpush.messaging.DeliveryListener;
 import io.pinpush.messaging.DeliveryListeners;
 import io.pinpush.messaging.DeliveryReportRoutes;
@@ -552,6 +553,11 @@ public final class Pinpush implements AutoCloseable {
     /** The dispatcher, with its provider clients; built on first use (only the dispatcher function needs it). */
     public Dispatcher dispatcher() {
         return dispatcher.get();
+    }
+
+    /** Gives dead-lettered deliveries their outcome, told to the same listener as the dispatcher's outcomes. */
+    public DeadLetterSettler deadLetters() {
+        return new DeadLetterSettler(deliveries, deliveryListener, clock);
     }
 
     /** Campaign runs: the scheduler the campaign API tells, the tick and runner functions, the activity counters. */

@@ -12,15 +12,15 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The delivery queue between the send path and the dispatcher, its dead-letter queue, the event stream, the
- * event spill queue (with its own dead-letter queue) that holds events a stream would not take until the spill
- * replayer writes them, the job queue (with its dead-letter queue) of import and export work, and the campaign
- * work queue (with its dead-letter queue) between the campaign tick and the campaign runner.
+ * The delivery queue between the send path and the dispatcher, its dead-letter queue (and that queue's poison
+ * queue), the event stream, the event spill queue (with its own dead-letter queue) that holds events a stream would
+ * not take until the spill replayer writes them, the job queue (with its dead-letter queue) of import and export
+ * work, and the campaign work queue (with its dead-letter queue) between the campaign tick and the campaign runner.
  *
  * <p>The delivery queue's visibility timeout is six times the dispatcher's timeout, as Lambda's SQS integration
  * advises: a batch still being worked on (or retried by the poller) never becomes visible to a second
  * dispatcher. A message received {@code maxReceiveCount} times without being deleted moves to the
- * dead-letter queue, which keeps it for the longest time SQS allows.
+ * dead-letter queue, where the dead-letter function gives each delivery without an outcome its outcome.
  */
 final class Messaging extends Construct {
 
@@ -46,6 +46,19 @@ final class Messaging extends Construct {
      */
     static final int JOB_MAX_RECEIVE_COUNT = io.pinpush.jobs.JobRunner.PIECE_ATTEMPTS + 1;
 
+    /**
+     * The dead-letter function's timeout: one batch of ten dead-lettered messages, a BatchGetItem and a batch of
+     * conditional writes.
+     */
+    static final int DEAD_LETTER_TIMEOUT_SECONDS = 60;
+
+    /**
+     * Receives of one dead-lettered message before it moves to the poison queue. The dead-letter function settles a
+     * delivery on its first receive; only a message that is not a delivery (or a store outage) fails this often.
+     */
+    static final int DEAD_LETTER_MAX_RECEIVE_COUNT = 3;
+
+    final Queue poisonQueue;
     final Queue deadLetterQueue;
     final Queue deliveryQueue;
     final Stream eventStream;
@@ -63,7 +76,12 @@ final class Messaging extends Construct {
 
     Messaging(Construct scope, String id, StackSettings settings, IKey key, RemovalPolicy dataRemoval) {
         super(scope, id);
-        deadLetterQueue = deadLetterQueue("DeadLetterQueue", settings.prefix() + "-deliveries-dlq", key, dataRemoval);
+        // What the dispatcher never settled goes to the dead-letter queue, where the dead-letter function records its
+        // outcome; what is not a delivery at all goes on to the poison queue, for a person.
+        poisonQueue = deadLetterQueue("PoisonQueue", settings.prefix() + "-deliveries-poison", key, dataRemoval);
+        deadLetterQueue = queue("DeadLetterQueue", settings.prefix() + "-deliveries-dlq", key,
+                VISIBILITY_TIMEOUT_FACTOR * DEAD_LETTER_TIMEOUT_SECONDS, 14, poisonQueue, DEAD_LETTER_MAX_RECEIVE_COUNT,
+                dataRemoval);
         deliveryQueue = queue("DeliveryQueue", settings.prefix() + "-deliveries", key,
                 VISIBILITY_TIMEOUT_FACTOR * settings.dispatcherTimeoutSeconds(), settings.queueRetentionDays(),
                 deadLetterQueue, settings.maxReceiveCount(), dataRemoval);

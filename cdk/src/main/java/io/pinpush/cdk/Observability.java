@@ -51,9 +51,17 @@ final class Observability extends Construct {
                   Messaging messaging, PinpushApi api, IKey key) {
         super(scope, id);
 
-        alarms.add(alarm("DeadLetterQueueNotEmpty", "Deliveries gave up after every retry: inspect the dead-letter queue",
-                messaging.deadLetterQueue.metricApproximateNumberOfMessagesVisible(stat("Maximum", Duration.minutes(1))),
+        // The dead-letter function drains the delivery dead-letter queue within seconds, so its depth would miss most
+        // arrivals: what it received is the signal.
+        alarms.add(alarm("DeliveriesDeadLettered", "Deliveries had no outcome by their last receive (recorded "
+                        + "UNKNOWN_FAILURE by the dead-letter function): look for dispatcher timeouts, crashes or throttled writes",
+                messaging.deadLetterQueue.metricNumberOfMessagesReceived(stat("Sum", PERIOD)), 1, 1));
+        alarms.add(alarm("PoisonQueueNotEmpty", "Messages on the delivery queue that are not deliveries: inspect the poison queue",
+                messaging.poisonQueue.metricApproximateNumberOfMessagesVisible(stat("Maximum", Duration.minutes(1))),
                 1, 1));
+        alarms.add(alarm("DeadLetterFunctionErrors", "The dead-letter function failed whole batches: dead-lettered "
+                        + "deliveries are waiting for their outcome",
+                functions.deadLetters.metricErrors(stat("Sum", PERIOD)), 1, 1));
         alarms.add(alarm("EventSpillDeadLetterQueueNotEmpty",
                 "Spilled events could not be written after every replay: their destination is gone or refuses them",
                 messaging.eventSpillDeadLetterQueue.metricApproximateNumberOfMessagesVisible(stat("Maximum", Duration.minutes(1))),
@@ -114,8 +122,9 @@ final class Observability extends Construct {
                         messaging.deliveryQueue.metricApproximateNumberOfMessagesNotVisible(stat("Maximum", Duration.minutes(1))))),
                 graph("Oldest queued delivery (s)", List.of(
                         messaging.deliveryQueue.metricApproximateAgeOfOldestMessage(stat("Maximum", Duration.minutes(1))))),
-                graph("Dead-letter queue depth", List.of(
-                        messaging.deadLetterQueue.metricApproximateNumberOfMessagesVisible(stat("Maximum", Duration.minutes(1))))));
+                graph("Dead-lettered deliveries and poison messages", List.of(
+                        messaging.deadLetterQueue.metricNumberOfMessagesReceived(stat("Sum", Duration.minutes(1))),
+                        messaging.poisonQueue.metricApproximateNumberOfMessagesVisible(stat("Maximum", Duration.minutes(1))))));
         dashboard.addWidgets(
                 graph("Event spill queue depth", List.of(
                         messaging.eventSpillQueue.metricApproximateNumberOfMessagesVisible(stat("Maximum", Duration.minutes(1))),

@@ -46,6 +46,8 @@ import software.constructs.Construct;
  *       counters. No audit grant: sends are not audited.</li>
  *   <li>dispatcher: consumes the delivery queue (backoff through ChangeMessageVisibility), reads apps and channel
  *       secrets, writes outcomes, updates endpoints (INACTIVE, the provider's replacement token), events.</li>
+ *   <li>dead letters: consumes the delivery dead-letter queue; writes the outcomes the dispatcher never wrote (and
+ *       their KPI counters and campaign activity), events.</li>
  *   <li>event spill: consumes and refills the event spill queue and writes to the destinations it names.</li>
  *   <li>job runner: consumes and refills the job queue; reads apps, writes endpoints, IMPORT segment versions
  *       and jobs (progress, piece markers, members); reaches S3 only through the job's RoleArn, which must be
@@ -66,6 +68,9 @@ final class PinpushFunctions extends Construct {
     static final String API_HANDLER = "io.pinpush.functions.ApiHandler::handleRequest";
     static final String SEND_HANDLER = "io.pinpush.functions.SendHandler::handleRequest";
     static final String DISPATCHER_HANDLER = "io.pinpush.functions.DispatcherHandler::handleRequest";
+    static final String DEAD_LETTER_HANDLER = "io.pinpush.functions.DeadLetterHandler::handleRequest";
+    /** It records outcomes only (no provider client): the smallest size the others use. */
+    static final int DEAD_LETTER_MEMORY_MB = 1024;
     static final String EVENT_SPILL_HANDLER = "io.pinpush.functions.EventSpillHandler::handleRequest";
     static final String JOB_RUNNER_HANDLER = "io.pinpush.functions.JobRunnerHandler::handleRequest";
     /** Pieces parse, merge and batch-write 2,000 endpoints: memory buys CPU in Lambda. */
@@ -163,6 +168,7 @@ final class PinpushFunctions extends Construct {
     final Function api;
     final Function send;
     final Function dispatcher;
+    final Function deadLetters;
     final Function eventSpill;
     final Function jobRunner;
     final Function campaignTick;
@@ -171,6 +177,7 @@ final class PinpushFunctions extends Construct {
     final Alias apiAlias;
     final Alias sendAlias;
     final Alias dispatcherAlias;
+    final Alias deadLettersAlias;
     final Alias eventSpillAlias;
     final Alias jobRunnerAlias;
     final Alias campaignTickAlias;
@@ -217,6 +224,9 @@ final class PinpushFunctions extends Construct {
                 delivering, "SendMessages and SendUsersMessages, from the HTTP API or invoked directly");
         dispatcher = factory.function("Dispatcher", "dispatcher", DISPATCHER_HANDLER, settings.dispatcherMemoryMb(),
                 settings.dispatcherTimeoutSeconds(), dispatching, "Delivers queued notifications to APNs and FCM");
+        deadLetters = factory.function("DeadLetters", "dead-letters", DEAD_LETTER_HANDLER, DEAD_LETTER_MEMORY_MB,
+                Messaging.DEAD_LETTER_TIMEOUT_SECONDS, Map.of(),
+                "Records an outcome for each delivery that reached the dead-letter queue without one");
         eventSpill = factory.function("EventSpill", "event-spill", EVENT_SPILL_HANDLER, EVENT_SPILL_MEMORY_MB,
                 Messaging.SPILL_REPLAY_TIMEOUT_SECONDS, Map.of(),
                 "Writes spilled events to their streams once those take them again");
@@ -236,6 +246,7 @@ final class PinpushFunctions extends Construct {
         apiAlias = alias(api, "ApiLive");
         sendAlias = alias(send, "SendLive");
         dispatcherAlias = alias(dispatcher, "DispatcherLive");
+        deadLettersAlias = alias(deadLetters, "DeadLettersLive");
         eventSpillAlias = alias(eventSpill, "EventSpillLive");
         jobRunnerAlias = alias(jobRunner, "JobRunnerLive");
         campaignTickAlias = alias(campaignTick, "CampaignTickLive");
@@ -297,6 +308,12 @@ final class PinpushFunctions extends Construct {
         campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_DATA));
         sendsCampaignMessages(campaignRunner, tables, messaging, secrets, settings);
 
+        // The dead-letter function records outcomes and tells the same listeners as the dispatcher (KPI counters and
+        // markers, campaign activities); it reads no channel and touches no endpoint.
+        deadLetters.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_OUTCOME_RECORDS));
+        deadLetters.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGN_RUNS), TABLE_OUTCOMES));
+        deadLetters.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_READ_AND_PUBLISH));
+
         // Campaign Limits on the dispatcher: the per-second MessagesPerSecond counters, and deferred deliveries put
         // back on the queue as new delayed messages.
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.TRIGGERS), List.of("dynamodb:UpdateItem")));
@@ -318,6 +335,12 @@ final class PinpushFunctions extends Construct {
                 .batchSize(settings.dispatcherBatchSize())
                 .maxBatchingWindow(Duration.seconds(settings.dispatcherBatchWindowSeconds()))
                 .maxConcurrency(settings.dispatcherMaxConcurrency())
+                .reportBatchItemFailures(true)
+                .build());
+        // Dead-lettered deliveries are rare and need no hurry: two instances at most.
+        deadLettersAlias.addEventSource(SqsEventSource.Builder.create(messaging.deadLetterQueue)
+                .batchSize(10)
+                .maxConcurrency(2)
                 .reportBatchItemFailures(true)
                 .build());
         // Shards of a run are processed in parallel, bounded so a big run does not starve the rest of the account.
@@ -432,7 +455,7 @@ final class PinpushFunctions extends Construct {
     }
 
     List<Function> all() {
-        return List.of(api, send, dispatcher, eventSpill, jobRunner, trigger, campaignTick, campaignRunner);
+        return List.of(api, send, dispatcher, deadLetters, eventSpill, jobRunner, trigger, campaignTick, campaignRunner);
     }
 
     private Alias alias(Function function, String id) {

@@ -52,7 +52,9 @@ public final class PinpushStack extends Stack {
         output("EventStreamName", messaging.eventStream.getStreamName(), "Kinesis stream of Pinpoint-style events");
         output("EventStreamArn", messaging.eventStream.getStreamArn(), "Kinesis stream of Pinpoint-style events");
         output("DeliveryQueueUrl", messaging.deliveryQueue.getQueueUrl(), "Queue between send and dispatcher");
-        output("DeadLetterQueueUrl", messaging.deadLetterQueue.getQueueUrl(), "Deliveries that exhausted their retries");
+        output("DeadLetterQueueUrl", messaging.deadLetterQueue.getQueueUrl(),
+                "Deliveries with no outcome by their last receive, drained by the dead-letter function");
+        output("PoisonQueueUrl", messaging.poisonQueue.getQueueUrl(), "Delivery-queue messages that are not deliveries");
         output("EventSpillQueueUrl", messaging.eventSpillQueue.getQueueUrl(),
                 "Events a stream would not take, until the replayer writes them");
         output("EventSpillDeadLetterQueueUrl", messaging.eventSpillDeadLetterQueue.getQueueUrl(),

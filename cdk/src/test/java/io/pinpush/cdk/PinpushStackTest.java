@@ -35,7 +35,7 @@ import software.amazon.awscdk.assertions.Template;
 class PinpushStackTest {
 
     private static final List<String> HANDLERS = List.of("ApiHandler", "SendHandler", "DispatcherHandler",
-            "EventSpillHandler", "TriggerHandler", "CampaignTickHandler", "CampaignRunnerHandler");
+            "DeadLetterHandler", "EventSpillHandler", "TriggerHandler", "CampaignTickHandler", "CampaignRunnerHandler");
 
     private static Template template;
 
@@ -133,6 +133,7 @@ class PinpushStackTest {
                 "io.pinpush.functions.ApiHandler::handleRequest",
                 "io.pinpush.functions.SendHandler::handleRequest",
                 "io.pinpush.functions.DispatcherHandler::handleRequest",
+                "io.pinpush.functions.DeadLetterHandler::handleRequest",
                 "io.pinpush.functions.EventSpillHandler::handleRequest",
                 "io.pinpush.functions.JobRunnerHandler::handleRequest",
                 "io.pinpush.functions.TriggerHandler::handleRequest",
@@ -210,7 +211,7 @@ class PinpushStackTest {
     @Test
     void dispatcherReadsTheQueueInBatchesWithPartialBatchResponses() {
         var mappings = resources(template, "AWS::Lambda::EventSourceMapping");
-        assertThat(mappings).hasSize(5);
+        assertThat(mappings).hasSize(6);
         var mapping = mappingOf("MessagingDeliveryQueue");
         assertThat(String.valueOf(mapping.get("FunctionName")))
                 .contains(logicalId(template, "AWS::Lambda::Alias", "FunctionsDispatcherLive")).contains(":live");
@@ -218,6 +219,29 @@ class PinpushStackTest {
         assertThat(mapping.get("MaximumBatchingWindowInSeconds")).isEqualTo(1);
         assertThat(mapping.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
         assertThat(mapping.get("ScalingConfig")).isEqualTo(Map.of("MaximumConcurrency", 20));
+    }
+
+    @Test
+    void deadLetteredDeliveriesAreSettledByTheDeadLetterFunctionAndPoisonMovesOnToThePoisonQueue() {
+        var mapping = mappingOf("MessagingDeadLetterQueue");
+        assertThat(String.valueOf(mapping.get("FunctionName")))
+                .contains(logicalId(template, "AWS::Lambda::Alias", "FunctionsDeadLettersLive")).contains(":live");
+        assertThat(mapping.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+        assertThat(mapping.get("BatchSize")).isEqualTo(10);
+        var dlq = props(resources(template, "AWS::SQS::Queue").get(logicalId(template, "AWS::SQS::Queue", "MessagingDeadLetterQueue")));
+        String poisonId = logicalId(template, "AWS::SQS::Queue", "MessagingPoisonQueue");
+        var poison = props(resources(template, "AWS::SQS::Queue").get(poisonId));
+        assertThat(dlq.get("QueueName")).isEqualTo("pinpush-test-deliveries-dlq");
+        assertThat(poison.get("QueueName")).isEqualTo("pinpush-test-deliveries-poison");
+        assertThat(target(at(dlq, "RedrivePolicy", "deadLetterTargetArn"))).isEqualTo(poisonId);
+        assertThat(at(dlq, "RedrivePolicy", "maxReceiveCount")).isEqualTo(3);
+        assertThat(dlq.get("VisibilityTimeout")).isEqualTo(6 * (Integer) function("DeadLetterHandler").get("Timeout"));
+        assertThat(dlq.get("MessageRetentionPeriod")).isEqualTo(14 * 24 * 3600);
+        assertThat(poison.get("MessageRetentionPeriod")).isEqualTo(14 * 24 * 3600);
+        assertThat(target(poison.get("KmsMasterKeyId"))).isEqualTo(logicalId(template, "AWS::KMS::Key", "Key"));
+        assertThat(queueActions("DeadLetterHandler")).containsOnlyKeys(
+                logicalId(template, "AWS::SQS::Queue", "MessagingDeadLetterQueue"),
+                logicalId(template, "AWS::SQS::Queue", "MessagingEventSpillQueue"));
     }
 
     @Test
@@ -333,7 +357,7 @@ class PinpushStackTest {
         int dispatcherTimeout = (Integer) function("DispatcherHandler").get("Timeout");
         assertThat(queue.get("VisibilityTimeout")).isEqualTo(6 * dispatcherTimeout);
         // Every queue refuses requests that do not use TLS.
-        assertThat(resources(template, "AWS::SQS::QueuePolicy")).hasSize(8).allSatisfy((id, policy) ->
+        assertThat(resources(template, "AWS::SQS::QueuePolicy")).hasSize(9).allSatisfy((id, policy) ->
                 assertThat(String.valueOf(props(policy).get("PolicyDocument")))
                         .contains("Effect=Deny").contains("aws:SecureTransport=false"));
     }
@@ -425,6 +449,9 @@ class PinpushStackTest {
                 key, events, Set.of("secretsmanager:GetSecretValue"), KINESIS_CONSUME,
                 Set.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl")));
         assertThat(actionsOf("EventSpillHandler")).isEqualTo(union(key, events, CONSUME));
+        assertThat(actionsOf("DeadLetterHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
+                "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem",
+                "dynamodb:PartiQLInsert"), key, events, CONSUME));
     }
 
     @Test
@@ -455,6 +482,10 @@ class PinpushStackTest {
                 "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem",
                         "dynamodb:PartiQLInsert"))));
         assertThat(tableActions("EventSpillHandler")).isEmpty();
+        assertThat(tableActions("DeadLetterHandler")).isEqualTo(Map.of(
+                "deliveries", union(TABLE_READ, Set.of("dynamodb:PartiQLInsert", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem")),
+                "campaignruns", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem")),
+                "campaigns", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem"))));
         assertThat(tableActions("TriggerHandler")).isEqualTo(Map.of("apps", TABLE_READ, "campaigns", TABLE_READ,
                 "segments", TABLE_READ, "endpoints", TABLE_READ, "templates", TABLE_READ,
                 "triggers", Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
@@ -575,6 +606,7 @@ class PinpushStackTest {
     @Test
     void secretAccessStopsAtTheStagesPrefix() {
         assertThat(actionsOf("EventSpillHandler")).noneMatch(action -> action.startsWith("secretsmanager:"));
+        assertThat(actionsOf("DeadLetterHandler")).noneMatch(action -> action.startsWith("secretsmanager:"));
         for (String handler : List.of("ApiHandler", "SendHandler", "DispatcherHandler", "TriggerHandler")) {
             var statements = statementsOfRole(template, roleOf(handler)).stream()
                     .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("secretsmanager:"))).toList();
@@ -629,13 +661,26 @@ class PinpushStackTest {
     void alarmsWatchDeadLettersDispatcherErrorsFailureRateAndQueueAge() {
         var alarms = resources(template, "AWS::CloudWatch::Alarm");
         String dlq = logicalId(template, "AWS::SQS::Queue", "MessagingDeadLetterQueue");
+        String poison = logicalId(template, "AWS::SQS::Queue", "MessagingPoisonQueue");
         String queue = logicalId(template, "AWS::SQS::Queue", "MessagingDeliveryQueue");
         String dispatcher = logicalId(template, "AWS::Lambda::Function", "FunctionsDispatcherFunction");
+        String deadLetters = logicalId(template, "AWS::Lambda::Function", "FunctionsDeadLettersFunction");
 
+        // The dead-letter function drains its queue at once: what arrived is watched, not the depth.
+        assertThat(alarms.values()).anySatisfy(a -> {
+            assertThat(props(a).get("MetricName")).isEqualTo("NumberOfMessagesReceived");
+            assertThat(String.valueOf(props(a).get("Dimensions"))).contains(dlq);
+            assertThat(props(a).get("Statistic")).isEqualTo("Sum");
+            assertThat(props(a).get("Threshold")).isEqualTo(1);
+        });
         assertThat(alarms.values()).anySatisfy(a -> {
             assertThat(props(a).get("MetricName")).isEqualTo("ApproximateNumberOfMessagesVisible");
-            assertThat(String.valueOf(props(a).get("Dimensions"))).contains(dlq);
+            assertThat(String.valueOf(props(a).get("Dimensions"))).contains(poison);
             assertThat(props(a).get("Threshold")).isEqualTo(1);
+        });
+        assertThat(alarms.values()).anySatisfy(a -> {
+            assertThat(props(a).get("MetricName")).isEqualTo("Errors");
+            assertThat(String.valueOf(props(a).get("Dimensions"))).contains(deadLetters);
         });
         assertThat(alarms.values()).anySatisfy(a -> {
             assertThat(props(a).get("MetricName")).isEqualTo("Errors");
@@ -680,6 +725,7 @@ class PinpushStackTest {
         var groups = resources(template, "AWS::Logs::LogGroup");
         assertThat(groups.values()).extracting(g -> props(g).get("LogGroupName")).containsExactlyInAnyOrder(
                 "/aws/lambda/pinpush-test-api", "/aws/lambda/pinpush-test-send", "/aws/lambda/pinpush-test-dispatcher",
+                "/aws/lambda/pinpush-test-dead-letters",
                 "/aws/lambda/pinpush-test-event-spill", "/aws/lambda/pinpush-test-jobs", "/aws/lambda/pinpush-test-trigger",
                 "/aws/lambda/pinpush-test-campaign-tick", "/aws/lambda/pinpush-test-campaign-runner",
                 "/aws/apigateway/pinpush-test-access");
@@ -689,7 +735,7 @@ class PinpushStackTest {
     @Test
     void outputsNameEverythingACallerNeeds() {
         assertThat(template.toJSON().get("Outputs")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsKeys("ApiUrl", "EventStreamName", "EventStreamArn", "DeliveryQueueUrl", "DeadLetterQueueUrl",
+                .containsKeys("ApiUrl", "EventStreamName", "EventStreamArn", "DeliveryQueueUrl", "DeadLetterQueueUrl", "PoisonQueueUrl",
                         "DashboardUrl", "SendFunctionArn", "SecretPrefix", "EventSpillQueueUrl",
                         "EventSpillDeadLetterQueueUrl", "JobQueueUrl", "JobDeadLetterQueueUrl");
         template.hasOutput("DashboardUrl", Match.objectLike(Map.of("Value",

@@ -82,10 +82,7 @@ public final class DispatcherHandler implements RequestHandler<SQSEvent, SQSBatc
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<Dispatcher.QueuedMessage> messages = event.getRecords() == null ? List.of() : event.getRecords().stream()
-                .map(record -> new Dispatcher.QueuedMessage(record.getMessageId(), record.getReceiptHandle(),
-                        record.getBody(), receiveCount(record)))
-                .toList();
+        List<Dispatcher.QueuedMessage> messages = queuedMessages(event);
         long budgetMs = Math.max(0, context.getRemainingTimeInMillis() - SETTLE_MARGIN.toMillis());
         Instant deadline = clock.instant().plusMillis(budgetMs);
         try {
@@ -95,6 +92,14 @@ public final class DispatcherHandler implements RequestHandler<SQSEvent, SQSBatc
         } finally {
             flushEvents.run();
         }
+    }
+
+    /** The event's records as the dispatcher (and the dead-letter settler) read them. */
+    static List<Dispatcher.QueuedMessage> queuedMessages(SQSEvent event) {
+        return event.getRecords() == null ? List.of() : event.getRecords().stream()
+                .map(record -> new Dispatcher.QueuedMessage(record.getMessageId(), record.getReceiptHandle(),
+                        record.getBody(), receiveCount(record)))
+                .toList();
     }
 
     /** SQS counts receives, crashed attempts included; that count is the attempt number. */

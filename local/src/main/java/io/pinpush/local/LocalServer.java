@@ -8,6 +8,7 @@ import io.pinpush.config.PinpushConfig;
 import io.pinpush.functions.ApiHandler;
 import io.pinpush.functions.CampaignRunnerHandler;
 import io.pinpush.functions.CampaignTickHandler;
+import io.pinpush.functions.DeadLetterHandler;
 import io.pinpush.functions.DispatcherHandler;
 import io.pinpush.functions.JobRunnerHandler;
 import io.pinpush.functions.SendHandler;
@@ -61,6 +62,7 @@ public final class LocalServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService httpThreads;
     private final LocalDispatcher dispatcher;
+    private final Optional<LocalDispatcher> deadLetters;
     private final Optional<LocalDispatcher> jobRunner;
     private final Optional<LocalTriggers> triggers;
     private final Optional<LocalDispatcher> campaignRunner;
@@ -69,7 +71,8 @@ public final class LocalServer implements AutoCloseable {
     private final Optional<AccessKeyResponse> bootstrapKey;
 
     private LocalServer(EmbeddedDynamoDb dynamoDb, EmbeddedSqs sqs, Pinpush pinpush, HttpServer http,
-                        ExecutorService httpThreads, LocalDispatcher dispatcher, Optional<LocalDispatcher> jobRunner,
+                        ExecutorService httpThreads, LocalDispatcher dispatcher, Optional<LocalDispatcher> deadLetters,
+                        Optional<LocalDispatcher> jobRunner,
                         Optional<LocalTriggers> triggers, Optional<LocalDispatcher> campaignRunner,
                         Optional<LocalCampaignTick> campaignTick, Path temporaryFolder,
                         Optional<AccessKeyResponse> bootstrapKey) {
@@ -79,6 +82,7 @@ public final class LocalServer implements AutoCloseable {
         this.http = http;
         this.httpThreads = httpThreads;
         this.dispatcher = dispatcher;
+        this.deadLetters = deadLetters;
         this.jobRunner = jobRunner;
         this.triggers = triggers;
         this.campaignRunner = campaignRunner;
@@ -151,6 +155,10 @@ public final class LocalServer implements AutoCloseable {
             });
             LocalDispatcher dispatcher = LocalDispatcher.start(aws.sqs(), config.deliveryQueueUrl(), config.region(),
                     new DispatcherHandler(pinpush), DISPATCHER_POLLERS);
+            // The dead-letter function's event source, on the dead-letter queue of the server's own delivery queue.
+            Optional<LocalDispatcher> deadLetters = Optional.ofNullable(sqs).map(own -> LocalDispatcher.start(aws.sqs(),
+                    own.queueUrl(LocalQueues.DEAD_LETTER_QUEUE), config.region(), new DeadLetterHandler(pinpush), 1,
+                    10, "pinpush-dead-letters"));
             // The job runner function's SQS event source, when there is a job queue.
             Optional<LocalDispatcher> jobRunner = config.get("PINPUSH_JOB_QUEUE_URL").map(url -> LocalDispatcher.start(
                     aws.sqs(), url, config.region(), new JobRunnerHandler(pinpush), JOB_POLLERS, 1, "pinpush-jobs"));
@@ -166,7 +174,7 @@ public final class LocalServer implements AutoCloseable {
             Optional<LocalCampaignTick> campaignTick = campaignRunner.filter(runner -> !tickInterval.isZero())
                     .map(runner -> LocalCampaignTick.start(new CampaignTickHandler(pinpush), tickInterval));
             http.start();
-            return new LocalServer(dynamoDb, sqs, pinpush, http, threads, dispatcher, jobRunner, triggers,
+            return new LocalServer(dynamoDb, sqs, pinpush, http, threads, dispatcher, deadLetters, jobRunner, triggers,
                     campaignRunner, campaignTick, temporaryFolder, bootstrapKey);
         } catch (IOException e) {
             if (sqs != null) sqs.close();
@@ -215,6 +223,7 @@ public final class LocalServer implements AutoCloseable {
         campaignTick.ifPresent(LocalCampaignTick::close);
         campaignRunner.ifPresent(LocalDispatcher::close);
         dispatcher.close();
+        deadLetters.ifPresent(LocalDispatcher::close);
         jobRunner.ifPresent(LocalDispatcher::close);
         triggers.ifPresent(LocalTriggers::close);
         pinpush.close();

@@ -16,12 +16,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The sample events in events/ replayed through SendHandler and DispatcherHandler, as Lambda would deliver them. */
+/**
+ * The sample events in events/ replayed through SendHandler, DispatcherHandler and DeadLetterHandler, as Lambda would
+ * deliver them.
+ */
 class HandlerEventsTest {
 
     static final String SAMPLE_APP = "${applicationId}";
@@ -175,6 +179,32 @@ class HandlerEventsTest {
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("poison-1");
+    }
+
+    @Test
+    void aDeadLetteredSqsEventGetsAnOutcomeWhereNoneIsAndItsPoisonRecordIsABatchItemFailure() throws IOException {
+        String app = harness.newApp();
+        String requestId = UUID.randomUUID().toString();
+        SQSEvent event = EventJson.mapper().readValue(sample("sqs-dead-letter.json", app)
+                .replace("7c0e8f3a-2d41-4b7e-a5c9-sample000002", requestId), SQSEvent.class);
+        List<Delivery> bundle = DeliveryBundle.read(event.getRecords().get(0).getBody());
+        // The dispatcher had settled the bundle's first member; the second had no outcome by the last receive.
+        DeliveryOutcome delivered = bundle.get(0).outcome(MessageResult.of(DeliveryStatus.SUCCESSFUL, 200, "OK"), 1,
+                "2025-03-01T10:00:01.000Z");
+        assertThat(harness.store.recordFirsts(List.of(delivered))).containsExactly(DeliveryStore.Recorded.WRITTEN);
+
+        for (int replay = 0; replay < 2; replay++) {
+            SQSBatchResponse response = harness.deadLetterHandler().handleRequest(event, new LocalContext());
+
+            assertThat(response.getBatchItemFailures()).as("the poison record stays, for the poison queue")
+                    .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                    .containsExactly(event.getRecords().get(1).getMessageId());
+            assertThat(harness.store.outcomes(requestId)).extracting(o -> o.result().deliveryStatus())
+                    .containsExactly(DeliveryStatus.SUCCESSFUL, DeliveryStatus.UNKNOWN_FAILURE);
+            assertThat(harness.listener.of(requestId)).as("heard once, however often it is replayed")
+                    .extracting(DeliveryOutcome::index).containsExactly(1);
+        }
+        assertThat(harness.gateway.pushesTo(bundle.get(1).push().address())).isEmpty();
     }
 
     private static JsonNode invokeSend(String payload) {

@@ -8,6 +8,8 @@ import io.pinpush.api.ApiError;
 import io.pinpush.api.Ids;
 import io.pinpush.api.Json;
 import io.pinpush.channels.ChannelType;
+import io.pinpush.local.LocalDispatcher;
+import io.pinpush.local.LocalQueues;
 import io.pinpush.providers.ProviderOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -362,16 +364,71 @@ class MessagingFlowTest {
     }
 
     @Test
-    void poisonMessagesEndUpInTheDeadLetterQueueWhole() {
+    void poisonMessagesEndUpInThePoisonQueueWhole() {
         String unreadable = "{not a delivery";
         // A bundle one of whose members is not a delivery: the whole message is poison.
         String badBundle = "{\"Deliveries\":[{\"AppId\":\"a\",\"RequestId\":\"r\",\"Index\":0}]}";
         harness.sqs().sendMessage(b -> b.queueUrl(harness.config.deliveryQueueUrl()).messageBody(unreadable));
         harness.sqs().sendMessage(b -> b.queueUrl(harness.config.deliveryQueueUrl()).messageBody(badBundle));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> harness.messagesIn(harness.dlqUrl) == 2);
-        assertThat(harness.sqs().receiveMessage(b -> b.queueUrl(harness.dlqUrl).maxNumberOfMessages(10)).messages())
+        // Failed by the dispatcher on every receive, then by the dead-letter settler on every receive.
+        await().atMost(Duration.ofSeconds(30)).until(() -> harness.messagesIn(harness.poisonUrl) == 2);
+        assertThat(harness.sqs().receiveMessage(b -> b.queueUrl(harness.poisonUrl).maxNumberOfMessages(10)).messages())
                 .extracting(m -> m.body()).containsExactlyInAnyOrder(unreadable, badBundle);
+        assertThat(harness.messagesIn(harness.dlqUrl)).isZero();
+    }
+
+    @Test
+    void aDeadLetteredDeliveryWithoutAnOutcomeIsRecordedUnknownFailureAndHeardOnceWithoutAPush() {
+        String requestId = requestId();
+        Delivery settled = deliveryTo(requestId, 0, token());
+        Delivery unsettled = deliveryTo(requestId, 1, token());
+        DeliveryOutcome delivered = settled.outcome(MessageResult.of(DeliveryStatus.SUCCESSFUL, 200, "OK"), 1,
+                "2026-12-05T00:00:00Z");
+        assertThat(harness.store.recordFirsts(List.of(delivered))).containsExactly(DeliveryStore.Recorded.WRITTEN);
+        DeliveryQueue deadLetters = new DeliveryQueue(harness::sqs, () -> harness.dlqUrl);
+
+        // A bundle whose first member the dispatcher settled and whose second it never did, as SQS redrives it.
+        assertThat(deadLetters.enqueue(List.of(settled, unsettled))).isEmpty();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(harness.store.outcomes(requestId)).hasSize(2));
+        assertThat(harness.store.outcomes(requestId)).containsExactly(delivered,
+                unsettled.outcome(DeadLetterSettler.NO_OUTCOME, 0, harness.store.outcomes(requestId).get(1).finishedAt()));
+        assertThat(harness.listener.of(requestId)).as("only the outcome written now is heard")
+                .extracting(DeliveryOutcome::index).containsExactly(1);
+        await().atMost(WAIT).until(() -> harness.messagesIn(harness.dlqUrl) == 0);
+
+        // The same message dead-lettered again (SQS delivers at least once): nothing new is recorded or heard.
+        assertThat(deadLetters.enqueue(List.of(settled, unsettled))).isEmpty();
+        await().atMost(WAIT).until(() -> harness.messagesIn(harness.dlqUrl) == 0);
+        assertThat(harness.listener.of(requestId)).hasSize(1);
+        assertThat(harness.store.outcomes(requestId)).extracting(o -> o.result().deliveryStatus())
+                .containsExactly(DeliveryStatus.SUCCESSFUL, DeliveryStatus.UNKNOWN_FAILURE);
+        assertThat(harness.gateway.pushesTo(settled.push().address())).isEmpty();
+        assertThat(harness.gateway.pushesTo(unsettled.push().address())).isEmpty();
+    }
+
+    @Test
+    void aDeliveryWhoseEveryReceiveCrashesEndsInOneRecordedOutcome() {
+        // A queue of its own with a one-second visibility timeout and two receives: the stand-in for a dispatcher
+        // that crashes on every receive fails whole batches, as a crashed Lambda invocation does.
+        String name = "crashing-" + Ids.newId();
+        String queueUrl = LocalQueues.create(harness.sqs(), name, name + "-dlq", 2, 1);
+        String dlqUrl = harness.sqsServer.queueUrl(name + "-dlq");
+        String requestId = requestId();
+        Delivery delivery = deliveryTo(requestId, 0, token());
+        try (LocalDispatcher crashing = LocalDispatcher.start(harness.sqs(), queueUrl, "us-east-1", (event, context) -> {
+                 throw new IllegalStateException("the dispatcher crashed");
+             }, 1);
+             LocalDispatcher deadLetters = LocalDispatcher.start(harness.sqs(), dlqUrl, "us-east-1",
+                     harness.deadLetterHandler(), 1, 10, "test-dead-letters")) {
+            assertThat(new DeliveryQueue(harness::sqs, () -> queueUrl).enqueue(List.of(delivery))).isEmpty();
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(harness.store.outcomes(requestId))
+                    .singleElement().satisfies(o -> assertThat(o.result()).isEqualTo(DeadLetterSettler.NO_OUTCOME)));
+            await().atMost(WAIT).until(() -> harness.messagesIn(queueUrl) + harness.messagesIn(dlqUrl) == 0);
+        }
+        assertThat(harness.listener.of(requestId)).hasSize(1);
     }
 
     @Test
@@ -510,8 +567,12 @@ class MessagingFlowTest {
     }
 
     private static Delivery queuedDelivery(String requestId, int index) {
-        return new Delivery("app", requestId, index, DeliveryTarget.address("token-" + index, ChannelType.APNS), null,
-                new io.pinpush.providers.RenderedPush(ChannelType.APNS, "token-" + index, "{}", java.util.Map.of(), null),
+        return deliveryTo(requestId, index, "token-" + index);
+    }
+
+    private static Delivery deliveryTo(String requestId, int index, String token) {
+        return new Delivery("app", requestId, index, DeliveryTarget.address(token, ChannelType.APNS), null,
+                new io.pinpush.providers.RenderedPush(ChannelType.APNS, token, "{}", Map.of(), null),
                 "2026-12-05T00:00:00Z");
     }
 

@@ -10,6 +10,7 @@ import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.endpoints.EndpointResponse;
 import io.pinpush.endpoints.EndpointUser;
+import io.pinpush.functions.DeadLetterHandler;
 import io.pinpush.functions.DispatcherHandler;
 import io.pinpush.functions.SendHandler;
 import io.pinpush.local.EmbeddedDynamoDb;
@@ -29,8 +30,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The real messaging flow (DynamoDB Local, ElasticMQ with a dead-letter queue, the send service, the local
- * dispatcher poller and DispatcherHandler) around stand-ins for what other work provides: a map of endpoints,
+ * The real messaging flow (DynamoDB Local, ElasticMQ with a dead-letter queue and a poison queue, the send service,
+ * the local dispatcher poller and DispatcherHandler, the dead-letter poller and DeadLetterHandler) around stand-ins for what other work provides: a map of endpoints,
  * channels that are all enabled, a renderer that writes {"alert": body} and a {@link ScriptedGateway}.
  */
 final class MessagingHarness implements AutoCloseable {
@@ -62,11 +63,15 @@ final class MessagingHarness implements AutoCloseable {
     final Dispatcher dispatcher;
     final LocalDispatcher poller;
     final String dlqUrl;
+    final String poisonUrl;
+    /** The dead-letter function's event source: settles what reaches the dead-letter queue. */
+    final LocalDispatcher deadLetters;
 
     MessagingHarness() {
         new TableCreator(aws.dynamoDb(), config).createAll();
         LocalQueues.create(aws.sqs(), MAX_ATTEMPTS + 2);
         dlqUrl = sqsServer.queueUrl(LocalQueues.DEAD_LETTER_QUEUE);
+        poisonUrl = sqsServer.queueUrl(LocalQueues.POISON_QUEUE);
         apps = new AppService(new AppStore(aws.dynamoDb(), config), new Arns("us-east-1", "000000000000"), clock);
         store = new DeliveryStore(aws.dynamoDb(), config, clock);
         queue = new DeliveryQueue(aws::sqs, config::deliveryQueueUrl);
@@ -83,6 +88,8 @@ final class MessagingHarness implements AutoCloseable {
         dispatcher = new Dispatcher(gateway, store, queue, endpoints, listener,
                 new RetryPolicy(MAX_ATTEMPTS, config.retryBaseDelay(), config.retryMaxDelay()), clock, () -> 0.5);
         poller = LocalDispatcher.start(aws.sqs(), config.deliveryQueueUrl(), "us-east-1", dispatcherHandler(), 2);
+        deadLetters = LocalDispatcher.start(aws.sqs(), dlqUrl, "us-east-1", deadLetterHandler(), 1, 10,
+                "pinpush-dead-letters");
     }
 
     /** The same send service on another queue (one that refuses, or loses its answers). */
@@ -102,6 +109,10 @@ final class MessagingHarness implements AutoCloseable {
 
     DispatcherHandler dispatcherHandler() {
         return new DispatcherHandler(dispatcher, clock);
+    }
+
+    DeadLetterHandler deadLetterHandler() {
+        return new DeadLetterHandler(new DeadLetterSettler(store, listener, clock), () -> { });
     }
 
     SqsClient sqs() {
@@ -129,6 +140,7 @@ final class MessagingHarness implements AutoCloseable {
     @Override
     public void close() {
         poller.close();
+        deadLetters.close();
         aws.close();
         sqsServer.close();
         dynamoDb.close();

@@ -131,7 +131,7 @@ public final class Dispatcher {
         MessageFates fates = new MessageFates(messages);
         List<Item> items = new ArrayList<>();
         for (QueuedMessage message : messages) {
-            List<Delivery> deliveries = parse(message);
+            List<Delivery> deliveries = deliveriesIn(message);
             if (deliveries == null) {
                 fates.settle(message, Verdict.retryAfter(Duration.ZERO));
             } else {
@@ -368,21 +368,22 @@ public final class Dispatcher {
         }
     }
 
-    /** The deliveries of a message, or null for a poison message. */
-    private static List<Delivery> parse(QueuedMessage message) {
+    /**
+     * The deliveries of a message, or null for a poison message: it is failed every time, until its queue's redrive
+     * policy moves it on (the delivery queue's to the dead-letter queue, the dead-letter queue's to the poison queue).
+     */
+    static List<Delivery> deliveriesIn(QueuedMessage message) {
         List<Delivery> deliveries;
         try {
             deliveries = DeliveryBundle.read(message.body());
         } catch (RuntimeException unreadable) {
-            LOG.error("Poison message {}: not a delivery ({}); it goes to the dead-letter queue",
-                    message.messageId(), unreadable.getMessage());
+            LOG.error("Poison message {}: not a delivery ({})", message.messageId(), unreadable.getMessage());
             return null;
         }
         for (Delivery delivery : deliveries) {
             if (delivery == null || delivery.appId() == null || delivery.requestId() == null
                     || delivery.target() == null || delivery.push() == null || delivery.push().address() == null) {
-                LOG.error("Poison message {}: a delivery with required members missing; it goes to the dead-letter queue",
-                        message.messageId());
+                LOG.error("Poison message {}: a delivery with required members missing", message.messageId());
                 return null;
             }
         }

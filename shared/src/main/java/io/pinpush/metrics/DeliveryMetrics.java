@@ -2,6 +2,7 @@ package io.pinpush.metrics;
 
 import io.pinpush.channels.ChannelType;
 import io.pinpush.config.Lazy;
+import io.pinpush.messaging.DeadLetterSettler;
 import io.pinpush.messaging.DeliveryListener;
 import io.pinpush.messaging.DeliveryOutcome;
 import io.pinpush.messaging.DeliveryStatus;
@@ -31,7 +32,8 @@ import software.amazon.lambda.powertools.metrics.provider.EmfMetricsProvider;
  *
  * <p>Retries and give-ups are read off the final outcome (the dispatcher has no retry hook): a delivery settled on
  * attempt n was retried n - 1 times, and one that ends THROTTLED or TEMPORARY_FAILURE after a provider call was given
- * up. So they are counted when the delivery settles, not when each retry is scheduled.
+ * up. So they are counted when the delivery settles, not when each retry is scheduled. A delivery the dead-letter
+ * settler records (no outcome by the queue's last receive) is counted as given up too.
  */
 public final class DeliveryMetrics implements DeliveryListener, ProviderLatency {
 
@@ -96,7 +98,9 @@ public final class DeliveryMetrics implements DeliveryListener, ProviderLatency 
         String channel = outcome.target().channelType() == null ? NO_CHANNEL : outcome.target().channelType().name();
         deliveries.merge(new DeliveryKey(outcome.appId(), channel, outcome.result().deliveryStatus()), 1L, Long::sum);
         long retries = Math.max(0, outcome.attempts() - 1);
-        long givenUp = outcome.attempts() > 0 && GIVEN_UP.contains(outcome.result().deliveryStatus()) ? 1 : 0;
+        // Given up: retried until attempts ran out, or recorded by the dead-letter settler after the queue gave up.
+        long givenUp = outcome.attempts() > 0 && GIVEN_UP.contains(outcome.result().deliveryStatus())
+                || DeadLetterSettler.NO_OUTCOME.equals(outcome.result()) ? 1 : 0;
         if (retries + givenUp > 0) {
             ChannelFigures figures = figures(outcome.appId(), channel);
             figures.retries += retries;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinpush.channels.ChannelType;
+import io.pinpush.messaging.DeadLetterSettler;
 import io.pinpush.messaging.DeliveryOutcome;
 import io.pinpush.messaging.DeliveryStatus;
 import io.pinpush.messaging.DeliveryTarget;
@@ -106,6 +107,17 @@ class DeliveryMetricsTest {
             assertThat(record.path("DeadLettered").asDouble()).isEqualTo(1.0);
             assertThat(record.has("ProviderLatency")).isFalse();
         });
+    }
+
+    @Test
+    void aDeliveryTheDeadLetterSettlerRecordedIsCountedAsGivenUp() throws Exception {
+        metrics.onOutcome(new DeliveryOutcome("app1", "request-1", 0, DeliveryTarget.address("token", ChannelType.APNS),
+                null, DeadLetterSettler.NO_OUTCOME, 0, "2026-12-05T12:00:00Z"));
+        metrics.onOutcome(outcome("app1", ChannelType.APNS, DeliveryStatus.UNKNOWN_FAILURE, 1));
+        metrics.flush();
+
+        assertThat(records().stream().filter(r -> !r.has("Deliveries")).toList()).singleElement()
+                .satisfies(record -> assertThat(record.path("DeadLettered").asDouble()).isEqualTo(1.0));
     }
 
     @Test

@@ -344,6 +344,32 @@ class SendMessagesEndToEndTest {
         assertThat(stack.server.pinpush().deliveries().outcomes(response.requestId())).isEqualTo(recorded);
     }
 
+    @Test
+    void aDeliveryThatReachesTheDeadLetterQueueIsRecordedUnknownFailureAndStreamedWithoutAPush() {
+        String app = stack.newApp();
+        String token = stack.apnsToken();
+        String requestId = java.util.UUID.randomUUID().toString();
+        var delivery = new io.pinpush.messaging.Delivery(app, requestId, 0,
+                io.pinpush.messaging.DeliveryTarget.address(token, io.pinpush.channels.ChannelType.APNS), "e2e",
+                new io.pinpush.providers.RenderedPush(io.pinpush.channels.ChannelType.APNS, token,
+                        "{\"aps\":{\"alert\":\"never settled\"}}", Map.of("apns-push-type", "alert"), null),
+                "2026-12-05T00:00:00Z");
+        var sqs = stack.server.pinpush().aws().sqs();
+        String deadLetters = sqs.getQueueUrl(b -> b.queueName(io.pinpush.local.LocalQueues.DEAD_LETTER_QUEUE)).queueUrl();
+
+        // As SQS's redrive policy moves a delivery whose every receive ended without an outcome.
+        sqs.sendMessage(b -> b.queueUrl(deadLetters).messageBody(io.pinpush.api.Json.write(delivery)));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(stack.server.pinpush().deliveries().outcomes(requestId)).singleElement()
+                        .satisfies(o -> assertThat(o.result()).isEqualTo(io.pinpush.messaging.DeadLetterSettler.NO_OUTCOME)));
+        java.nio.file.Path events = stack.server.pinpush().config().eventFile().orElseThrow();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(java.nio.file.Files.readAllLines(events))
+                .filteredOn(line -> line.contains(app) && line.contains("\"_push.send\""))
+                .singleElement().satisfies(line -> assertThat(line).contains("UNKNOWN_FAILURE").contains(token)));
+        assertThat(stack.apnsReceived(token)).isEmpty();
+    }
+
     private static MessageResponse send(String app, Map<String, AddressConfiguration> addresses,
                                         DirectMessageConfiguration message) {
         return stack.pinpoint.sendMessages(b -> b.applicationId(app).messageRequest(m -> m

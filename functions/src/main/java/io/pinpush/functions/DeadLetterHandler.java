@@ -1,0 +1,45 @@
+package io.pinpush.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.pinpush.Pinpush;
+import io.pinpush.messaging.DeadLetterSettler;
+
+/**
+ * The dead-letter function, triggered by the delivery dead-letter queue with partial batch responses: each delivery
+ * that got there without an outcome is recorded UNKNOWN_FAILURE and streamed like any outcome
+ * ({@link DeadLetterSettler}). Poison messages are reported as failed until the dead-letter queue's redrive policy
+ * moves them to the poison queue.
+ */
+public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final DeadLetterSettler settler;
+    private final Runnable flushEvents;
+
+    /** Lambda's constructor. Rarely invoked, so no SnapStart priming: its first event loads what it needs. */
+    public DeadLetterHandler() {
+        this(Pinpush.fromEnvironment());
+    }
+
+    public DeadLetterHandler(Pinpush pinpush) {
+        this(pinpush.deadLetters(), pinpush::flushAfterInvocation);
+    }
+
+    /** {@code flushEvents} runs at the end of every invocation: events must be written before Lambda freezes us. */
+    public DeadLetterHandler(DeadLetterSettler settler, Runnable flushEvents) {
+        this.settler = settler;
+        this.flushEvents = flushEvents;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        try {
+            return new SQSBatchResponse(settler.settle(DispatcherHandler.queuedMessages(event)).stream()
+                    .map(SQSBatchResponse.BatchItemFailure::new).toList());
+        } finally {
+            flushEvents.run();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.pinpush.messaging;
+
+import io.pinpush.api.Timestamps;
+import io.pinpush.messaging.Dispatcher.QueuedMessage;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives the deliveries that reached the dead-letter queue their one terminal outcome. A delivery gets there when its
+ * last receive ended with nothing recorded: its push unanswered by the function's deadline, its outcome write
+ * refused, the dispatcher stopped (timeout, crash, deploy). Without this, such a delivery would have no outcome at
+ * all: its sender would see it QUEUED for good, and no event, metric or campaign activity would count it.
+ *
+ * <ul>
+ *   <li>A delivery with no outcome recorded gets {@link #NO_OUTCOME} (UNKNOWN_FAILURE), written the dispatcher's
+ *       conditional way: an outcome the dispatcher records after all (a late answer) and this one exclude each
+ *       other, and only the writer that wins tells the listener (event, metrics, KPIs, campaign activity).</li>
+ *   <li>A delivery whose outcome is recorded (a bundle's settled members) is left as it is, untold again.</li>
+ *   <li>Nothing is pushed: the notification may have reached the device already, and a dead-lettered message has
+ *       used up the receives the deployment allows it.</li>
+ *   <li>A message that is not a delivery (poison) is failed every time, until the dead-letter queue's own redrive
+ *       policy moves it to the poison queue, where it waits for a person.</li>
+ * </ul>
+ */
+public final class DeadLetterSettler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterSettler.class);
+
+    /** What a dead-lettered delivery is recorded with. Its attempts are 0: how many pushes it had is not known. */
+    public static final MessageResult NO_OUTCOME = MessageResult.of(DeliveryStatus.UNKNOWN_FAILURE, 500,
+            "No outcome by the delivery queue's last receive (provider unanswered, outcome not written, or the "
+                    + "dispatcher stopped); the notification may have been delivered");
+
+    private final DeliveryStore store;
+    private final DeliveryListener listener;
+    private final Clock clock;
+
+    public DeadLetterSettler(DeliveryStore store, DeliveryListener listener, Clock clock) {
+        this.store = store;
+        this.listener = new SafeListener(listener);
+        this.clock = clock;
+    }
+
+    /**
+     * Records an outcome for each delivery of {@code messages} that has none.
+     *
+     * @return the ids of the messages to leave on the dead-letter queue: poison messages, and those with an outcome
+     *         that could not be written now (they come back after the queue's visibility timeout)
+     */
+    public List<String> settle(List<QueuedMessage> messages) {
+        List<String> left = new ArrayList<>();
+        Map<Delivery, QueuedMessage> deliveries = new LinkedHashMap<>();
+        for (QueuedMessage message : messages) {
+            List<Delivery> inMessage = Dispatcher.deliveriesIn(message);
+            if (inMessage == null) {
+                left.add(message.messageId());
+            } else {
+                inMessage.forEach(delivery -> deliveries.put(delivery, message));
+            }
+        }
+        if (deliveries.isEmpty()) {
+            return left;
+        }
+
+        Set<String> recorded = store.recorded(deliveries.keySet());
+        Set<String> seen = new HashSet<>();
+        String now = Timestamps.now(clock);
+        List<DeliveryOutcome> outcomes = new ArrayList<>();
+        List<QueuedMessage> from = new ArrayList<>();
+        deliveries.forEach((delivery, message) -> {
+            if (!recorded.contains(delivery.deliveryId()) && seen.add(delivery.deliveryId())) {
+                outcomes.add(delivery.outcome(NO_OUTCOME, 0, now));
+                from.add(message);
+            }
+        });
+
+        List<DeliveryStore.Recorded> answers = store.recordFirsts(outcomes);
+        Set<String> unwritten = new HashSet<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            DeliveryOutcome outcome = outcomes.get(i);
+            switch (answers.get(i)) {
+                case WRITTEN -> {
+                    LOG.warn("Delivery {} reached the dead-letter queue without an outcome; recorded {}",
+                            outcome.deliveryId(), NO_OUTCOME.deliveryStatus());
+                    listener.onOutcome(outcome);
+                }
+                case ALREADY -> LOG.info("Delivery {} was recorded meanwhile; keeping that outcome", outcome.deliveryId());
+                case FAILED -> unwritten.add(from.get(i).messageId());
+            }
+        }
+        messages.stream().map(QueuedMessage::messageId).filter(unwritten::contains).forEach(left::add);
+        return left;
+    }
+}
