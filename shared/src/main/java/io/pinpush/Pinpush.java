@@ -81,6 +81,7 @@ import io.pinpush.messaging.MessageTemplates;
 import io.pinpush.messaging.MessagingRoutes;
 import io.pinpush.messaging.MessagingService;
 import io.pinpush.messaging.OutcomeSignal;
+import io.pinpush.messaging.PoisonQueue;
 import io.pinpush.messaging.RecipientResolver;
 import io.pinpush.messaging.RetryPolicy;
 import io.pinpush.messaging.SendPlanner;
@@ -557,7 +558,8 @@ public final class Pinpush implements AutoCloseable {
 
     /** Gives dead-lettered deliveries their outcome, told to the same listener as the dispatcher's outcomes. */
     public DeadLetterSettler deadLetters() {
-        return new DeadLetterSettler(deliveries, deliveryListener, clock);
+        return new DeadLetterSettler(deliveries, deliveryListener,
+                config.poisonQueueUrl().map(url -> new PoisonQueue(aws::sqs, url)), clock);
     }
 
     /** Campaign runs: the scheduler the campaign API tells, the tick and runner functions, the activity counters. */

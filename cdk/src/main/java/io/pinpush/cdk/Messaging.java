@@ -52,12 +52,6 @@ final class Messaging extends Construct {
      */
     static final int DEAD_LETTER_TIMEOUT_SECONDS = 60;
 
-    /**
-     * Receives of one dead-lettered message before it moves to the poison queue. The dead-letter function settles a
-     * delivery on its first receive; only a message that is not a delivery (or a store outage) fails this often.
-     */
-    static final int DEAD_LETTER_MAX_RECEIVE_COUNT = 3;
-
     final Queue poisonQueue;
     final Queue deadLetterQueue;
     final Queue deliveryQueue;
@@ -77,11 +71,20 @@ final class Messaging extends Construct {
     Messaging(Construct scope, String id, StackSettings settings, IKey key, RemovalPolicy dataRemoval) {
         super(scope, id);
         // What the dispatcher never settled goes to the dead-letter queue, where the dead-letter function records its
-        // outcome; what is not a delivery at all goes on to the poison queue, for a person.
+        // outcome and moves what is not a delivery at all to the poison queue, for a person. No redrive policy on the
+        // dead-letter queue: a message keeps its receive count when it is dead-lettered, so a second redrive would
+        // pass deliveries on unsettled, and one whose outcome cannot be written yet must wait, not move on.
         poisonQueue = deadLetterQueue("PoisonQueue", settings.prefix() + "-deliveries-poison", key, dataRemoval);
-        deadLetterQueue = queue("DeadLetterQueue", settings.prefix() + "-deliveries-dlq", key,
-                VISIBILITY_TIMEOUT_FACTOR * DEAD_LETTER_TIMEOUT_SECONDS, 14, poisonQueue, DEAD_LETTER_MAX_RECEIVE_COUNT,
-                dataRemoval);
+        deadLetterQueue = Queue.Builder.create(this, "DeadLetterQueue")
+                .queueName(settings.prefix() + "-deliveries-dlq")
+                .encryption(QueueEncryption.KMS)
+                .encryptionMasterKey(key)
+                .dataKeyReuse(Duration.minutes(5))
+                .visibilityTimeout(Duration.seconds(VISIBILITY_TIMEOUT_FACTOR * DEAD_LETTER_TIMEOUT_SECONDS))
+                .retentionPeriod(Duration.days(14))
+                .enforceSsl(true)
+                .removalPolicy(dataRemoval)
+                .build();
         deliveryQueue = queue("DeliveryQueue", settings.prefix() + "-deliveries", key,
                 VISIBILITY_TIMEOUT_FACTOR * settings.dispatcherTimeoutSeconds(), settings.queueRetentionDays(),
                 deadLetterQueue, settings.maxReceiveCount(), dataRemoval);

@@ -42,6 +42,8 @@ import software.constructs.Construct;
 final class Observability extends Construct {
 
     private static final Duration PERIOD = Duration.minutes(5);
+    /** How long a dead-lettered delivery may wait for its outcome before an alarm. */
+    static final int DEAD_LETTERS_WAITING_SECONDS = 1800;
 
     final Dashboard dashboard;
     final List<Alarm> alarms = new ArrayList<>();
@@ -62,6 +64,12 @@ final class Observability extends Construct {
         alarms.add(alarm("DeadLetterFunctionErrors", "The dead-letter function failed whole batches: dead-lettered "
                         + "deliveries are waiting for their outcome",
                 functions.deadLetters.metricErrors(stat("Sum", PERIOD)), 1, 1));
+        // A delivery whose outcome it cannot write (a partial batch failure, which Errors does not count) comes back
+        // every six minutes; one still there after half an hour needs a person.
+        alarms.add(alarm("DeadLettersWaiting", "Dead-lettered deliveries have waited 30 minutes for their outcome: "
+                        + "the dead-letter function cannot write them (see its logs)",
+                messaging.deadLetterQueue.metricApproximateAgeOfOldestMessage(stat("Maximum", Duration.minutes(1))),
+                DEAD_LETTERS_WAITING_SECONDS, 3));
         alarms.add(alarm("EventSpillDeadLetterQueueNotEmpty",
                 "Spilled events could not be written after every replay: their destination is gone or refuses them",
                 messaging.eventSpillDeadLetterQueue.metricApproximateNumberOfMessagesVisible(stat("Maximum", Duration.minutes(1))),

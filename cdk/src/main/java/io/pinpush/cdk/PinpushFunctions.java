@@ -225,7 +225,8 @@ final class PinpushFunctions extends Construct {
         dispatcher = factory.function("Dispatcher", "dispatcher", DISPATCHER_HANDLER, settings.dispatcherMemoryMb(),
                 settings.dispatcherTimeoutSeconds(), dispatching, "Delivers queued notifications to APNs and FCM");
         deadLetters = factory.function("DeadLetters", "dead-letters", DEAD_LETTER_HANDLER, DEAD_LETTER_MEMORY_MB,
-                Messaging.DEAD_LETTER_TIMEOUT_SECONDS, Map.of(),
+                Messaging.DEAD_LETTER_TIMEOUT_SECONDS,
+                Map.of("PINPUSH_POISON_QUEUE_URL", messaging.poisonQueue.getQueueUrl()),
                 "Records an outcome for each delivery that reached the dead-letter queue without one");
         eventSpill = factory.function("EventSpill", "event-spill", EVENT_SPILL_HANDLER, EVENT_SPILL_MEMORY_MB,
                 Messaging.SPILL_REPLAY_TIMEOUT_SECONDS, Map.of(),
@@ -285,13 +286,18 @@ final class PinpushFunctions extends Construct {
         send.addToRolePolicy(allow(SECRET_READ, secrets));
         send.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
 
-        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
+        // The dispatcher reads channels from the apps table (recordsOutcomes grants that read).
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.ENDPOINTS), TABLE_READ_AND_PUT));
-        dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_OUTCOME_RECORDS));
         dispatcher.addToRolePolicy(allow(SECRET_READ, secrets));
+        recordsOutcomes(dispatcher, tables);
         // Campaign deliveries count toward their activity (UpdateItem), which is then published to the campaigns table.
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGN_RUNS), TABLE_OUTCOMES));
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_READ_AND_PUBLISH));
+        // The dead-letter function records the outcomes the dispatcher never wrote (UNKNOWN_FAILURE, which no campaign
+        // activity counts) and moves what is not a delivery to the poison queue; it reads no channel and touches no
+        // endpoint.
+        recordsOutcomes(deadLetters, tables);
+        deadLetters.addToRolePolicy(allow(QUEUE_SEND, messaging.poisonQueue.getQueueArn()));
         // CreateCampaign, UpdateCampaign and DeleteCampaign arm and remove a campaign's next run.
         api.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGN_RUNS), TABLE_DATA));
 
@@ -307,12 +313,6 @@ final class PinpushFunctions extends Construct {
         campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGN_RUNS), TABLE_DATA));
         campaignRunner.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_DATA));
         sendsCampaignMessages(campaignRunner, tables, messaging, secrets, settings);
-
-        // The dead-letter function records outcomes and tells the same listeners as the dispatcher (KPI counters and
-        // markers, campaign activities); it reads no channel and touches no endpoint.
-        deadLetters.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_OUTCOME_RECORDS));
-        deadLetters.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGN_RUNS), TABLE_OUTCOMES));
-        deadLetters.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_READ_AND_PUBLISH));
 
         // Campaign Limits on the dispatcher: the per-second MessagesPerSecond counters, and deferred deliveries put
         // back on the queue as new delayed messages.
@@ -414,10 +414,15 @@ final class PinpushFunctions extends Construct {
     }
 
     /**
-     * Campaign hooks and custom channels that are Lambda functions: the function may invoke exactly those the
-     * operator listed in context {@code hookFunctionArns}, nothing else (none when the list is empty). Every
-     * function that runs campaign sends (the trigger function; the campaign runner's) gets this grant.
+     * Recording final outcomes and telling the listeners, as the dispatcher and the dead-letter function do: the
+     * conditional INSERTs, the KPI counters and recipient markers in the deliveries table, and the app item read for
+     * its own event stream (PutEventStream), where the outcome's event goes too.
      */
+    private static void recordsOutcomes(Function function, DataTables tables) {
+        function.addToRolePolicy(tableGrant(tables.table(Tables.APPS), TABLE_READ));
+        function.addToRolePolicy(tableGrant(tables.table(Tables.DELIVERIES), TABLE_OUTCOME_RECORDS));
+    }
+
     /**
      * What sending campaign messages takes, for the campaign runner and the trigger function alike: the app, segments,
      * endpoints and templates read (a batch checks each channel, so the channel secrets too); the campaign Limits
@@ -436,6 +441,11 @@ final class PinpushFunctions extends Construct {
         grantHookInvocation(function, settings);
     }
 
+    /**
+     * Campaign hooks and custom channels that are Lambda functions: the function may invoke exactly those the
+     * operator listed in context {@code hookFunctionArns}, nothing else (none when the list is empty). Every
+     * function that runs campaign sends (the trigger function; the campaign runner's) gets this grant.
+     */
     static void grantHookInvocation(Function function, StackSettings settings) {
         if (!settings.hookFunctionArns().isEmpty()) {
             function.addToRolePolicy(PolicyStatement.Builder.create().actions(INVOKE)

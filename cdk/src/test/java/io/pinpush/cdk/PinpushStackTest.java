@@ -222,7 +222,7 @@ class PinpushStackTest {
     }
 
     @Test
-    void deadLetteredDeliveriesAreSettledByTheDeadLetterFunctionAndPoisonMovesOnToThePoisonQueue() {
+    void deadLetteredDeliveriesAreSettledByTheDeadLetterFunctionWhichMovesPoisonToThePoisonQueue() {
         var mapping = mappingOf("MessagingDeadLetterQueue");
         assertThat(String.valueOf(mapping.get("FunctionName")))
                 .contains(logicalId(template, "AWS::Lambda::Alias", "FunctionsDeadLettersLive")).contains(":live");
@@ -233,15 +233,18 @@ class PinpushStackTest {
         var poison = props(resources(template, "AWS::SQS::Queue").get(poisonId));
         assertThat(dlq.get("QueueName")).isEqualTo("pinpush-test-deliveries-dlq");
         assertThat(poison.get("QueueName")).isEqualTo("pinpush-test-deliveries-poison");
-        assertThat(target(at(dlq, "RedrivePolicy", "deadLetterTargetArn"))).isEqualTo(poisonId);
-        assertThat(at(dlq, "RedrivePolicy", "maxReceiveCount")).isEqualTo(3);
+        // No redrive: a dead-lettered message keeps its receive count, so a second redrive would pass it on unsettled.
+        assertThat(dlq).doesNotContainKey("RedrivePolicy");
+        assertThat(target(map(at(function("DeadLetterHandler"), "Environment", "Variables")).get("PINPUSH_POISON_QUEUE_URL")))
+                .isEqualTo(poisonId);
         assertThat(dlq.get("VisibilityTimeout")).isEqualTo(6 * (Integer) function("DeadLetterHandler").get("Timeout"));
         assertThat(dlq.get("MessageRetentionPeriod")).isEqualTo(14 * 24 * 3600);
         assertThat(poison.get("MessageRetentionPeriod")).isEqualTo(14 * 24 * 3600);
         assertThat(target(poison.get("KmsMasterKeyId"))).isEqualTo(logicalId(template, "AWS::KMS::Key", "Key"));
-        assertThat(queueActions("DeadLetterHandler")).containsOnlyKeys(
-                logicalId(template, "AWS::SQS::Queue", "MessagingDeadLetterQueue"),
-                logicalId(template, "AWS::SQS::Queue", "MessagingEventSpillQueue"));
+        assertThat(queueActions("DeadLetterHandler")).isEqualTo(Map.of(
+                logicalId(template, "AWS::SQS::Queue", "MessagingDeadLetterQueue"), CONSUME,
+                poisonId, Set.of("sqs:SendMessage"),
+                logicalId(template, "AWS::SQS::Queue", "MessagingEventSpillQueue"), Set.of("sqs:SendMessage")));
     }
 
     @Test
@@ -449,9 +452,8 @@ class PinpushStackTest {
                 key, events, Set.of("secretsmanager:GetSecretValue"), KINESIS_CONSUME,
                 Set.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl")));
         assertThat(actionsOf("EventSpillHandler")).isEqualTo(union(key, events, CONSUME));
-        assertThat(actionsOf("DeadLetterHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:PutItem",
-                "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem",
-                "dynamodb:PartiQLInsert"), key, events, CONSUME));
+        assertThat(actionsOf("DeadLetterHandler")).isEqualTo(union(TABLE_READ, Set.of("dynamodb:UpdateItem",
+                "dynamodb:BatchWriteItem", "dynamodb:PartiQLInsert"), key, events, CONSUME));
     }
 
     @Test
@@ -482,10 +484,9 @@ class PinpushStackTest {
                 "deliveries", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem",
                         "dynamodb:PartiQLInsert"))));
         assertThat(tableActions("EventSpillHandler")).isEmpty();
-        assertThat(tableActions("DeadLetterHandler")).isEqualTo(Map.of(
-                "deliveries", union(TABLE_READ, Set.of("dynamodb:PartiQLInsert", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem")),
-                "campaignruns", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem")),
-                "campaigns", union(TABLE_READ, Set.of("dynamodb:PutItem", "dynamodb:ConditionCheckItem"))));
+        // The app item names the app's own event stream, where the outcome's event goes too.
+        assertThat(tableActions("DeadLetterHandler")).isEqualTo(Map.of("apps", TABLE_READ,
+                "deliveries", union(TABLE_READ, Set.of("dynamodb:PartiQLInsert", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem"))));
         assertThat(tableActions("TriggerHandler")).isEqualTo(Map.of("apps", TABLE_READ, "campaigns", TABLE_READ,
                 "segments", TABLE_READ, "endpoints", TABLE_READ, "templates", TABLE_READ,
                 "triggers", Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
@@ -681,6 +682,11 @@ class PinpushStackTest {
         assertThat(alarms.values()).anySatisfy(a -> {
             assertThat(props(a).get("MetricName")).isEqualTo("Errors");
             assertThat(String.valueOf(props(a).get("Dimensions"))).contains(deadLetters);
+        });
+        assertThat(alarms.values()).anySatisfy(a -> {
+            assertThat(props(a).get("MetricName")).isEqualTo("ApproximateAgeOfOldestMessage");
+            assertThat(String.valueOf(props(a).get("Dimensions"))).contains(dlq);
+            assertThat(props(a).get("Threshold")).isEqualTo(1800);
         });
         assertThat(alarms.values()).anySatisfy(a -> {
             assertThat(props(a).get("MetricName")).isEqualTo("Errors");

@@ -7,20 +7,18 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Creates the delivery queue (and the campaign work queue) as the CDK stack does: a dead-letter queue, and the delivery queue redriving to it
  * after {@code maxReceiveCount} receives (above the dispatcher's own attempt limit, so only poison messages and
- * deliveries that crash the dispatcher again and again end up there). The dead-letter queue in turn redrives to the
- * poison queue what the dead-letter settler fails {@value #DEAD_LETTER_MAX_RECEIVES} times: messages that are not
- * deliveries.
+ * deliveries that crash the dispatcher again and again end up there). The dead-letter queue has no redrive policy:
+ * the dead-letter settler moves what is not a delivery to the poison queue itself.
  */
 public final class LocalQueues {
 
     public static final String DELIVERY_QUEUE = "pinpush-deliveries";
     public static final String DEAD_LETTER_QUEUE = "pinpush-deliveries-dlq";
     public static final String POISON_QUEUE = "pinpush-deliveries-poison";
-    /** Receives of a dead-lettered message before it moves to the poison queue, as in the CDK stack. */
-    public static final int DEAD_LETTER_MAX_RECEIVES = 3;
     /**
-     * Short, so a poison message reaches the poison queue within seconds; the settler's work on a batch is one
-     * BatchGetItem and one batch of writes. (The stack's is six times the dead-letter function's timeout, as Lambda asks.)
+     * Short, so a dead-lettered delivery whose outcome could not be written is tried again within seconds; the
+     * settler's work on a batch is one BatchGetItem and one batch of writes. (The stack's is six times the dead-letter
+     * function's timeout, as Lambda asks.)
      */
     static final int DEAD_LETTER_VISIBILITY_TIMEOUT_SECONDS = 2;
     /** Long enough for a batch of provider calls; a message whose dispatcher died comes back after this. */
@@ -54,7 +52,9 @@ public final class LocalQueues {
 
     /** Creates the three queues (or finds them) and returns the delivery queue's URL. */
     public static String create(SqsClient sqs, int maxReceiveCount) {
-        create(sqs, DEAD_LETTER_QUEUE, POISON_QUEUE, DEAD_LETTER_MAX_RECEIVES, DEAD_LETTER_VISIBILITY_TIMEOUT_SECONDS);
+        sqs.createQueue(b -> b.queueName(POISON_QUEUE));
+        sqs.createQueue(b -> b.queueName(DEAD_LETTER_QUEUE).attributes(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(DEAD_LETTER_VISIBILITY_TIMEOUT_SECONDS))));
         return create(sqs, DELIVERY_QUEUE, DEAD_LETTER_QUEUE, maxReceiveCount, VISIBILITY_TIMEOUT_SECONDS);
     }
 

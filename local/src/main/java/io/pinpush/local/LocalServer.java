@@ -117,6 +117,7 @@ public final class LocalServer implements AutoCloseable {
             if (ownQueue) {
                 settings.put("PINPUSH_ENDPOINT_SQS", sqs.endpoint().toString());
                 settings.put("PINPUSH_DELIVERY_QUEUE_URL", sqs.queueUrl(LocalQueues.DELIVERY_QUEUE));
+                settings.put("PINPUSH_POISON_QUEUE_URL", sqs.queueUrl(LocalQueues.POISON_QUEUE));
                 settings.put("PINPUSH_JOB_QUEUE_URL", sqs.queueUrl(LocalQueues.JOB_QUEUE));
                 settings.put("PINPUSH_CAMPAIGN_QUEUE_URL", sqs.queueUrl(LocalQueues.CAMPAIGN_QUEUE));
             }

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pinpush.local.LocalServer;
 import io.pinpush.testing.MotoServer;
+import io.pinpush.testing.MutableClock;
 import io.pinpush.testing.PinpushExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +35,7 @@ class ChannelResolveTest {
     void anUpdateReachesTheDispatcherOnceTheCacheTtlHasPassed(PinpointClient pinpoint, LocalServer server) {
         String appId = newApp(pinpoint);
         ChannelCalls.update(pinpoint, appId, ChannelType.GCM, Map.of("Enabled", true, "ApiKey", "first-key"));
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(Instant.now());
         ChannelService dispatcher = dispatcherProcess(server, clock);
         assertThat(apiKey(dispatcher.resolve(appId, ChannelType.GCM).orElseThrow())).isEqualTo("first-key");
 
@@ -56,7 +55,7 @@ class ChannelResolveTest {
                                                               MotoServer moto) {
         String appId = newApp(pinpoint);
         ChannelCalls.update(pinpoint, appId, ChannelType.ADM, Map.of("ClientId", "id", "ClientSecret", "secret"));
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(Instant.now());
         ChannelService dispatcher = dispatcherProcess(server, clock);
         ResolvedChannel first = dispatcher.resolve(appId, ChannelType.ADM).orElseThrow();
 
@@ -150,30 +149,6 @@ class ChannelResolveTest {
             return results;
         } finally {
             threads.shutdownNow();
-        }
-    }
-
-    /** A clock the test moves forward, so cache expiry needs no waiting. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

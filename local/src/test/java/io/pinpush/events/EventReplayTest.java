@@ -11,6 +11,7 @@ import io.pinpush.apps.CreateApplicationRequest;
 import io.pinpush.functions.ApiHandler;
 import io.pinpush.local.LocalContext;
 import io.pinpush.local.LocalServer;
+import io.pinpush.testing.EventSamples;
 import io.pinpush.testing.PinpushExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PinpushExtension.class)
 class EventReplayTest {
 
-    private static final Path EVENTS = Path.of(System.getProperty("pinpush.repo.root", "..")).resolve("events");
 
     /** Lambda's own event classes are plain beans; unknown members (newer API Gateway fields) are ignored. */
     private static final ObjectMapper LAMBDA_JSON = new ObjectMapper()
@@ -71,7 +71,7 @@ class EventReplayTest {
     }
 
     private static List<Path> samples(String prefix) {
-        try (Stream<Path> files = Files.list(EVENTS)) {
+        try (Stream<Path> files = Files.list(EventSamples.FOLDER)) {
             return files.filter(f -> f.getFileName().toString().startsWith(prefix))
                     .filter(f -> f.getFileName().toString().endsWith(".json"))
                     .filter(f -> !f.getFileName().toString().endsWith(".expect.json"))

@@ -11,6 +11,7 @@ import io.pinpush.functions.EventJson;
 import io.pinpush.functions.JobRunnerHandler;
 import io.pinpush.local.LocalContext;
 import io.pinpush.local.LocalServer;
+import io.pinpush.testing.EventSamples;
 import io.pinpush.testing.PinpushExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +34,6 @@ import software.amazon.awssdk.services.pinpoint.model.JobStatus;
 @ExtendWith(PinpushExtension.class)
 class JobRunnerReplayTest {
 
-    private static final Path SAMPLE = Path.of(System.getProperty("pinpush.repo.root", ".."))
-            .resolve("events/sqs-job-import-start.json");
 
     @Test
     void aRedeliveredStartAndPieceAreAcknowledgedAndCountNothingTwice(PinpointClient pinpoint, LocalServer server,
@@ -49,7 +48,7 @@ class JobRunnerReplayTest {
         assertThat(done.jobStatus()).isEqualTo(JobStatus.COMPLETED);
         assertThat(done.totalProcessed()).isEqualTo(3);
 
-        String json = Files.readString(SAMPLE).replace("${applicationId}", app).replace("${jobId}", job)
+        String json = EventSamples.read("sqs-job-import-start.json").replace("${applicationId}", app).replace("${jobId}", job)
                 .replace("${object}", "file://" + file.toAbsolutePath())
                 .replace("${objectSize}", Long.toString(Files.size(file)))
                 .replace("${start}", Integer.toString(header.getBytes(StandardCharsets.UTF_8).length));

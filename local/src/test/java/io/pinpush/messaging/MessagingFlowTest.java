@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -371,11 +372,13 @@ class MessagingFlowTest {
         harness.sqs().sendMessage(b -> b.queueUrl(harness.config.deliveryQueueUrl()).messageBody(unreadable));
         harness.sqs().sendMessage(b -> b.queueUrl(harness.config.deliveryQueueUrl()).messageBody(badBundle));
 
-        // Failed by the dispatcher on every receive, then by the dead-letter settler on every receive.
+        // Failed by the dispatcher on every receive; in the dead-letter queue (with the receive count it had), the
+        // dead-letter settler moves them on.
         await().atMost(Duration.ofSeconds(30)).until(() -> harness.messagesIn(harness.poisonUrl) == 2);
         assertThat(harness.sqs().receiveMessage(b -> b.queueUrl(harness.poisonUrl).maxNumberOfMessages(10)).messages())
                 .extracting(m -> m.body()).containsExactlyInAnyOrder(unreadable, badBundle);
         assertThat(harness.messagesIn(harness.dlqUrl)).isZero();
+        harness.sqs().purgeQueue(b -> b.queueUrl(harness.poisonUrl));
     }
 
     @Test
@@ -404,31 +407,38 @@ class MessagingFlowTest {
         assertThat(harness.listener.of(requestId)).hasSize(1);
         assertThat(harness.store.outcomes(requestId)).extracting(o -> o.result().deliveryStatus())
                 .containsExactly(DeliveryStatus.SUCCESSFUL, DeliveryStatus.UNKNOWN_FAILURE);
-        assertThat(harness.gateway.pushesTo(settled.push().address())).isEmpty();
-        assertThat(harness.gateway.pushesTo(unsettled.push().address())).isEmpty();
+    }
+
+    @Test
+    void aPoisonMessageStaysOnTheDeadLetterQueueWhenThereIsNoPoisonQueueToTakeIt() {
+        var poison = new Dispatcher.QueuedMessage("poison-1", "handle", "{not a delivery", 1);
+        var refusing = new DeadLetterSettler(harness.store, harness.listener,
+                Optional.of(new PoisonQueue(harness::sqs, harness.sqsServer.queueUrl("no-such-queue"))), harness.clock);
+        var without = new DeadLetterSettler(harness.store, harness.listener, Optional.empty(), harness.clock);
+
+        assertThat(refusing.settle(List.of(poison))).containsExactly("poison-1");
+        assertThat(without.settle(List.of(poison))).containsExactly("poison-1");
     }
 
     @Test
     void aDeliveryWhoseEveryReceiveCrashesEndsInOneRecordedOutcome() {
-        // A queue of its own with a one-second visibility timeout and two receives: the stand-in for a dispatcher
-        // that crashes on every receive fails whole batches, as a crashed Lambda invocation does.
-        String name = "crashing-" + Ids.newId();
-        String queueUrl = LocalQueues.create(harness.sqs(), name, name + "-dlq", 2, 1);
-        String dlqUrl = harness.sqsServer.queueUrl(name + "-dlq");
+        // A delivery queue of its own (one-second visibility timeout, two receives) redriving into the harness's
+        // dead-letter queue, whose settler runs as in the stack. Its stand-in for a dispatcher that crashes on every
+        // receive fails whole batches, as a crashed Lambda invocation does.
+        String queueUrl = LocalQueues.create(harness.sqs(), "crashing-" + Ids.newId(), LocalQueues.DEAD_LETTER_QUEUE, 2, 1);
         String requestId = requestId();
         Delivery delivery = deliveryTo(requestId, 0, token());
         try (LocalDispatcher crashing = LocalDispatcher.start(harness.sqs(), queueUrl, "us-east-1", (event, context) -> {
                  throw new IllegalStateException("the dispatcher crashed");
-             }, 1);
-             LocalDispatcher deadLetters = LocalDispatcher.start(harness.sqs(), dlqUrl, "us-east-1",
-                     harness.deadLetterHandler(), 1, 10, "test-dead-letters")) {
+             }, 1)) {
             assertThat(new DeliveryQueue(harness::sqs, () -> queueUrl).enqueue(List.of(delivery))).isEmpty();
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(harness.store.outcomes(requestId))
                     .singleElement().satisfies(o -> assertThat(o.result()).isEqualTo(DeadLetterSettler.NO_OUTCOME)));
-            await().atMost(WAIT).until(() -> harness.messagesIn(queueUrl) + harness.messagesIn(dlqUrl) == 0);
+            await().atMost(WAIT).until(() -> harness.messagesIn(queueUrl) + harness.messagesIn(harness.dlqUrl) == 0);
         }
         assertThat(harness.listener.of(requestId)).hasSize(1);
+        assertThat(harness.messagesIn(harness.poisonUrl)).as("a delivery is never passed on as poison").isZero();
     }
 
     @Test

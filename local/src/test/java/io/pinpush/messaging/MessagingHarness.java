@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -112,7 +113,8 @@ final class MessagingHarness implements AutoCloseable {
     }
 
     DeadLetterHandler deadLetterHandler() {
-        return new DeadLetterHandler(new DeadLetterSettler(store, listener, clock), () -> { });
+        return new DeadLetterHandler(new DeadLetterSettler(store, listener,
+                Optional.of(new PoisonQueue(aws::sqs, poisonUrl)), clock), () -> { });
     }
 
     SqsClient sqs() {

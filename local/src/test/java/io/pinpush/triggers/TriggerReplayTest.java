@@ -9,11 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinpush.functions.TriggerHandler;
 import io.pinpush.local.LocalContext;
 import io.pinpush.local.LocalServer;
+import io.pinpush.testing.EventSamples;
 import io.pinpush.testing.PinpushExtension;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Replays {@code events/kinesis-trigger.json} through the real trigger function: one send, and none when replayed again. */
 @ExtendWith(PinpushExtension.class)
 class TriggerReplayTest {
-
-    private static final Path SAMPLE = Path.of(System.getProperty("pinpush.repo.root", ".."))
-            .resolve("events/kinesis-trigger.json");
 
     @Test
     void theSampleKinesisBatchTriggersOneSendAndItsRedeliveryNone(LocalServer server) throws Exception {
@@ -55,7 +51,7 @@ class TriggerReplayTest {
 
     /** The sample as Lambda hands it over: the record data base64 in JSON, bytes in the event class. */
     private static KinesisEvent read(String appId) throws Exception {
-        JsonNode sample = new ObjectMapper().readTree(Files.readString(SAMPLE));
+        JsonNode sample = new ObjectMapper().readTree(EventSamples.read("kinesis-trigger.json"));
         List<KinesisEvent.KinesisEventRecord> records = new ArrayList<>();
         for (JsonNode node : sample.path("Records")) {
             String data = new String(Base64.getDecoder().decode(node.path("kinesis").path("data").asText()),

@@ -233,6 +233,14 @@ public final class PinpushConfig {
                 "PINPUSH_JOB_QUEUE_URL is not set: import and export jobs need the job queue"));
     }
 
+    /**
+     * Where the dead-letter function puts dead-lettered messages that are not deliveries, for a person
+     * ({@code PINPUSH_POISON_QUEUE_URL}); without it they stay on the dead-letter queue.
+     */
+    public Optional<String> poisonQueueUrl() {
+        return get("PINPUSH_POISON_QUEUE_URL");
+    }
+
     /** The SQS queue that holds events a stream would not take, until the replayer writes them. */
     public Optional<String> eventSpillQueueUrl() {
         return get("PINPUSH_EVENT_SPILL_QUEUE_URL");

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,12 @@ import org.slf4j.LoggerFactory;
  *   <li>A delivery whose outcome is recorded (a bundle's settled members) is left as it is, untold again.</li>
  *   <li>Nothing is pushed: the notification may have reached the device already, and a dead-lettered message has
  *       used up the receives the deployment allows it.</li>
- *   <li>A message that is not a delivery (poison) is failed every time, until the dead-letter queue's own redrive
- *       policy moves it to the poison queue, where it waits for a person.</li>
+ *   <li>A message that is not a delivery (poison) is moved to the poison queue ({@link PoisonQueue}), where it waits
+ *       for a person; without one (or if it refuses the message) it stays on the dead-letter queue.</li>
  * </ul>
+ *
+ * <p>The dead-letter queue has no redrive policy: a delivery whose outcome cannot be written now comes back after the
+ * queue's visibility timeout, for as long as the queue keeps it, rather than being passed on unsettled.
  */
 public final class DeadLetterSettler {
 
@@ -40,31 +44,36 @@ public final class DeadLetterSettler {
 
     private final DeliveryStore store;
     private final DeliveryListener listener;
+    private final Optional<PoisonQueue> poison;
     private final Clock clock;
 
-    public DeadLetterSettler(DeliveryStore store, DeliveryListener listener, Clock clock) {
+    public DeadLetterSettler(DeliveryStore store, DeliveryListener listener, Optional<PoisonQueue> poison, Clock clock) {
         this.store = store;
         this.listener = new SafeListener(listener);
+        this.poison = poison;
         this.clock = clock;
     }
 
     /**
      * Records an outcome for each delivery of {@code messages} that has none.
      *
-     * @return the ids of the messages to leave on the dead-letter queue: poison messages, and those with an outcome
-     *         that could not be written now (they come back after the queue's visibility timeout)
+     * @return the ids of the messages to leave on the dead-letter queue: poison messages the poison queue did not
+     *         take, and those with an outcome that could not be written now (they come back after the queue's
+     *         visibility timeout)
      */
     public List<String> settle(List<QueuedMessage> messages) {
-        List<String> left = new ArrayList<>();
+        List<QueuedMessage> poisoned = new ArrayList<>();
         Map<Delivery, QueuedMessage> deliveries = new LinkedHashMap<>();
         for (QueuedMessage message : messages) {
             List<Delivery> inMessage = Dispatcher.deliveriesIn(message);
             if (inMessage == null) {
-                left.add(message.messageId());
+                poisoned.add(message);
             } else {
                 inMessage.forEach(delivery -> deliveries.put(delivery, message));
             }
         }
+        List<String> left = new ArrayList<>(poisoned.isEmpty() ? List.of() : poison.map(queue -> queue.keep(poisoned))
+                .orElseGet(() -> poisoned.stream().map(QueuedMessage::messageId).toList()));
         if (deliveries.isEmpty()) {
             return left;
         }

@@ -9,9 +9,8 @@ import io.pinpush.functions.CampaignTickHandler;
 import io.pinpush.functions.EventJson;
 import io.pinpush.local.LocalContext;
 import io.pinpush.local.LocalServer;
+import io.pinpush.testing.EventSamples;
 import io.pinpush.testing.PinpushExtension;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -27,7 +26,6 @@ import software.amazon.awssdk.services.pinpoint.model.CampaignStatus;
 @ExtendWith(PinpushExtension.class)
 class CampaignReplayTest {
 
-    private static final Path EVENTS = Path.of(System.getProperty("pinpush.repo.root", "..")).resolve("events");
 
     @Test
     void theScheduledTickStartsADueCampaignWhichCompletesOnAnEmptySegment(LocalServer server, PinpointClient pinpoint)
@@ -42,7 +40,7 @@ class CampaignReplayTest {
                 .messageConfiguration(m -> m.defaultMessage(d -> d.body("hello"))))).campaignResponse().id();
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> input = EventJson.mapper().readValue(Files.readString(EVENTS.resolve("scheduler-campaign-tick.json")), Map.class);
+        Map<String, Object> input = EventJson.mapper().readValue(EventSamples.read("scheduler-campaign-tick.json"), Map.class);
         Map<String, Object> report = new CampaignTickHandler(server.pinpush()).handleRequest(input, new LocalContext());
 
         assertThat((Integer) report.get("runsStarted")).isGreaterThanOrEqualTo(1);
@@ -59,7 +57,7 @@ class CampaignReplayTest {
 
     @Test
     void aWorkItemOfAnUnknownCampaignIsDroppedAndAPoisonMessageIsReportedForRetry(LocalServer server) throws Exception {
-        String sample = Files.readString(EVENTS.resolve("sqs-campaign-work.json"))
+        String sample = EventSamples.read("sqs-campaign-work.json")
                 .replace("${applicationId}", "replay-app").replace("${campaignId}", "no-such-campaign");
         SQSEvent event = EventJson.mapper().readValue(sample, SQSEvent.class);
 

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pinpush.api.Json;
 import io.pinpush.client.PinpushSendClient;
 import io.pinpush.functions.DispatcherHandler;
 import io.pinpush.functions.EventJson;
 import io.pinpush.functions.SendHandler;
 import io.pinpush.local.LocalContext;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.pinpush.testing.EventSamples;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +81,7 @@ class DirectAndUsersEndToEndTest {
         String app = stack.newApp();
         int apnsBefore = stack.apnsReceived(SAMPLE_APNS_TOKEN).size();
 
-        JsonNode answer = invokeSendHandler(sample("direct-send-messages.json", app));
+        JsonNode answer = EventSamples.invoke(new SendHandler(stack.server.pinpush()), EventSamples.forApp("direct-send-messages.json", app));
 
         JsonNode result = answer.path("MessageResponse").path("Result");
         assertThat(result.path(SAMPLE_APNS_TOKEN).path("DeliveryStatus").asText()).isEqualTo("SUCCESSFUL");
@@ -99,7 +96,7 @@ class DirectAndUsersEndToEndTest {
         String token = stack.apnsToken();
         stack.endpoint(app, "alice-iphone", token, ChannelType.APNS, "NONE", "user-alice");
 
-        JsonNode answer = invokeSendHandler(sample("direct-send-users-messages.json", app));
+        JsonNode answer = EventSamples.invoke(new SendHandler(stack.server.pinpush()), EventSamples.forApp("direct-send-users-messages.json", app));
 
         assertThat(answer.path("SendUsersMessageResponse").path("Result").path("user-alice").path("alice-iphone")
                 .path("DeliveryStatus").asText()).isEqualTo("SUCCESSFUL");
@@ -112,12 +109,12 @@ class DirectAndUsersEndToEndTest {
         String app = stack.newApp();
         String requestId = UUID.randomUUID().toString();
 
-        String event = sample("apigw-send-messages.json", app).replace("Rb6aQjTSoAMEbXA=", requestId);
+        String event = EventSamples.forApp("apigw-send-messages.json", app).replace("Rb6aQjTSoAMEbXA=", requestId);
 
-        JsonNode response = invokeSendHandler(event);
+        JsonNode response = EventSamples.invoke(new SendHandler(stack.server.pinpush()), event);
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(200);
-        JsonNode body = read(response.path("body").asText());
+        JsonNode body = EventSamples.readJson(response.path("body").asText());
         assertThat(body.path("RequestId").asText()).isEqualTo(requestId);
         assertThat(body.path("Result").path(SAMPLE_FCM_TOKEN).path("DeliveryStatus").asText()).isEqualTo("SUCCESSFUL");
     }
@@ -126,7 +123,7 @@ class DirectAndUsersEndToEndTest {
     void theSqsSampleIsPushedByTheDispatcherHandlerOnceOnly() throws IOException {
         String app = stack.newApp();
         String requestId = UUID.randomUUID().toString();
-        String event = sample("sqs-delivery.json", app).replace("2f1c7a52-6b1e-4c4e-9d53-sample000001", requestId);
+        String event = EventSamples.forApp("sqs-delivery.json", app).replace("2f1c7a52-6b1e-4c4e-9d53-sample000001", requestId);
         var pinpush = stack.server.pinpush();
         DispatcherHandler handler = new DispatcherHandler(pinpush.dispatcher(), pinpush.clock());
         int before = stack.apnsReceived(SAMPLE_APNS_TOKEN).size();
@@ -193,7 +190,7 @@ class DirectAndUsersEndToEndTest {
         assertThat(aws.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(aws.exitValue()).as(output).isZero();
-        JsonNode result = read(output).path("MessageResponse").path("Result").path(token);
+        JsonNode result = EventSamples.readJson(output).path("MessageResponse").path("Result").path(token);
         assertThat(result.path("DeliveryStatus").asText()).isEqualTo("SUCCESSFUL");
         assertThat(result.path("StatusCode").asInt()).isEqualTo(200);
         assertThat(stack.apnsReceived(token)).singleElement()
@@ -204,7 +201,7 @@ class DirectAndUsersEndToEndTest {
     void theAwsCliInvokesTheSendFunctionWithTheDirectSample(@TempDir Path folder)
             throws Exception {
         String app = stack.newApp();
-        Path payload = Files.writeString(folder.resolve("send.json"), sample("direct-send-messages.json", app));
+        Path payload = Files.writeString(folder.resolve("send.json"), EventSamples.forApp("direct-send-messages.json", app));
         Path out = folder.resolve("out.json");
 
         ProcessBuilder cli = new ProcessBuilder("aws", "lambda", "invoke", "--endpoint-url",
@@ -218,36 +215,8 @@ class DirectAndUsersEndToEndTest {
         assertThat(aws.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(aws.exitValue()).as(output).isZero();
-        assertThat(read(output).path("StatusCode").asInt()).isEqualTo(200);
-        assertThat(read(Files.readString(out)).path("MessageResponse").path("Result").path(SAMPLE_APNS_TOKEN)
+        assertThat(EventSamples.readJson(output).path("StatusCode").asInt()).isEqualTo(200);
+        assertThat(EventSamples.readJson(Files.readString(out)).path("MessageResponse").path("Result").path(SAMPLE_APNS_TOKEN)
                 .path("DeliveryStatus").asText()).isEqualTo("SUCCESSFUL");
-    }
-
-    private static JsonNode invokeSendHandler(String payload) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            new SendHandler(stack.server.pinpush()).handleRequest(
-                    new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, new LocalContext());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return read(out.toString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return Json.mapper().readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sample(String name, String appId) {
-        Path file = Path.of(System.getProperty("pinpush.repo.root", "."), "events", name);
-        try {
-            return Files.readString(file).replace("${applicationId}", appId);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
