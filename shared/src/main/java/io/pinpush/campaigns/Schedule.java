@@ -1,5 +1,6 @@
 package io.pinpush.campaigns;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.pinpush.apps.QuietTime;
 import io.pinpush.triggers.CampaignEventFilter;
 import java.time.Instant;
@@ -21,6 +22,7 @@ public record Schedule(String endTime, CampaignEventFilter eventFilter, Frequenc
     /** Pinpoint's StartTime for "now": the campaign runs as soon as it is created. */
     public static final String IMMEDIATE = "IMMEDIATE";
 
+    @JsonIgnore // a helper, not a member: Jackson would write it as "Immediate"
     public boolean isImmediate() {
         return IMMEDIATE.equals(startTime);
     }
