@@ -96,6 +96,29 @@ class EndpointBatchApiTest {
         assertThat(get(pinpoint, app, "batch-3").attributes()).hasSize(250);
     }
 
+    @Test
+    void itemsThatTogetherGiveAUserTooManyEndpointsRejectTheBatchAndWriteNoneOfIt(PinpointClient pinpoint,
+                                                                                   LocalServer server) {
+        String app = newApp(pinpoint);
+        IntStream.range(0, 14).forEach(i -> Fixtures.put(pinpoint, app, "mail-" + i, r -> r
+                .channelType(ChannelType.EMAIL).address("u" + i + "@example.com").user(u -> u.userId("full-user"))));
+        // Each fits beside the 14 stored endpoints; the second does not beside the first.
+        List<EndpointBatchItem> two = List.of(emailOf("new-1", "full-user"), emailOf("new-2", "full-user"));
+
+        assertThatThrownBy(() -> pinpoint.updateEndpointsBatch(b -> b.applicationId(app)
+                .endpointBatchRequest(r -> r.item(two)))).isInstanceOfSatisfying(BadRequestException.class,
+                e -> assertThat(e.awsErrorDetails().errorMessage()).contains("Item[1]").contains("15 endpoints"));
+
+        assertThat(server.pinpush().endpoints().findAll(app, List.of("new-1", "new-2"))).isEmpty();
+        assertThat(pinpoint.getUserEndpoints(b -> b.applicationId(app).userId("full-user")).endpointsResponse().item())
+                .hasSize(14);
+    }
+
+    private static EndpointBatchItem emailOf(String id, String userId) {
+        return EndpointBatchItem.builder().id(id).channelType(ChannelType.EMAIL).address(id + "@example.com")
+                .user(u -> u.userId(userId)).build();
+    }
+
     private static List<EndpointBatchItem> items(int count) {
         return IntStream.range(0, count).mapToObj(i -> EndpointBatchItem.builder()
                 .id("batch-" + i).channelType(ChannelType.GCM).address("token-" + i)

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,8 @@ public final class EndpointService implements AppScopedData {
         EndpointLimits.requireValidId(endpointId, "EndpointId");
         int shards = shardsOf(app);
         int shard = EndpointHashing.shard(endpointId, shards);
-        Change change = write(app.id(), shard, endpointId, request, store.get(app.id(), shard, endpointId));
+        Change change = write(app.id(), shard, endpointId, request, store.get(app.id(), shard, endpointId),
+                BatchPeers.NONE);
         afterWrite(app.id(), shards, change);
         return change.after();
     }
@@ -284,20 +286,34 @@ public final class EndpointService implements AppScopedData {
         requests.keySet().forEach(id -> shardById.put(id, EndpointHashing.shard(id, shards)));
         Map<String, Stored> current = store.getAll(appId, shardById);
 
+        // Items that give an endpoint a user id count toward that user's cap for the items after them, as if the
+        // batch had been sent one by one: checked against the stored endpoints alone, two items could each fit and
+        // the second write fail after the first was made.
+        List<EndpointResponse> joiners = new ArrayList<>();
+        Map<String, Integer> joinersBefore = new LinkedHashMap<>();
         int index = 0;
         for (Map.Entry<String, EndpointRequest> entry : requests.entrySet()) {
             Stored stored = current.get(entry.getKey());
+            EndpointResponse before = stored == null ? null : stored.endpoint();
+            joinersBefore.put(entry.getKey(), joiners.size());
             try {
-                merged(appId, entry.getKey(), stored == null ? null : stored.endpoint(), entry.getValue());
+                EndpointResponse after = merged(appId, entry.getKey(), before, entry.getValue(),
+                        new BatchPeers(Set.of(), List.copyOf(joiners)));
+                if (gainsUser(before, after)) {
+                    joiners.add(after);
+                }
             } catch (ApiError error) {
                 throw ApiError.badRequest("Item[" + index + "] (Id " + entry.getKey() + "): " + error.getMessage());
             }
             index++;
         }
 
+        // The writes run in parallel: each sees the same peers as its check did, whichever others are written first.
+        Set<String> joinerIds = new HashSet<>(joiners.stream().map(EndpointResponse::id).toList());
         List<Callable<Change>> writes = requests.entrySet().stream().<Callable<Change>>map(entry -> () ->
                 write(appId, shardById.get(entry.getKey()), entry.getKey(), entry.getValue(),
-                        Optional.ofNullable(current.get(entry.getKey())))).toList();
+                        Optional.ofNullable(current.get(entry.getKey())),
+                        new BatchPeers(joinerIds, joiners.subList(0, joinersBefore.get(entry.getKey()))))).toList();
         List<Change> changes = new ArrayList<>(inParallel(writes));
         // Later items win an address both claim, as if the batch had been sent one by one.
         Collections.reverse(changes);
@@ -362,17 +378,35 @@ public final class EndpointService implements AppScopedData {
         }
     }
 
-    private Change write(String appId, int shard, String endpointId, EndpointRequest request, Optional<Stored> current) {
-        return update(appId, shard, endpointId, current, before -> merged(appId, endpointId, before, request))
+    private Change write(String appId, int shard, String endpointId, EndpointRequest request, Optional<Stored> current,
+                         BatchPeers peers) {
+        return update(appId, shard, endpointId, current, before -> merged(appId, endpointId, before, request, peers))
                 .orElseThrow();
     }
 
+    /**
+     * The other items of one UpdateEndpointsBatch, as the user cap of one item sees them: {@code joinerIds} are the
+     * batch's endpoints that take a user id (left out of what is stored, since some may be written already) and
+     * {@code earlierJoiners} those of them before this item (counted, whether written yet or not).
+     */
+    private record BatchPeers(Set<String> joinerIds, List<EndpointResponse> earlierJoiners) {
+        static final BatchPeers NONE = new BatchPeers(Set.of(), List.of());
+
+        List<EndpointResponse> withStored(List<EndpointResponse> storedOfUser, String userId) {
+            List<EndpointResponse> seen = new ArrayList<>(storedOfUser.stream()
+                    .filter(e -> !joinerIds.contains(e.id())).toList());
+            earlierJoiners.stream().filter(e -> userId.equals(e.userId())).forEach(seen::add);
+            return seen;
+        }
+    }
+
     /** The endpoint as {@code request} would leave it, or BadRequestException when that breaks a quota. */
-    private EndpointResponse merged(String appId, String endpointId, EndpointResponse before, EndpointRequest request) {
+    private EndpointResponse merged(String appId, String endpointId, EndpointResponse before, EndpointRequest request,
+                                    BatchPeers peers) {
         EndpointResponse after = EndpointMerge.apply(before, request, appId, endpointId, Timestamps.now(clock));
         EndpointLimits.checkStored(after);
         if (gainsUser(before, after)) {
-            UserEndpointCap.requireRoom(after, store.byUser(appId, after.userId()));
+            UserEndpointCap.requireRoom(after, peers.withStored(store.byUser(appId, after.userId()), after.userId()));
         }
         return after;
     }
