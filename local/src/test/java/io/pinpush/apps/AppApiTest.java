@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
 import software.amazon.awssdk.services.pinpoint.model.ApplicationResponse;
 import software.amazon.awssdk.services.pinpoint.model.ApplicationSettingsResource;
+import software.amazon.awssdk.services.pinpoint.model.WriteApplicationSettingsRequest;
 import software.amazon.awssdk.services.pinpoint.model.ApplicationsResponse;
 import software.amazon.awssdk.services.pinpoint.model.BadRequestException;
 import software.amazon.awssdk.services.pinpoint.model.Mode;
@@ -114,6 +115,33 @@ class AppApiTest {
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("QuietTime.Start");
         assertThat(pinpoint.getApplicationSettings(b -> b.applicationId(id)).applicationSettingsResource())
                 .isEqualTo(afterSecond);
+    }
+
+    @Test
+    void settingsTheCampaignsWouldRefuseAreRefusedForTheAppToo(PinpointClient pinpoint) {
+        String id = pinpoint.createApp(b -> b.createApplicationRequest(r -> r.name("settings"))).applicationResponse().id();
+        ApplicationSettingsResource before = pinpoint.getApplicationSettings(b -> b.applicationId(id))
+                .applicationSettingsResource();
+        Map<String, java.util.function.Consumer<WriteApplicationSettingsRequest.Builder>> invalid = Map.of(
+                "CampaignHook.WebUrl must be an https:// URL", w -> w.campaignHook(h -> h.webUrl("http://169.254.169.254/x")
+                        .mode(Mode.FILTER)),
+                "CampaignHook.Mode is required", w -> w.campaignHook(h -> h.lambdaFunctionName("filter-fn")),
+                "QuietTime needs both Start and End", w -> w.quietTime(q -> q.start("22:00")),
+                "JourneyLimits.DailyCap must be between 0 and 100", w -> w.journeyLimits(j -> j.dailyCap(-5)),
+                "JourneyLimits.TimeframeCap.Days must be between 0 and 30",
+                w -> w.journeyLimits(j -> j.timeframeCap(t -> t.cap(5).days(400))));
+
+        invalid.forEach((message, request) -> assertThatThrownBy(() -> pinpoint.updateApplicationSettings(b -> b
+                .applicationId(id).writeApplicationSettingsRequest(request))).as(message)
+                .isInstanceOf(BadRequestException.class).hasMessageContaining(message));
+
+        assertThat(pinpoint.getApplicationSettings(b -> b.applicationId(id)).applicationSettingsResource())
+                .isEqualTo(before);
+        // An empty hook is how an app's default hook is removed.
+        pinpoint.updateApplicationSettings(b -> b.applicationId(id).writeApplicationSettingsRequest(w -> w
+                .campaignHook(h -> h.lambdaFunctionName("filter-fn").mode(Mode.FILTER))));
+        assertThat(pinpoint.updateApplicationSettings(b -> b.applicationId(id).writeApplicationSettingsRequest(w -> w
+                .campaignHook(h -> { }))).applicationSettingsResource().campaignHook().lambdaFunctionName()).isNull();
     }
 
     @Test

@@ -61,6 +61,7 @@ public final class AppService {
     }
 
     public App updateSettings(String appId, ApplicationSettings update) {
+        update.requireValid();
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             App stored = require(appId);
             App updated = stored.withSettings(update.over(stored.settings() == null

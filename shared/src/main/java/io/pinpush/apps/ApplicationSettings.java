@@ -1,5 +1,7 @@
 package io.pinpush.apps;
 
+import io.pinpush.api.ApiError;
+
 /**
  * An app's settings as stored, and the payload of UpdateApplicationSettings
  * ({@code WriteApplicationSettingsRequest}). Members left out of an update keep their stored values.
@@ -9,6 +11,23 @@ public record ApplicationSettings(CampaignHook campaignHook, Boolean cloudWatchM
                                   JourneyLimits journeyLimits) {
 
     public static final ApplicationSettings EMPTY = new ApplicationSettings(null, null, null, null, null, null);
+
+    /**
+     * The checks of an UpdateApplicationSettings request beyond each member's own type: the same rules a campaign's
+     * Hook and Schedule.QuietTime follow (an empty hook, {@code {}}, removes the app's), and the model's ranges of
+     * JourneyLimits.
+     */
+    public void requireValid() {
+        if (campaignHook != null && !campaignHook.isEmpty()) {
+            campaignHook.requireUsable("CampaignHook");
+        }
+        if (quietTime != null && (quietTime.start() == null) != (quietTime.end() == null)) {
+            throw ApiError.badRequest("QuietTime needs both Start and End, or neither");
+        }
+        if (journeyLimits != null) {
+            journeyLimits.requireValid();
+        }
+    }
 
     /** This update applied over {@code stored}: present members replace, absent ones keep. */
     public ApplicationSettings over(ApplicationSettings stored) {

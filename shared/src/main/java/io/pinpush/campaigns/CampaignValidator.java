@@ -151,23 +151,8 @@ final class CampaignValidator {
     }
 
     private static void checkHook(CampaignHook hook) {
-        if (hook == null) {
-            return;
-        }
-        boolean web = hook.webUrl() != null && !hook.webUrl().isBlank();
-        boolean lambda = hook.lambdaFunctionName() != null && !hook.lambdaFunctionName().isBlank();
-        if (!web && !lambda) {
-            throw ApiError.badRequest("Hook needs a LambdaFunctionName or a WebUrl");
-        }
-        if (hook.mode() == null) {
-            throw ApiError.badRequest("Hook.Mode is required: FILTER or DELIVERY");
-        }
-        if (web) {
-            // The same rule as a custom channel's web hook: https (or loopback http), Pinpoint's URL characters.
-            if (!CustomDeliveryConfiguration.isWebhookUrl(hook.webUrl())) {
-                throw ApiError.badRequest("Hook.WebUrl must be an https:// URL (Lambda functions go in"
-                        + " LambdaFunctionName), got '" + hook.webUrl() + "'");
-            }
+        if (hook != null) {
+            hook.requireUsable("Hook");
         }
     }
 

@@ -85,10 +85,6 @@ public final class HookedRunSink implements RunSink {
     }
 
     private static boolean hasTarget(CampaignHook hook) {
-        return hook != null && (notBlank(hook.webUrl()) || notBlank(hook.lambdaFunctionName()));
-    }
-
-    private static boolean notBlank(String value) {
-        return value != null && !value.isBlank();
+        return hook != null && !hook.isEmpty();
     }
 }
