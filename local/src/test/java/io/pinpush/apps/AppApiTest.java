@@ -78,6 +78,14 @@ class AppApiTest {
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("page-size");
         assertThatThrownBy(() -> pinpoint.getApps(b -> b.token("not-a-token")))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("token");
+        // A well-formed token of another listing: DynamoDB would refuse it as a start key (a 500 before).
+        String app = pinpoint.createApp(b -> b.createApplicationRequest(r -> r.name("paging"))).applicationResponse().id();
+        pinpoint.createSegment(b -> b.applicationId(app).writeSegmentRequest(r -> r.name("one")));
+        pinpoint.createSegment(b -> b.applicationId(app).writeSegmentRequest(r -> r.name("two")));
+        String segmentsToken = pinpoint.getSegments(b -> b.applicationId(app).pageSize("1")).segmentsResponse().nextToken();
+        assertThat(segmentsToken).isNotNull();
+        assertThatThrownBy(() -> pinpoint.getApps(b -> b.token(segmentsToken)))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("pagination token");
     }
 
     @Test

@@ -230,7 +230,12 @@ class ImportJobApiTest {
                 () -> pinpoint.createExportJob(b -> b.applicationId(app).exportJobRequest(r -> r
                         .s3UrlPrefix("s3:///out/").roleArn(ROLE))),
                 () -> pinpoint.createExportJob(b -> b.applicationId(app).exportJobRequest(r -> r
-                        .s3UrlPrefix("s3://bucket/out/").roleArn(ROLE).segmentVersion(2))));
+                        .s3UrlPrefix("s3://bucket/out/").roleArn(ROLE).segmentVersion(2))),
+                // A RoleArn that is not a role's ARN (the recipe's placeholder): refused now, not at STS later.
+                () -> pinpoint.createImportJob(b -> b.applicationId(app).importJobRequest(r -> r
+                        .s3Url("s3://bucket/x.csv").roleArn("iam-import-role-arn").format(Format.CSV))),
+                () -> pinpoint.createExportJob(b -> b.applicationId(app).exportJobRequest(r -> r
+                        .s3UrlPrefix("s3://bucket/out/").roleArn("arn:aws:iam::000000000000:user/someone"))));
         for (Runnable call : invalid) {
             assertThatThrownBy(call::run).isInstanceOf(BadRequestException.class);
         }

@@ -1,7 +1,11 @@
 package io.pinpush.api;
 
+import java.util.regex.Pattern;
+
 /** ARNs in Pinpoint's own format, so IAM policies written for Pinpoint keep their meaning. */
 public final class Arns {
+
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
 
     private final String region;
     private final String accountId;
@@ -21,6 +25,17 @@ public final class Arns {
 
     public String template(String name, String type) {
         return prefix() + "templates/" + name + "/" + type;
+    }
+
+    /**
+     * BadRequestException unless {@code roleArn} is an IAM role's ARN (a role Pinpush assumes: an event destination's,
+     * an import or export job's); null passes, for the members that are optional.
+     */
+    public static void requireRoleArn(String member, String roleArn) {
+        if (roleArn != null && !ROLE_ARN.matcher(roleArn).matches()) {
+            throw ApiError.badRequest(member + " must be an IAM role ARN (arn:aws:iam::<account>:role/<name>), got "
+                    + roleArn);
+        }
     }
 
     private String prefix() {

@@ -1,5 +1,6 @@
 package io.pinpush.apps;
 
+import io.pinpush.api.ApiError;
 import io.pinpush.api.Json;
 import io.pinpush.api.PageRequest;
 import io.pinpush.api.PageToken;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -21,6 +23,8 @@ public final class AppStore {
 
     static final String APP_SORT_KEY = "app";
     private static final String LIST_PARTITION = "apps";
+    /** The attributes of a byCreation page's last key: the table's key and the index's. */
+    private static final Set<String> LIST_KEY = Set.of("pk", "sk", "listPk", "listSk");
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -64,12 +68,19 @@ public final class AppStore {
     }
 
     public Page<App> list(PageRequest page) {
+        Optional<Map<String, String>> start = page.token().map(PageToken::decode);
+        start.ifPresent(key -> {
+            // Another listing's token (a segment's, a template's) would be refused by DynamoDB as a 500.
+            if (!key.keySet().equals(LIST_KEY) || !LIST_PARTITION.equals(key.get("listPk"))) {
+                throw ApiError.badRequest("The pagination token is not valid: use the NextToken of a previous response");
+            }
+        });
         QueryResponse response = dynamoDb.query(b -> {
             b.tableName(table).indexName("byCreation")
                     .keyConditionExpression("listPk = :p")
                     .expressionAttributeValues(Map.of(":p", Items.s(LIST_PARTITION)))
                     .limit(page.pageSize());
-            page.token().map(PageToken::decode).map(Items::attributeKey).ifPresent(b::exclusiveStartKey);
+            start.map(Items::attributeKey).ifPresent(b::exclusiveStartKey);
         });
         List<App> apps = response.items().stream()
                 .map(item -> Json.read(Items.string(item, Items.DOC), App.class)).toList();

@@ -1,6 +1,7 @@
 package io.pinpush.events;
 
 import io.pinpush.api.ApiError;
+import io.pinpush.api.Arns;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,6 @@ public record Destination(Kind kind, String name, String region, String roleArn)
     // Names as Kinesis and Firehose accept them: 1-128 of [a-zA-Z0-9_.-].
     private static final Pattern STREAM_ARN = Pattern.compile(
             "arn:(aws[a-z-]*):(kinesis|firehose):([a-z0-9-]+):(\\d{12}):(stream|deliverystream)/([a-zA-Z0-9_.-]{1,128})");
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
 
     /** The destination a PutEventStream ARN names; BadRequestException when it names none Pinpush can write to. */
     public static Destination fromStreamArn(String streamArn, String roleArn) {
@@ -29,10 +29,7 @@ public record Destination(Kind kind, String name, String region, String roleArn)
                     + " (arn:aws:kinesis:<region>:<account>:stream/<name>) or a Firehose delivery stream ARN"
                     + " (arn:aws:firehose:<region>:<account>:deliverystream/<name>), got " + streamArn);
         }
-        if (roleArn != null && !ROLE_ARN.matcher(roleArn).matches()) {
-            throw ApiError.badRequest("RoleArn must be an IAM role ARN (arn:aws:iam::<account>:role/<name>), got "
-                    + roleArn);
-        }
+        Arns.requireRoleArn("RoleArn", roleArn);
         Kind kind = m.group(2).equals("kinesis") ? Kind.KINESIS : Kind.FIREHOSE;
         return new Destination(kind, m.group(6), m.group(3), roleArn);
     }

@@ -1,6 +1,7 @@
 package io.pinpush.jobs;
 
 import io.pinpush.api.ApiError;
+import io.pinpush.api.Arns;
 import io.pinpush.api.Ids;
 import io.pinpush.api.Json;
 import io.pinpush.api.PageRequest;
@@ -42,6 +43,8 @@ public final class JobService implements AppScopedData {
 
     JobResponse<ImportJobResource> createImport(String appId, ImportJobResource request) {
         apps.require(appId);
+        // Checked here, not in the record: stored job definitions are read with it too.
+        Arns.requireRoleArn("RoleArn", request.roleArn());
         storages.requireSupported("S3Url", ObjectLocation.parse("S3Url", request.s3Url()));
         ImportJobResource definition = request;
         if (request.segmentId() != null) {
@@ -67,6 +70,7 @@ public final class JobService implements AppScopedData {
 
     JobResponse<ExportJobResource> createExport(String appId, ExportJobResource request) {
         apps.require(appId);
+        Arns.requireRoleArn("RoleArn", request.roleArn());
         storages.requireSupported("S3UrlPrefix", ObjectLocation.parse("S3UrlPrefix", request.s3UrlPrefix()));
         if (request.segmentId() != null) {
             segments.require(appId, request.segmentId(), request.segmentVersion());
