@@ -89,6 +89,20 @@ class AppApiTest {
     }
 
     @Test
+    void idsLongerThanAnyStoredIdAreBadRequestsNotServerErrors(PinpointClient pinpoint) {
+        String tooLong = "a".repeat(3000);
+        String app = pinpoint.createApp(b -> b.createApplicationRequest(r -> r.name("long-ids"))).applicationResponse().id();
+
+        assertThatThrownBy(() -> pinpoint.getApp(b -> b.applicationId(tooLong)))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("application-id");
+        assertThatThrownBy(() -> pinpoint.updateEndpoint(b -> b.applicationId(tooLong).endpointId("e")
+                .endpointRequest(r -> r.address("token").channelType("GCM"))))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("at most 1024 bytes");
+        assertThatThrownBy(() -> pinpoint.getSegment(b -> b.applicationId(app).segmentId("s".repeat(1500))))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("segment-id");
+    }
+
+    @Test
     void deleteAppReturnsItAndRemovesIt(PinpointClient pinpoint) {
         String id = pinpoint.createApp(b -> b.createApplicationRequest(r -> r.name("short-lived"))).applicationResponse().id();
 

@@ -17,6 +17,8 @@ public final class Router {
 
     /** API Gateway's own payload limit is 10 MB; Pinpoint rejects bodies over 7 MB. */
     public static final int MAX_BODY_BYTES = 7 * 1024 * 1024;
+    /** The most bytes a path parameter may have: DynamoDB's limit for a sort key. */
+    static final int MAX_ID_BYTES = 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
@@ -118,6 +120,7 @@ public final class Router {
             }
             ApiRequest authenticated = authenticator.authenticate(request);
             Match match = find(authenticated);
+            requireStorableIds(match.params());
             routed = authenticated.withPathParams(match.params());
             for (Guard guard : guards) {
                 guard.admit(match.route(), routed);
@@ -161,6 +164,21 @@ public final class Router {
                     + "; allowed: " + String.join(", ", allowedMethods));
         }
         throw ApiError.notFound("No operation matches " + request.method() + " " + request.path());
+    }
+
+    /**
+     * Every id in a path becomes part of a DynamoDB key (the quota guard's counter, then the resource's own item),
+     * which DynamoDB refuses beyond 1,024 bytes (a sort key's limit): such an id names nothing Pinpush could have
+     * stored, and is a client's mistake, not a 500.
+     */
+    private static void requireStorableIds(Map<String, String> params) {
+        params.forEach((name, value) -> {
+            if (value.length() > MAX_ID_BYTES / 4
+                    && value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+                throw ApiError.badRequest("The path parameter " + name + " must be at most " + MAX_ID_BYTES
+                        + " bytes long");
+            }
+        });
     }
 
     private record Match(Route route, Map<String, String> params) {
