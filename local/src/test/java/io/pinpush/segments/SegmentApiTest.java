@@ -191,6 +191,30 @@ class SegmentApiTest {
     }
 
     @Test
+    void aSegmentHasDimensionsOrSegmentGroupsNeverBoth(PinpointClient pinpoint) {
+        String app = newApp(pinpoint);
+        SegmentResponse base = create(pinpoint, app, "base");
+        assertThat(base.dimensions()).isNotNull();
+
+        assertThatThrownBy(() -> pinpoint.createSegment(b -> b.applicationId(app).writeSegmentRequest(r -> r.name("both")
+                .dimensions(d -> d.demographic(g -> g.platform(p -> p.values("iOS"))))
+                .segmentGroups(g -> g.groups(gr -> gr.sourceSegments(s -> s.id(base.id())))))))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("not both");
+
+        // An update that gives one replaces the other: the segment is not narrowed by both.
+        SegmentResponse other = create(pinpoint, app, "other");
+        SegmentResponse grouped = pinpoint.updateSegment(b -> b.applicationId(app).segmentId(base.id())
+                .writeSegmentRequest(r -> r.segmentGroups(g -> g.groups(gr -> gr.sourceSegments(s -> s.id(other.id()))))))
+                .segmentResponse();
+        assertThat(grouped.dimensions()).isNull();
+        assertThat(grouped.segmentGroups().groups()).hasSize(1);
+        SegmentResponse renamed = pinpoint.updateSegment(b -> b.applicationId(app).segmentId(base.id())
+                .writeSegmentRequest(r -> r.name("renamed"))).segmentResponse();
+        assertThat(renamed.segmentGroups()).isEqualTo(grouped.segmentGroups());
+        assertThat(renamed.dimensions()).isNull();
+    }
+
+    @Test
     void sourceSegmentsMustExistAndMayNotFormACycle(PinpointClient pinpoint) {
         String app = newApp(pinpoint);
         SegmentResponse base = create(pinpoint, app, "base");

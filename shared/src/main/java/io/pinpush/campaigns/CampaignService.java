@@ -174,7 +174,8 @@ public final class CampaignService implements AppScopedData {
                 or(request.segmentId(), stored.segmentId()),
                 // Another segment without a version means that segment's latest, not the old segment's number.
                 request.segmentVersion() != null || segmentChanged ? request.segmentVersion() : stored.segmentVersion(),
-                or(request.tags(), stored.tags()),
+                // Not processed in updates, as Pinpoint stopped processing them (the model's note of 2023).
+                stored.tags(),
                 or(request.templateConfiguration(), stored.templateConfiguration()),
                 or(request.treatmentDescription(), stored.treatmentDescription()),
                 or(request.treatmentName(), stored.treatmentName()),

@@ -109,19 +109,23 @@ public final class SegmentService implements AppScopedData {
         return segment;
     }
 
-    /** A new version: members present in the request replace the stored ones, absent members are kept. */
+    /**
+     * A new version: members present in the request replace the stored ones, absent members are kept. Dimensions
+     * and SegmentGroups are one criterion: either given replaces both (a segment never has the two). Tags are not
+     * processed, as Pinpoint stopped processing them in updates (the model's note of 2023); TagResource changes them.
+     */
     SegmentResponse update(String appId, String segmentId, WriteSegmentRequest request) {
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             SegmentResponse latest = require(appId, segmentId, null);
             if (latest.segmentType() != SegmentType.DIMENSIONAL) {
                 throw ApiError.badRequest("Segment " + segmentId + " is an imported segment and cannot be updated");
             }
+            boolean newCriteria = request.dimensions() != null || request.segmentGroups() != null;
             SegmentResponse next = new SegmentResponse(appId, latest.arn(), latest.creationDate(),
-                    request.dimensions() != null ? request.dimensions() : latest.dimensions(), segmentId,
+                    newCriteria ? request.dimensions() : latest.dimensions(), segmentId,
                     Timestamps.now(clock), request.name() != null ? request.name() : latest.name(),
-                    request.segmentGroups() != null ? request.segmentGroups() : latest.segmentGroups(),
-                    latest.segmentType(), request.tags() != null ? request.tags() : latest.tags(),
-                    latest.version() + 1);
+                    newCriteria ? request.segmentGroups() : latest.segmentGroups(),
+                    latest.segmentType(), latest.tags(), latest.version() + 1);
             membership(next);
             if (store.addVersion(latest, next)) {
                 return next;

@@ -15,6 +15,9 @@ public record WriteSegmentRequest(SegmentDimensions dimensions, String name, Seg
         if (name != null && name.length() > MAX_NAME_LENGTH) {
             throw ApiError.badRequest("Name must be at most " + MAX_NAME_LENGTH + " characters");
         }
+        if (dimensions != null && segmentGroups != null) {
+            throw ApiError.badRequest("A segment has Dimensions or SegmentGroups, not both");
+        }
         tags = Tags.validated(tags);
     }
 }

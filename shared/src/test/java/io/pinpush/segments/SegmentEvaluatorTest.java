@@ -298,11 +298,15 @@ class SegmentEvaluatorTest {
     }
 
     @Test
-    void dimensionsAndSegmentGroupsMustBothHold() {
-        assertThat(segment("{\"Dimensions\": " + GERMANY + ", \"SegmentGroups\": {\"Groups\": [" + group("ALL", IOS) + "]}}")
-                .test(SEATTLE_IPHONE)).isFalse();
-        assertThat(segment("{\"Dimensions\": " + IOS + ", \"SegmentGroups\": {\"Groups\": [" + group("ALL", IOS) + "]}}")
-                .test(SEATTLE_IPHONE)).isTrue();
+    void aStoredSegmentWithBothDimensionsAndSegmentGroupsNeedsBothToHold() {
+        // Requests can no longer give both; a segment an older version stored with both is still judged this way.
+        java.util.function.BiFunction<String, String, java.util.function.Predicate<EndpointResponse>> both =
+                (dimensions, groups) -> EVALUATOR.compile(new SegmentResponse("app", "arn", "now",
+                        Json.read(dimensions, SegmentDimensions.class), "self", "now", "both",
+                        Json.read("{\"Groups\": [" + groups + "]}", SegmentGroupList.class), SegmentType.DIMENSIONAL,
+                        null, 1), ref -> Optional.empty());
+        assertThat(both.apply(GERMANY, group("ALL", IOS)).test(SEATTLE_IPHONE)).isFalse();
+        assertThat(both.apply(IOS, group("ALL", IOS)).test(SEATTLE_IPHONE)).isTrue();
     }
 
     @Test
