@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pinpush.testing.PinpushExtension;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
@@ -32,6 +33,31 @@ class UserEndpointsApiTest {
 
         assertThat(alice).extracting(EndpointResponse::id).containsExactly("phone", "tablet");
         assertThat(alice).allSatisfy(e -> assertThat(e.applicationId()).isEqualTo(app));
+    }
+
+    @Test
+    void aUsersAttributesAreTheSameOnEachOfTheUsersEndpoints(PinpointClient pinpoint) {
+        String app = newApp(pinpoint);
+        put(pinpoint, app, "phone", r -> r.channelType(ChannelType.GCM).address("t-phone")
+                .user(u -> u.userId("erin").userAttributes(Map.of("Tier", List.of("gold"), "Age", List.of("30")))));
+        put(pinpoint, app, "other", r -> r.channelType(ChannelType.GCM).address("t-other")
+                .user(u -> u.userId("frank").userAttributes(Map.of("Tier", List.of("bronze")))));
+
+        // Joining the user: the endpoint takes the user's attributes, its own winning.
+        put(pinpoint, app, "tablet", r -> r.channelType(ChannelType.APNS).address("t-tablet")
+                .user(u -> u.userId("erin").userAttributes(Map.of("Plan", List.of("family")))));
+        assertThat(get(pinpoint, app, "tablet").user().userAttributes())
+                .isEqualTo(Map.of("Tier", List.of("gold"), "Age", List.of("30"), "Plan", List.of("family")));
+        assertThat(get(pinpoint, app, "phone").user().userAttributes()).containsEntry("Plan", List.of("family"));
+
+        // A change on one endpoint, a value set and one removed, reaches the user's others and no one else.
+        put(pinpoint, app, "tablet", r -> r.user(u -> u.userId("erin")
+                .userAttributes(Map.of("Tier", List.of("silver"), "Age", List.of()))));
+        for (String id : List.of("phone", "tablet")) {
+            assertThat(get(pinpoint, app, id).user().userAttributes()).as(id)
+                    .isEqualTo(Map.of("Tier", List.of("silver"), "Plan", List.of("family")));
+        }
+        assertThat(get(pinpoint, app, "other").user().userAttributes()).isEqualTo(Map.of("Tier", List.of("bronze")));
     }
 
     @Test

@@ -43,6 +43,23 @@ final class AttributeMaps {
         return merged.isEmpty() ? null : Collections.unmodifiableMap(merged);
     }
 
+    /**
+     * What turns {@code before} into {@code after} as an update for {@link #merge}: the keys {@code after} sets to a
+     * new value, and an empty list for each key it dropped. Empty when the two hold the same.
+     */
+    static Map<String, List<String>> changes(Map<String, List<String>> before, Map<String, List<String>> after) {
+        Map<String, List<String>> was = before == null ? Map.of() : before;
+        Map<String, List<String>> now = after == null ? Map.of() : after;
+        Map<String, List<String>> changes = new LinkedHashMap<>();
+        now.forEach((key, value) -> {
+            if (!value.equals(was.get(key))) {
+                changes.put(key, value);
+            }
+        });
+        was.keySet().stream().filter(key -> !now.containsKey(key)).forEach(key -> changes.put(key, List.of()));
+        return changes;
+    }
+
     /** The map without the keys {@code remove} selects; null when nothing is left. */
     static <V> Map<String, V> without(Map<String, V> map, Predicate<String> remove) {
         if (map == null) {

@@ -129,7 +129,7 @@ public final class EndpointService implements AppScopedData {
      * its position in {@code requests}; the rest are written.
      *
      * <p>Deliberately not applied: the rules that reach other endpoints (an ACTIVE endpoint taking its address from
-     * the others, the 15-endpoints-per-user cap). Each needs an index query per row, which would make a bulk load
+     * the others, the 15-endpoints-per-user cap, a user's attributes copied to the user's other endpoints). Each needs an index query per row, which would make a bulk load
      * of millions of rows many times slower; the README ("Import and export jobs") says so.
      */
     public Map<Integer, String> importBatch(String appId, List<Map.Entry<String, EndpointRequest>> requests) {
@@ -459,6 +459,44 @@ public final class EndpointService implements AppScopedData {
         if (gainsUser(change.before(), after)) {
             releaseExcessUserEndpoints(appId, shards, after);
         }
+        syncUserAttributes(appId, shards, change);
+    }
+
+    /**
+     * Pinpoint keeps a user's attributes the same on each endpoint of the user: what one write sets or removes in
+     * User.UserAttributes is applied to the user's other endpoints, and an endpoint that joins a user takes the
+     * attributes the user has (its own win). So a segment on a user attribute reaches all of a user's endpoints.
+     */
+    private void syncUserAttributes(String appId, int shards, Change change) {
+        EndpointResponse after = change.after();
+        String userId = after.userId();
+        if (userId == null) {
+            return;
+        }
+        boolean joined = gainsUser(change.before(), after);
+        Map<String, List<String>> changes = joined ? AttributeMaps.changes(null, after.user().userAttributes())
+                : AttributeMaps.changes(change.before().user().userAttributes(), after.user().userAttributes());
+        if (!joined && changes.isEmpty()) {
+            return;
+        }
+        List<EndpointResponse> others = store.byUser(appId, userId).stream()
+                .filter(e -> !e.id().equals(after.id())).toList();
+        if (joined && !others.isEmpty()) {
+            Map<String, List<String>> users = others.get(0).user().userAttributes();
+            updateUserAttributes(appId, shards, after.id(), userId, own -> AttributeMaps.merge(users, own));
+        }
+        if (!changes.isEmpty()) {
+            others.forEach(other -> updateUserAttributes(appId, shards, other.id(), userId,
+                    theirs -> AttributeMaps.merge(theirs, changes)));
+        }
+    }
+
+    /** Changes the user attributes of one endpoint, if it still belongs to {@code userId}. */
+    private void updateUserAttributes(String appId, int shards, String endpointId, String userId,
+                                      UnaryOperator<Map<String, List<String>>> change) {
+        update(appId, EndpointHashing.shard(endpointId, shards), endpointId,
+                endpoint -> endpoint == null || !userId.equals(endpoint.userId()) ? null
+                        : endpoint.withUser(EndpointMerge.user(change.apply(endpoint.user().userAttributes()), userId)));
     }
 
     /** Pinpoint sets other endpoints with the same address INACTIVE when one is written ACTIVE. */
