@@ -108,6 +108,14 @@ public final class LegacyFcmFormat {
         legacy.fields().forEachRemaining(field -> {
             if (COMMON_NOTIFICATION_KEYS.contains(field.getKey())) {
                 object(message, "notification").set(field.getKey(), field.getValue());
+            } else if (field.getKey().equals("badge")) {
+                // iOS only: v1 has no Android badge, and FCM refuses the message with one.
+                if (!field.getValue().asText().matches("\\d{1,9}")) {
+                    throw new InvalidMessage("RawContent notification.badge must be a whole number");
+                }
+                aps(message).put("badge", Integer.parseInt(field.getValue().asText()));
+            } else if (field.getKey().equals("subtitle")) {
+                object(aps(message), "alert").set("subtitle", field.getValue()); // iOS only, as badge
             } else {
                 String key = field.getKey().equals("android_channel_id") ? "channel_id" : field.getKey();
                 object(android(message), "notification").set(key, field.getValue());

@@ -129,6 +129,21 @@ class FcmRendererTest {
     }
 
     @Test
+    void legacyRawContentsIosOnlyNotificationKeysGoToTheApnsPayload() {
+        // v1 has no Android badge or subtitle: FCM refuses a message that sets them there.
+        RenderedPush push = render(raw(
+                "{\"notification\": {\"title\": \"T\", \"body\": \"B\", \"badge\": \"3\", \"subtitle\": \"S\", \"sound\": \"default\"}}",
+                "{}"));
+
+        var message = json(push.body()).path("message");
+        assertThat(message.path("apns").path("payload").path("aps"))
+                .isEqualTo(json("{\"badge\": 3, \"alert\": {\"subtitle\": \"S\"}}"));
+        assertThat(message.path("android").path("notification")).isEqualTo(json("{\"sound\": \"default\"}"));
+        assertThat(renderer.render(raw("{\"notification\": {\"badge\": \"many\"}}", "{}")))
+                .isEqualTo(new RenderResult.Invalid("RawContent notification.badge must be a whole number"));
+    }
+
+    @Test
     void legacyRawContentWithoutDeliverySettingsTakesThoseOfTheMessage() {
         RenderedPush push = render(raw("{\"data\": {\"k\": \"v\"}}",
                 "{\"GCMMessage\": {\"TimeToLive\": 309744, \"Priority\": \"normal\", \"CollapseKey\": \"ck\"}}"));
