@@ -24,12 +24,7 @@ public final class PinpointData {
 
     /** Flat keys, for FCM data: {@code pinpoint.campaign.campaign_id}, {@code pinpoint.<context key>}. */
     public static Map<String, String> flat(RenderRequest request) {
-        Map<String, String> keys = new LinkedHashMap<>();
-        if (request.pinpointData() == null || request.pinpointData().isEmpty()) {
-            keys.put(PREFIX + "campaign.campaign_id", DIRECT_CAMPAIGN);
-        } else {
-            keys.putAll(request.pinpointData());
-        }
+        Map<String, String> keys = new LinkedHashMap<>(attribution(request));
         if (request.context() != null) {
             request.context().forEach((key, value) -> keys.putIfAbsent(PREFIX + key, value));
         }
@@ -37,12 +32,13 @@ public final class PinpointData {
     }
 
     /**
-     * The same attributes as the nested dictionary the iOS SDKs read from {@code data.pinpoint}:
-     * {@code pinpoint.campaign.campaign_id} becomes {@code {"campaign": {"campaign_id": ...}}}.
+     * The same attributes as the nested dictionary the iOS SDKs read from {@code data.pinpoint}: the attribution
+     * {@code pinpoint.campaign.campaign_id} becomes {@code {"campaign": {"campaign_id": ...}}}; Context keys are
+     * added as they are named ({@code "user.tier"} stays one key), never over an attribution member.
      */
     public static ObjectNode nested(RenderRequest request) {
         ObjectNode pinpoint = JsonNodeFactory.instance.objectNode();
-        flat(request).forEach((key, value) -> {
+        attribution(request).forEach((key, value) -> {
             String path = key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key;
             int dot = path.indexOf('.');
             if (dot < 0) {
@@ -53,7 +49,20 @@ public final class PinpointData {
                 group.put(path.substring(dot + 1), value);
             }
         });
+        if (request.context() != null) {
+            request.context().forEach((key, value) -> {
+                if (!pinpoint.has(key)) {
+                    pinpoint.put(key, value);
+                }
+            });
+        }
         return pinpoint;
+    }
+
+    /** The campaign or journey a notification belongs to; a direct send's is {@value #DIRECT_CAMPAIGN}. */
+    private static Map<String, String> attribution(RenderRequest request) {
+        return request.pinpointData() == null || request.pinpointData().isEmpty()
+                ? Map.of(PREFIX + "campaign.campaign_id", DIRECT_CAMPAIGN) : request.pinpointData();
     }
 
     /** The images and icon a message names, which the Android SDKs read from the data keys. */

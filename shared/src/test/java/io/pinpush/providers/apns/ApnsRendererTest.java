@@ -91,6 +91,15 @@ class ApnsRendererTest {
     }
 
     @Test
+    void contextKeysAreAddedToThePinpointDictionaryAsNamedAndNeverOverTheAttribution() {
+        RenderRequest request = withOverrides(request(ChannelType.APNS, APNS_TOKEN, "{\"APNSMessage\": {\"Body\": \"b\"}}"),
+                null, null, null, null, Map.of("user.tier", "gold", "campaign", "mine"));
+
+        assertThat(json(render(request).body()).path("data").path("pinpoint")).isEqualTo(json(
+                "{\"campaign\": {\"campaign_id\": \"_DIRECT\"}, \"user.tier\": \"gold\"}"));
+    }
+
+    @Test
     void substitutionsFromAddressBeatThoseOfTheMessage() {
         RenderRequest request = withOverrides(request(ChannelType.APNS, APNS_TOKEN, """
                 {"APNSMessage": {"Title": "Hi {{name}}", "Body": "{{greeting}}, {{name}}! {{unknown}}",
