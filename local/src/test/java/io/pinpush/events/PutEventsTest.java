@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.testing.EventsExtension;
 import io.pinpush.testing.EventsExtension.EventsStack;
+import io.pinpush.testing.EventSamples;
 import io.pinpush.testing.RawHttp;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -153,7 +154,33 @@ class PutEventsTest {
     }
 
     @Test
-    void requestsOverFourMegabytesAreBadRequests(EventsStack stack) {
+    void anItemWithoutAnEndpointAnswersEachOfItsEventsAndANullItemItsOwn400(EventsStack stack) {
+        String appId = OutcomeEventsTest.newApp(stack);
+        String body = "{\"BatchItem\": {"
+                + "\"no-endpoint\": {\"Events\": {\"e1\": {\"EventType\": \"tap\", \"Timestamp\": \"" + START + "\"}}},"
+                + "\"null-item\": null,"
+                + "\"fine\": {\"Endpoint\": {\"Address\": \"t\", \"ChannelType\": \"GCM\"}, \"Events\": {\"e2\": {"
+                + "\"EventType\": \"tap\", \"Timestamp\": \"" + START + "\","
+                + "\"Session\": {\"Id\": \"s\", \"StartTimestamp\": \"" + START + "\", \"StopTimestamp\": \"\"}}}}}}";
+
+        HttpResponse<String> response = RawHttp.send(stack.server().endpoint(), "POST",
+                "/v1/apps/" + appId + "/events", body);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode results = EventSamples.readJson(response.body()).path("Results");
+        assertThat(results.path("no-endpoint").path("EventsItemResponse").path("e1").path("StatusCode").asInt())
+                .isEqualTo(400);
+        assertThat(results.path("null-item").path("EndpointItemResponse").path("StatusCode").asInt()).isEqualTo(400);
+        assertThat(results.path("fine").path("EventsItemResponse").path("e2").path("StatusCode").asInt()).isEqualTo(202);
+        // A blank StopTimestamp is no stop time, not the epoch.
+        List<StreamedRecords> records = StreamedRecords.await(stack.kinesis(), EventsExtension.STREAM, appId,
+                all -> !all.isEmpty());
+        assertThat(records).singleElement().satisfies(r ->
+                assertThat(r.json().path("session").has("stop_timestamp")).isFalse());
+    }
+
+    @Test
+    void requestsOverFourMegabytesArePayloadTooLarge(EventsStack stack) {
         String appId = OutcomeEventsTest.newApp(stack);
         String body = "{\"BatchItem\":{\"e\":{\"Endpoint\":{\"Address\":\"" + "x".repeat(4 * 1024 * 1024)
                 + "\"},\"Events\":{}}}}";
@@ -161,7 +188,9 @@ class PutEventsTest {
         HttpResponse<String> response = RawHttp.send(stack.server().endpoint(), "POST",
                 "/v1/apps/" + appId + "/events", body);
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("X-Amzn-ErrorType")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("PayloadTooLargeException"));
         assertThat(response.body()).contains("at most 4 MB");
     }
 

@@ -1,6 +1,8 @@
 package io.pinpush.events;
 
 import io.pinpush.api.ApiError;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The payload of PutEvents: batch items keyed by endpoint id. Request-wide limits are checked here. */
@@ -26,6 +28,8 @@ public record EventsRequest(Map<String, EventsBatch> batchItem) {
             throw ApiError.badRequest("A PutEvents request may carry at most " + MAX_EVENTS + " events; this one has "
                     + events);
         }
-        batchItem = Map.copyOf(batchItem);
+        // In the request's order (two items on one address: the later one keeps it ACTIVE, as if sent one by one);
+        // null items allowed, each answered with its own 400.
+        batchItem = Collections.unmodifiableMap(new LinkedHashMap<>(batchItem));
     }
 }

@@ -47,7 +47,7 @@ public final class PutEventsService {
     public static void checkRequestSize(String body) {
         int bytes = body.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_REQUEST_BYTES) {
-            throw ApiError.badRequest("A PutEvents request may be at most 4 MB; this one is " + bytes + " bytes");
+            throw ApiError.payloadTooLarge("A PutEvents request may be at most 4 MB; this one is " + bytes + " bytes");
         }
     }
 
@@ -65,8 +65,13 @@ public final class PutEventsService {
                                                 String apiRequestId, long arrival) {
         String appId = app.id();
         if (item == null || item.endpoint() == null) {
-            return new EventsResponse.ItemResponse(
-                    EventsResponse.Result.badRequest("Endpoint is required in every batch item"), Map.of());
+            // Every event still gets its own answer: none of them is taken without the endpoint it happened on.
+            EventsResponse.Result missing = EventsResponse.Result.badRequest("Endpoint is required in every batch item");
+            Map<String, EventsResponse.Result> events = new LinkedHashMap<>();
+            if (item != null && item.events() != null) {
+                item.events().keySet().forEach(eventId -> events.put(eventId, missing));
+            }
+            return new EventsResponse.ItemResponse(missing, events);
         }
         PublicEndpoint submitted = item.endpoint().withRequestIdIfAbsent(apiRequestId);
         EventsResponse.Result endpointResult;
@@ -76,7 +81,8 @@ public final class PutEventsService {
             endpoint = new EndpointView(Json.write(stored), stored.demographic());
             endpointResult = EventsResponse.Result.ACCEPTED;
         } catch (ApiError rejected) {
-            if (rejected.type().status() >= 500) {
+            // A throttled write (429) fails the call, so the SDK retries it, rather than hide in an item of a 202.
+            if (rejected.type().status() >= 500 || rejected.type().status() == 429) {
                 throw rejected;
             }
             // The events still happened: they are streamed with the endpoint as the app reported it.
@@ -145,7 +151,7 @@ public final class PutEventsService {
             throw ApiError.badRequest("Session.Duration may not be negative");
         }
         Long start = epochMillis("Session.StartTimestamp", session.startTimestamp(), true);
-        Long stop = session.stopTimestamp() == null ? null
+        Long stop = session.stopTimestamp() == null || session.stopTimestamp().isBlank() ? null
                 : epochMillis("Session.StopTimestamp", session.stopTimestamp(), false);
         return new PinpointEvent.Session(session.id(), start, stop, session.duration());
     }
