@@ -145,6 +145,8 @@ class PushTemplateApiTest {
         assertThatThrownBy(() -> pinpoint.updatePushTemplate(b -> b.templateName(name).version("1")
                 .pushNotificationTemplateRequest(body("stale"))))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("not the latest");
+        assertThatThrownBy(() -> pinpoint.updatePushTemplate(b -> b.templateName(name).version("99")
+                .pushNotificationTemplateRequest(body("nowhere")))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> pinpoint.updatePushTemplate(b -> b.templateName(name).version("2").createNewVersion(true)
                 .pushNotificationTemplateRequest(body("both"))))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("create-new-version");

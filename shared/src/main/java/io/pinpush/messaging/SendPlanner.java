@@ -202,7 +202,11 @@ public final class SendPlanner {
         });
     }
 
-    /** With a template, the recipient's message is the personalized one, its Substitutions already applied. */
+    /**
+     * With a template, the recipient's message is the personalized one, its Substitutions already applied; they are
+     * still handed on for the recipient's own BodyOverride, TitleOverride and RawContent, which the template never
+     * saw ("the variables specified in this map take precedence over all other variables").
+     */
     private static RenderRequest renderRequest(Recipient recipient, DirectMessageConfiguration message,
                                                MessageTemplates.Personalization personalization,
                                                Map<String, String> pinpointData) {
@@ -210,7 +214,6 @@ public final class SendPlanner {
         DirectMessageConfiguration content = personalization == null ? message
                 : personalization.messageFor(recipient.endpoint(), o.substitutions());
         return new RenderRequest(recipient.target().channelType(), recipient.target().address(), recipient.endpoint(),
-                content, o.body(), o.title(), o.rawContent(), personalization == null ? o.substitutions() : null,
-                o.context(), pinpointData);
+                content, o.body(), o.title(), o.rawContent(), o.substitutions(), o.context(), pinpointData);
     }
 }

@@ -96,6 +96,7 @@ public final class PushTemplateService {
                 return store.putVersion(head, head.withNewVersion(now), added);
             }
             if (expectedLatest.isPresent() && expectedLatest.getAsInt() != head.latestVersion()) {
+                requireVersion(name, expectedLatest.getAsInt()); // a version that does not exist is a 404, as on Get
                 throw ApiError.badRequest("version " + expectedLatest.getAsInt() + " is not the latest version of "
                         + name + " (" + head.latestVersion() + "); only the latest version can be overwritten,"
                         + " or use create-new-version=true");

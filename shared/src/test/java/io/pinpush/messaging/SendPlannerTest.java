@@ -232,7 +232,8 @@ class SendPlannerTest {
         assertThat(prepared).containsExactly(new Template("welcome", null));
         assertThat(rendered).singleElement().satisfies(r -> {
             assertThat(r.messageConfiguration().defaultPushNotificationMessage().body()).isEqualTo("Hello ada {Pet=[cat]}");
-            assertThat(r.substitutions()).as("already applied by the template").isNull();
+            // Applied by the template, and handed on for the recipient's own overrides, which the template never saw.
+            assertThat(r.substitutions()).isEqualTo(Map.of("Pet", List.of("cat")));
         });
         assertThat(plan.decided()).singleElement().satisfies(o -> {
             assertThat(o.target().endpointId()).isEqualTo("broken");

@@ -282,6 +282,16 @@ class SendMessagesEndToEndTest {
                 .satisfies(r -> assertThat(r.payload()).contains("Hi Ada, you have 2 pets"));
         assertThat(stack.apnsReceived(anonymous)).singleElement()
                 .satisfies(r -> assertThat(r.payload()).contains("Hi friend, you have  pets"));
+
+        // A recipient's own BodyOverride takes its Substitutions too, with a template as without one.
+        String coupon = stack.apnsToken();
+        stack.pinpoint.sendMessages(b -> b.applicationId(app).messageRequest(m -> m
+                .addresses(Map.of(coupon, AddressConfiguration.builder().channelType(ChannelType.APNS)
+                        .bodyOverride("Code {{Coupon}}").substitutions(Map.of("Coupon", List.of("X42"))).build()))
+                .messageConfiguration(DirectMessageConfiguration.builder().build())
+                .templateConfiguration(t -> t.pushTemplate(p -> p.name(template)))));
+        assertThat(stack.apnsReceived(coupon)).singleElement()
+                .satisfies(r -> assertThat(r.payload()).contains("Code X42"));
     }
 
     @Test
