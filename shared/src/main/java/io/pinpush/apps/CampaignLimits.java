@@ -9,14 +9,15 @@ public record CampaignLimits(Integer daily, Integer maximumDuration, Integer mes
     public CampaignLimits {
         requireRange("Daily", daily, 0, 100);
         requireRange("Total", total, 0, 100);
-        requireRange("Session", session, 0, 100);
+        requireRange("Session", session, 0, Integer.MAX_VALUE); // the model gives Session no maximum
         requireRange("MaximumDuration", maximumDuration, 60, Integer.MAX_VALUE);
         requireRange("MessagesPerSecond", messagesPerSecond, 1, 20_000);
     }
 
     private static void requireRange(String member, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
-            throw ApiError.badRequest("Limits." + member + " must be between " + min + " and " + max + ", got " + value);
+            throw ApiError.badRequest("Limits." + member + (max == Integer.MAX_VALUE ? " must be " + min + " or more"
+                    : " must be between " + min + " and " + max) + ", got " + value);
         }
     }
 }

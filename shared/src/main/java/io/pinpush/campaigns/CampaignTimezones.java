@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class CampaignTimezones {
 
-    private static final Pattern UTC_OFFSET = Pattern.compile("UTC([+-])(\\d{2})(?::(\\d{2}))?");
+    /** Case-insensitive: Pinpoint accepts (and returns as written) {@code utc-08}, as its guide's CloudTrail example shows. */
+    private static final Pattern UTC_OFFSET = Pattern.compile("UTC([+-])(\\d{2})(?::(\\d{2}))?", Pattern.CASE_INSENSITIVE);
 
     private CampaignTimezones() {
     }
@@ -31,7 +32,7 @@ public final class CampaignTimezones {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        if (value.equals("UTC")) {
+        if (value.equalsIgnoreCase("UTC")) {
             return Optional.of(ZoneOffset.UTC);
         }
         Matcher offset = UTC_OFFSET.matcher(value);

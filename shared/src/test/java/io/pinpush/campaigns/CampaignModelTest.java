@@ -73,12 +73,24 @@ class CampaignModelTest {
         assertThat(CampaignTimezones.parse("UTC+05:30")).contains(ZoneOffset.ofHoursMinutes(5, 30));
         assertThat(CampaignTimezones.parse("UTC+05:45")).contains(ZoneOffset.ofHoursMinutes(5, 45));
         assertThat(CampaignTimezones.parse("America/New_York")).contains(ZoneId.of("America/New_York"));
+        // As Pinpoint's guide shows CreateCampaign taking them: "utc-08".
+        assertThat(CampaignTimezones.parse("utc-08")).contains(ZoneOffset.ofHours(-8));
+        assertThat(CampaignTimezones.parse("utc")).contains(ZoneOffset.UTC);
+    }
+
+    @Test
+    void sessionLimitHasNoMaximumButTheDailyAndTotalOnesDo() {
+        assertThat(new io.pinpush.apps.CampaignLimits(null, null, null, null, 500).session()).isEqualTo(500);
+        assertThatThrownBy(() -> new io.pinpush.apps.CampaignLimits(101, null, null, null, null))
+                .isInstanceOf(ApiError.class).hasMessageContaining("between 0 and 100");
+        assertThatThrownBy(() -> new io.pinpush.apps.CampaignLimits(null, null, null, null, -1))
+                .isInstanceOf(ApiError.class).hasMessageContaining("Session must be 0 or more");
     }
 
     @Test
     void malformedTimezonesAreRefused() {
         for (String bad : new String[] {"UTC-5", "UTC+05:60", "UTC+19", "EST", "+05:00", "GMT+5", "Mars/Olympus",
-                "utc", ""}) {
+                "utc-5", ""}) {
             assertThat(CampaignTimezones.parse(bad)).as(bad).isEmpty();
         }
         assertThatThrownBy(() -> CampaignTimezones.require("Schedule.Timezone", "Mars/Olympus"))
