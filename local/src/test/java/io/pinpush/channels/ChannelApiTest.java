@@ -101,6 +101,25 @@ class ChannelApiTest {
     }
 
     @Test
+    void apnsTokenKeyAsTheAmplifyCliSendsItIsAccepted(PinpointClient pinpoint, LocalServer server) {
+        String appId = newApp(pinpoint);
+        String p8 = TestKeys.p8();
+        // The Amplify CLI: DefaultAuthenticationMethod "Key", and the .p8 body without its BEGIN/END lines.
+        String bare = p8.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+
+        View view = ChannelCalls.update(pinpoint, appId, ChannelType.APNS, Map.of("Enabled", true,
+                "DefaultAuthenticationMethod", "Key", "TokenKey", bare, "TokenKeyId", ValidCredentials.TOKEN_KEY_ID,
+                "TeamId", ValidCredentials.TEAM_ID, "BundleId", ValidCredentials.BUNDLE_ID));
+
+        assertThat(view.hasTokenKey()).isTrue();
+        assertThat(view.defaultAuthenticationMethod()).isEqualTo("TOKEN");
+        ChannelCredentials.Apns apns = (ChannelCredentials.Apns) server.pinpush().channels()
+                .resolve(appId, ChannelType.APNS).orElseThrow().credentials();
+        assertThat(apns.tokenKey()).hasValueSatisfying(key -> assertThat(key.tokenKey().replaceAll("\\s", ""))
+                .isEqualTo(p8.replaceAll("\\s", "")));
+    }
+
+    @Test
     void apnsCertificateBundleIdComesFromTheSubjectUid(PinpointClient pinpoint, LocalServer server) {
         String appId = newApp(pinpoint);
         Map<String, Object> request = new HashMap<>(ValidCredentials

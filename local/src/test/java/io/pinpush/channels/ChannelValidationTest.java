@@ -42,8 +42,12 @@ class ChannelValidationTest {
                 rejected("no credentials at all", ChannelType.APNS_VOIP, Map.of("Enabled", true),
                         "The APNs channel needs credentials"),
                 rejected("token key that is not PEM", ChannelType.APNS,
-                        with(ValidCredentials.token(), "TokenKey", "MIGTAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBHkwdwIBAQQg"),
+                        with(ValidCredentials.token(), "TokenKey", "a .p8 file name, not its text"),
                         "TokenKey is not PEM text"),
+                // A bare base64 body is read as the Amplify CLI sends a .p8; this one is cut short.
+                rejected("token key body cut short", ChannelType.APNS,
+                        with(ValidCredentials.token(), "TokenKey", "MIGTAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBHkwdwIBAQQg"),
+                        "TokenKey is not an EC private key"),
                 rejected("token key that is RSA", ChannelType.APNS,
                         with(ValidCredentials.token(), "TokenKey", TestKeys.rsaPkcs8()),
                         "TokenKey is not an EC private key"),

@@ -22,7 +22,12 @@ public record APNSChannelRequest(
 
     public APNSChannelRequest {
         defaultAuthenticationMethod = RequestMembers.authenticationMethod(defaultAuthenticationMethod, "APNs",
-                ApnsCredentialRules.TOKEN, ApnsCredentialRules.CERTIFICATE);
+                ApnsCredentialRules.TOKEN, ApnsCredentialRules.CERTIFICATE, AMPLIFY_TOKEN);
+        if (AMPLIFY_TOKEN.equals(defaultAuthenticationMethod)) {
+            defaultAuthenticationMethod = ApnsCredentialRules.TOKEN;
+        }
+        // The Amplify CLI sends the .p8 key's base64 body without its BEGIN/END lines.
+        tokenKey = KeyMaterial.withPemLines(tokenKey, "PRIVATE KEY");
         RequestMembers.notBlank("BundleId", bundleId);
         RequestMembers.notBlank("Certificate", certificate);
         RequestMembers.notBlank("PrivateKey", privateKey);
@@ -30,6 +35,12 @@ public record APNSChannelRequest(
         RequestMembers.notBlank("TokenKey", tokenKey);
         RequestMembers.notBlank("TokenKeyId", tokenKeyId);
     }
+
+    /**
+     * What the Amplify CLI sends for a token key ("key or certificate", as the model puts it); stored and answered
+     * as TOKEN.
+     */
+    static final String AMPLIFY_TOKEN = "KEY";
 
     /** The request replaces the token key. BundleId alone does not count: it also names a certificate's topic. */
     boolean carriesTokenKey() {

@@ -52,6 +52,25 @@ final class KeyMaterial {
     private KeyMaterial() {
     }
 
+    /**
+     * {@code text} as PEM: unchanged when it has a BEGIN line (or is null); a bare base64 body (whitespace allowed)
+     * wrapped in {@code label}'s BEGIN and END lines; anything else unchanged, for the key's own check to refuse.
+     */
+    static String withPemLines(String text, String label) {
+        if (text == null || text.contains("-----BEGIN")) {
+            return text;
+        }
+        String body = text.replaceAll("\\s", "");
+        if (body.isEmpty() || !body.matches("[A-Za-z0-9+/]+={0,2}")) {
+            return text;
+        }
+        StringBuilder pem = new StringBuilder("-----BEGIN ").append(label).append("-----\n");
+        for (int from = 0; from < body.length(); from += 64) {
+            pem.append(body, from, Math.min(body.length(), from + 64)).append('\n');
+        }
+        return pem.append("-----END ").append(label).append("-----\n").toString();
+    }
+
     /** An APNs signing key: the .p8 file, a PKCS#8 EC private key on P-256. */
     static ECPrivateKey apnsSigningKey(String pem, String member) {
         PemBlock block = single(pem, member, "the whole .p8 file Apple issued, from -----BEGIN PRIVATE KEY----- to"
