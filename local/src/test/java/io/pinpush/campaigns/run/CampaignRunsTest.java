@@ -189,6 +189,25 @@ class CampaignRunsTest {
     }
 
     @Test
+    void quietTimeIsJudgedWhenTheMessagesGoOutNotAtTheSlicesStart(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        harness.endpoints("berlin-", 2, "Europe/Berlin");     // 04:00 at the start (quiet), 13:30 when sent
+        harness.endpoints("newyork-", 2, "America/New_York"); // 22:00 at the start, 07:30 when sent: quiet both times
+        harness.endpoints("tokyo-", 2, "Asia/Tokyo");         // 12:00 at the start, 21:30 when sent
+        CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("2026-12-10T03:00:00Z",
+                null, Frequency.ONCE, false, new QuietTime("08:00", "22:00"), "UTC"), null, null, false);
+
+        at(harness, "2026-12-10T03:00:00Z");
+        harness.tick();
+        at(harness, "2026-12-10T12:30:00Z"); // the work items are processed late (a backlog, a resumed campaign)
+        List<CampaignRunner.ShardReport> reports = harness.drain();
+
+        assertThat(RunHarness.ids(harness.sent)).containsExactlyInAnyOrder("berlin-0", "berlin-1", "tokyo-0", "tokyo-1");
+        assertThat(reports.stream().mapToInt(CampaignRunner.ShardReport::quiet).sum()).isEqualTo(2);
+        assertThat(harness.activitiesOf(campaign).get(0).totalEndpointCount()).isEqualTo(4);
+    }
+
+    @Test
     void processingTheSameWorkItemsTwiceSendsEachEndpointOnceAndCountsItOnce(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T10:00:00Z"));
         harness.endpoints("e-", 120, "Europe/Paris");

@@ -103,6 +103,9 @@ public final class CampaignRunner {
         Predicate<EndpointResponse> inSegment = segments.membership(segment);
         Instant sliceStart = work.slice().startsAt();
         Instant now = clock.instant();
+        // Quiet time is judged when the messages go out: a slice sent late (a time zone already past its start, a
+        // resumed campaign) must not reach an endpoint in its quiet hours because its start time was not.
+        Instant sendingAt = now.isAfter(sliceStart) ? now : sliceStart;
 
         int[] counts = new int[6];
         Map<String, List<EndpointResponse>> batches = new HashMap<>();
@@ -112,7 +115,7 @@ public final class CampaignRunner {
                 counts[5]++; // another time zone's slice sends it
                 return;
             }
-            if (QuietHours.isQuiet(any.quietTime(), endpoint, sliceStart)) {
+            if (QuietHours.isQuiet(any.quietTime(), endpoint, sendingAt)) {
                 counts[1]++;
                 return;
             }
