@@ -485,6 +485,11 @@ class CampaignApiTest {
                 .campaignResponse();
         assertThat(read.tags()).isEqualTo(Map.of("stage", "beta"));
         assertThat(read.version()).as("tags are not a new version").isEqualTo(1);
+        // Tags in an update are not processed, as Pinpoint stopped processing them in 2023.
+        pinpoint.updateCampaign(b -> b.applicationId(app.id()).campaignId(campaign.id())
+                .writeCampaignRequest(r -> r.name("renamed").tags(Map.of("team", "other"))));
+        assertThat(pinpoint.listTagsForResource(b -> b.resourceArn(campaign.arn())).tagsModel().tags())
+                .isEqualTo(Map.of("stage", "beta"));
         String unknown = campaign.arn().replace(campaign.id(), "f".repeat(32));
         assertThatThrownBy(() -> pinpoint.listTagsForResource(b -> b.resourceArn(unknown)))
                 .isInstanceOf(NotFoundException.class);
