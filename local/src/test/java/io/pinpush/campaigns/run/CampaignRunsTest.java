@@ -208,6 +208,31 @@ class CampaignRunsTest {
     }
 
     @Test
+    void aCampaignWhoseSegmentWasDeletedIsDeletedAndRunsNoMore(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        harness.endpoints("berlin-", 2, "Europe/Berlin");
+        String segment = harness.segmentOfAll();
+        CampaignResponse campaign = harness.create(segment, RunHarness.schedule("2026-12-10T03:00:00Z", null,
+                Frequency.DAILY, false, null, "UTC"), null, null, false);
+        pinpoint.deleteSegment(b -> b.applicationId(harness.appId).segmentId(segment));
+
+        at(harness, "2026-12-10T03:00:00Z");
+        harness.tick();
+        harness.drain();
+
+        // Pinpoint: "If you delete the segment that's associated with a campaign, the campaign fails and has a
+        // status of DELETED." (Before, the work item failed until it was dead-lettered, the campaign EXECUTING.)
+        assertThat(harness.sent).isEmpty();
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.DELETED);
+        assertThat(harness.activitiesOf(campaign)).singleElement().satisfies(activity -> {
+            assertThat(activity.state()).isEqualTo("CANCELLED");
+            assertThat(activity.result()).isEqualTo("FAIL");
+        });
+        at(harness, "2026-12-11T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).as("no later run").isZero();
+    }
+
+    @Test
     void processingTheSameWorkItemsTwiceSendsEachEndpointOnceAndCountsItOnce(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T10:00:00Z"));
         harness.endpoints("e-", 120, "Europe/Paris");

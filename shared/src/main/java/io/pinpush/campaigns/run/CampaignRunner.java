@@ -1,5 +1,6 @@
 package io.pinpush.campaigns.run;
 
+import io.pinpush.api.ApiError;
 import io.pinpush.apps.AppService;
 import io.pinpush.apps.ApplicationSettings;
 import io.pinpush.campaigns.CampaignResponse;
@@ -81,25 +82,55 @@ public final class CampaignRunner {
         CampaignResponse version = versions.computeIfAbsent(work.campaignId() + "#" + run.get().version(),
                 key -> campaigns.version(work.appId(), work.campaignId(), run.get().version()));
         RunCalendar calendar = RunPlans.calendar(version).orElseThrow();
+        Optional<SegmentResponse> segment = segmentOf(version);
+        if (segment.isEmpty()) {
+            segmentDeleted(run.get(), version);
+            return Optional.empty();
+        }
         if (work.isPlan()) {
-            plan(run.get(), version, calendar);
+            plan(run.get(), segment.get(), calendar);
             return Optional.empty();
         }
         ShardReport report = Boolean.TRUE.equals(current.get().isPaused())
                 ? new ShardReport(0, 0, 0, 0, 0, 0) // paused mid-run: the rest of this run is not sent
-                : sendShard(work, run.get(), version, calendar);
+                : sendShard(work, run.get(), version, segment.get(), calendar);
         if (runs.shardDone(work)) {
             sliceCompleted(run.get(), current.get());
         }
         return Optional.of(report);
     }
 
-    private ShardReport sendShard(WorkItem work, RunRecord run, CampaignResponse version, RunCalendar calendar) {
+    /** The segment the run's version names, or empty when it was deleted (or its pinned version with it). */
+    private Optional<SegmentResponse> segmentOf(CampaignResponse version) {
+        try {
+            return Optional.of(segments.require(version.applicationId(), version.segmentId(), version.segmentVersion()));
+        } catch (ApiError e) {
+            if (e.type() == ApiError.Type.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Pinpoint: "If you delete the segment that's associated with a campaign, the campaign fails and has a status of
+     * DELETED." The run's activities end CANCELLED with Result FAIL, and the tick starts no later run of it.
+     */
+    private void segmentDeleted(RunRecord run, CampaignResponse version) {
+        LOG.warn("Campaign {} run {}: segment {} was deleted; the campaign is DELETED", run.campaignId(),
+                run.runNumber(), version.segmentId());
+        Instant now = clock.instant();
+        run.activities().values().forEach(id -> activities.finished(run.appId(), run.campaignId(), id,
+                ActivityLog.State.CANCELLED, now, "FAIL"));
+        campaigns.setStatus(run.appId(), run.campaignId(), CampaignStatus.DELETED);
+    }
+
+    private ShardReport sendShard(WorkItem work, RunRecord run, CampaignResponse version, SegmentResponse segment,
+                                  RunCalendar calendar) {
         ApplicationSettings settings = apps.require(run.appId()).settings();
         Map<String, RunContext> contexts = RunPlans.contexts(run, version, calendar, settings);
         RunContext any = contexts.values().iterator().next();
         AudienceSplit split = RunPlans.split(version);
-        SegmentResponse segment = segments.require(run.appId(), version.segmentId(), version.segmentVersion());
         Predicate<EndpointResponse> inSegment = segments.membership(segment);
         Instant sliceStart = work.slice().startsAt();
         Instant now = clock.instant();
@@ -158,8 +189,7 @@ public final class CampaignRunner {
     }
 
     /** Finds the UTC offsets of the run's audience at its wall-clock time and writes one due slice per offset. */
-    private void plan(RunRecord run, CampaignResponse version, RunCalendar calendar) {
-        SegmentResponse segment = segments.require(run.appId(), version.segmentId(), version.segmentVersion());
+    private void plan(RunRecord run, SegmentResponse segment, RunCalendar calendar) {
         Map<Instant, ZoneOffset> starts = new ConcurrentHashMap<>();
         audience.forEachMember(segment, endpoint -> {
             Instant start = calendar.startFor(run.local(), RunPlans.zoneOf(endpoint));
