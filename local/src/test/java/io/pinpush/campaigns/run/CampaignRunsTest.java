@@ -233,6 +233,29 @@ class CampaignRunsTest {
     }
 
     @Test
+    void maximumDurationCountsFromEachTimeZonesOwnStart(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-09T12:00:00Z"));
+        harness.endpoints("berlin-", 1, "Europe/Berlin");
+        harness.endpoints("newyork-", 1, "America/New_York");
+        pinpoint.updateApplicationSettings(b -> b.applicationId(harness.appId).writeApplicationSettingsRequest(r -> r
+                .limits(l -> l.maximumDuration(3600))));
+        harness.create(harness.segmentOfAll(), RunHarness.schedule("2026-12-10T09:00:00Z", null, Frequency.ONCE, true,
+                null, "UTC"), null, null, false);
+
+        // The run starts where it is first 09:00 (the plan), then each zone's slice at its own 09:00.
+        for (String at : List.of("2026-12-09T19:00:00Z", "2026-12-10T08:00:00Z", "2026-12-10T14:00:00Z")) {
+            at(harness, at);
+            harness.tick();
+            harness.drain();
+        }
+
+        // Each zone may send for an hour after its own 09:00 (from the campaign zone's, New York's was long over).
+        assertThat(harness.sent).extracting(RunHarness.Sent::endpointId, RunHarness.Sent::sendBy).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("berlin-0", "2026-12-10T09:00:00Z"),
+                org.assertj.core.groups.Tuple.tuple("newyork-0", "2026-12-10T15:00:00Z"));
+    }
+
+    @Test
     void processingTheSameWorkItemsTwiceSendsEachEndpointOnceAndCountsItOnce(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T10:00:00Z"));
         harness.endpoints("e-", 120, "Europe/Paris");

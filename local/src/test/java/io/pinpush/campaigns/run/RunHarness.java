@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 final class RunHarness {
 
     /** One endpoint handed to the sink. */
-    record Sent(String activityId, String treatmentId, String endpointId, Instant at) {
+    /** @param sendBy the instant MaximumDuration ends for it (the attribution the dispatcher enforces), or null */
+    record Sent(String activityId, String treatmentId, String endpointId, Instant at, String sendBy) {
     }
 
     final MutableClock clock;
@@ -80,7 +81,8 @@ final class RunHarness {
                     if (batch.size() > RunSink.BATCH) {
                         throw new AssertionError("a batch of " + batch.size());
                     }
-                    batch.forEach(e -> sent.add(new Sent(run.activityId(), run.treatmentId(), e.id(), clock.instant())));
+                    batch.forEach(e -> sent.add(new Sent(run.activityId(), run.treatmentId(), e.id(), clock.instant(),
+                            run.attribution().sendBy())));
                 }, clock);
     }
 

@@ -128,7 +128,7 @@ public final class CampaignRunner {
     private ShardReport sendShard(WorkItem work, RunRecord run, CampaignResponse version, SegmentResponse segment,
                                   RunCalendar calendar) {
         ApplicationSettings settings = apps.require(run.appId()).settings();
-        Map<String, RunContext> contexts = RunPlans.contexts(run, version, calendar, settings);
+        Map<String, RunContext> contexts = RunPlans.contexts(run, version, work.slice().startsAt(), settings);
         RunContext any = contexts.values().iterator().next();
         AudienceSplit split = RunPlans.split(version);
         Predicate<EndpointResponse> inSegment = segments.membership(segment);

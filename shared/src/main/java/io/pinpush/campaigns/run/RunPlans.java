@@ -124,11 +124,14 @@ final class RunPlans {
         return a != null ? a : b;
     }
 
-    /** The run's context for each treatment, keyed by treatment id. */
-    static Map<String, RunContext> contexts(RunRecord run, CampaignResponse version, RunCalendar calendar,
+    /**
+     * The context for each treatment of one slice of the run, keyed by treatment id. Its scheduled start is the
+     * slice's: with IsLocalTime each time zone's own start, so MaximumDuration counts from when that zone's messages
+     * were due (from the campaign zone's start it dropped every zone sent hours later).
+     */
+    static Map<String, RunContext> contexts(RunRecord run, CampaignResponse version, Instant scheduledStart,
                                             ApplicationSettings app) {
         Map<String, RunContext> contexts = new LinkedHashMap<>();
-        Instant scheduledStart = calendar.startFor(run.local(), null);
         CampaignLimits limits = limits(version, app);
         QuietTime quiet = quietTime(version, app);
         for (RunContext.Treatment treatment : treatments(version)) {
