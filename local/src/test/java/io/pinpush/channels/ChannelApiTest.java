@@ -166,6 +166,12 @@ class ChannelApiTest {
                 .resolve(appId, ChannelType.APNS).orElseThrow().credentials();
         assertThat(apns.tokenKey()).isPresent();
         assertThat(apns.certificate()).isPresent();
+
+        // A BundleId alone moves the stored token key to that app.
+        ChannelCalls.update(pinpoint, appId, ChannelType.APNS, Map.of("BundleId", "com.example.other"));
+        ChannelCredentials.Apns moved = (ChannelCredentials.Apns) server.pinpush().channels()
+                .resolve(appId, ChannelType.APNS).orElseThrow().credentials();
+        assertThat(moved.tokenKey()).hasValueSatisfying(key -> assertThat(key.bundleId()).isEqualTo("com.example.other"));
     }
 
     @Test

@@ -43,7 +43,9 @@ final class ApnsCredentialRules {
     static Apns merge(APNSChannelRequest request, Optional<Apns> stored, Instant now) {
         Optional<Apns.TokenKey> tokenKey = request.carriesTokenKey()
                 ? Optional.of(tokenKey(request, stored.flatMap(Apns::tokenKey)))
-                : stored.flatMap(Apns::tokenKey);
+                // A BundleId alone moves the stored token key to that app (the topic); it answered 200 and kept the old.
+                : stored.flatMap(Apns::tokenKey).map(key -> request.bundleId() == null || request.carriesCertificate()
+                        ? key : new Apns.TokenKey(key.tokenKey(), key.tokenKeyId(), key.teamId(), request.bundleId()));
         Optional<Apns.Certificate> certificate = request.carriesCertificate()
                 ? Optional.of(certificate(request, now))
                 : stored.flatMap(Apns::certificate);
