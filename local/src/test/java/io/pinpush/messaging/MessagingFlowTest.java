@@ -177,8 +177,8 @@ class MessagingFlowTest {
                 .endpointResult().get("ep-dead");
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
-        assertThat(result.statusCode()).isEqualTo(410);
-        assertThat(result.statusMessage()).isEqualTo("Unregistered");
+        assertThat(result.statusCode()).as("Pinpoint's 400 for an invalid token").isEqualTo(400);
+        assertThat(result.statusMessage()).isEqualTo("Unregistered (provider HTTP 410)");
         assertThat(result.address()).isEqualTo(token);
         // The endpoint is updated right after the outcome is recorded (which the send may see first).
         await().atMost(WAIT).untilAsserted(() -> {
@@ -223,7 +223,7 @@ class MessagingFlowTest {
         MessageResult result = harness.messaging.sendMessages(app, request, requestId(), WAIT).result().get(token);
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
-        assertThat(result.statusMessage()).isEqualTo("UNREGISTERED");
+        assertThat(result.statusMessage()).isEqualTo("UNREGISTERED (provider HTTP 404)");
         await().atMost(WAIT).untilAsserted(() -> assertThat(harness.endpoints.deactivated).contains("ep-a"));
     }
 

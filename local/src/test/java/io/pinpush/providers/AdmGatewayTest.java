@@ -138,7 +138,8 @@ class AdmGatewayTest {
             DeliveryResult result = DeliveryResult.of(send(registrationId));
 
             assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
-            assertThat(result.statusCode()).isEqualTo(answer.status());
+            assertThat(result.statusCode()).as("Pinpoint's 400 for an invalid token").isEqualTo(400);
+            assertThat(result.statusMessage()).contains("provider HTTP " + answer.status());
             assertThat(result.tokenInvalid()).isTrue();
             assertThat(result.retryable()).isFalse();
         }

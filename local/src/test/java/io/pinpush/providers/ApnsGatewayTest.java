@@ -217,7 +217,7 @@ class ApnsGatewayTest {
         assertThat(outcome).isEqualTo(new ProviderOutcome.Rejected(410,
                 "Unregistered (token invalid since 2026-01-02T03:04:05Z)", true, false, null));
         assertThat(DeliveryResult.of(outcome).deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
-        assertThat(DeliveryResult.of(outcome).statusCode()).isEqualTo(410);
+        assertThat(DeliveryResult.of(outcome).statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -85,9 +85,10 @@ class BaiduGatewayTest {
 
         DeliveryResult result = DeliveryResult.of(send(uniqueId("channel-")));
 
-        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.UNKNOWN_FAILURE);
-        assertThat(result.statusCode()).isEqualTo(401);
-        assertThat(result.statusMessage()).isEqualTo("30603 Authentication Failed");
+        // Rejected credentials: Pinpoint's 400 permanent failure, the provider's answer in the message.
+        assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
+        assertThat(result.statusCode()).isEqualTo(400);
+        assertThat(result.statusMessage()).isEqualTo("30603 Authentication Failed (provider HTTP 401)");
         assertThat(result.retryable()).isFalse();
     }
 
@@ -100,7 +101,7 @@ class BaiduGatewayTest {
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
         assertThat(result.tokenInvalid()).isTrue();
-        assertThat(result.statusMessage()).isEqualTo("30608 Bind Relation Not Found");
+        assertThat(result.statusMessage()).isEqualTo("30608 Bind Relation Not Found (provider HTTP 404)");
     }
 
     @Test

@@ -159,7 +159,7 @@ class FcmGatewayTest {
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
         assertThat(result.statusCode()).isEqualTo(400);
         assertThat(result.tokenInvalid()).isTrue();
-        assertThat(result.statusMessage()).isEqualTo("INVALID_ARGUMENT: The registration token is not a valid FCM registration token");
+        assertThat(result.statusMessage()).isEqualTo("INVALID_ARGUMENT: The registration token is not a valid FCM registration token (provider HTTP 400)");
     }
 
     @Test
@@ -287,7 +287,8 @@ class FcmGatewayTest {
 
         channels.put(app, ChannelType.GCM, 2, new ChannelCredentials.GcmApiKey("not-a-registered-key"));
         DeliveryResult refused = DeliveryResult.of(send(uniqueId("device-"), MESSAGE));
-        assertThat(refused.deliveryStatus()).isEqualTo(DeliveryStatus.UNKNOWN_FAILURE);
-        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.tokenInvalid()).as("the credentials, not the device").isFalse();
     }
 }

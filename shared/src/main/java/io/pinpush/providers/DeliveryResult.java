@@ -11,12 +11,17 @@ import java.time.Duration;
  * <table>
  *   <tr><th>outcome</th><th>DeliveryStatus</th><th>StatusCode</th></tr>
  *   <tr><td>Delivered</td><td>SUCCESSFUL</td><td>the provider's (200)</td></tr>
- *   <tr><td>Rejected, token invalid (Unregistered, BadDeviceToken, UNREGISTERED, ADM InvalidRegistrationId, Baidu 30608, ...)</td><td>PERMANENT_FAILURE</td><td>the provider's</td></tr>
+ *   <tr><td>Rejected, token invalid (Unregistered, BadDeviceToken, UNREGISTERED, ADM InvalidRegistrationId, Baidu 30608, ...)</td><td>PERMANENT_FAILURE</td><td>400</td></tr>
+ *   <tr><td>Rejected 401/403 for the channel's credentials (InvalidProviderToken, BadCertificate, THIRD_PARTY_AUTH_ERROR, ...)</td><td>PERMANENT_FAILURE</td><td>400</td></tr>
  *   <tr><td>Rejected 429 (TooManyRequests, QUOTA_EXCEEDED, TooManyProviderTokenUpdates, MaxRateExceeded, Baidu 30699)</td><td>THROTTLED</td><td>429</td></tr>
  *   <tr><td>Rejected, retryable (5xx, UNAVAILABLE, INTERNAL, ExpiredProviderToken)</td><td>TEMPORARY_FAILURE</td><td>the provider's</td></tr>
  *   <tr><td>Failed, retryable (timeout, connection refused or reset)</td><td>TEMPORARY_FAILURE</td><td>503</td></tr>
  *   <tr><td>any other rejection or failure</td><td>UNKNOWN_FAILURE</td><td>the provider's, else 500</td></tr>
  * </table>
+ *
+ * <p>An invalid token or rejected credentials are a 400 whatever the provider answered, as the customer's guide says
+ * of Pinpoint: "a per endpoint status code of 400 permanent failure if the corresponding platform token ... or
+ * certificate ... is determined to be invalid"; the provider's own status stays in the StatusMessage.
  *
  * @param retryable    sending the same notification again later may succeed
  * @param retryAfter   how long the provider asked us to wait, when it said so
@@ -27,6 +32,8 @@ public record DeliveryResult(DeliveryStatus deliveryStatus, int statusCode, Stri
 
     static final int UNREACHABLE = 503;
     static final int FAILED = 500;
+    /** Pinpoint's per-endpoint status for an invalid token or certificate. */
+    static final int INVALID = 400;
 
     public static DeliveryResult of(ProviderOutcome outcome) {
         if (outcome instanceof ProviderOutcome.Delivered delivered) {
@@ -34,8 +41,12 @@ public record DeliveryResult(DeliveryStatus deliveryStatus, int statusCode, Stri
                     delivered.updatedToken(), false, null, false);
         }
         if (outcome instanceof ProviderOutcome.Rejected rejected) {
+            if (rejected.tokenInvalid() || credentialsRejected(rejected)) {
+                return new DeliveryResult(DeliveryStatus.PERMANENT_FAILURE, INVALID, rejected.reason()
+                        + " (provider HTTP " + rejected.statusCode() + ")", null, null, false, null, rejected.tokenInvalid());
+            }
             return new DeliveryResult(statusOf(rejected), rejected.statusCode(), rejected.reason(), null, null,
-                    rejected.retryable() && !rejected.tokenInvalid(), rejected.retryAfter(), rejected.tokenInvalid());
+                    rejected.retryable(), rejected.retryAfter(), false);
         }
         ProviderOutcome.Failed failed = (ProviderOutcome.Failed) outcome;
         return failed.retryable()
@@ -54,10 +65,12 @@ public record DeliveryResult(DeliveryStatus deliveryStatus, int statusCode, Stri
         throw new IllegalArgumentException("A rendered notification has no delivery result until it is sent");
     }
 
+    /** The provider refused the channel's credentials for good (an expired token is retryable: it is minted anew). */
+    private static boolean credentialsRejected(ProviderOutcome.Rejected rejected) {
+        return !rejected.retryable() && (rejected.statusCode() == 401 || rejected.statusCode() == 403);
+    }
+
     private static DeliveryStatus statusOf(ProviderOutcome.Rejected rejected) {
-        if (rejected.tokenInvalid()) {
-            return DeliveryStatus.PERMANENT_FAILURE;
-        }
         if (rejected.statusCode() == 429) {
             return DeliveryStatus.THROTTLED;
         }

@@ -19,13 +19,23 @@ class DeliveryResultTest {
 
     @Test
     void rejectionsMapByKind() {
+        // An invalid token is a 400 permanent failure, as Pinpoint answers it; the provider's status stays in the message.
         assertThat(DeliveryResult.of(new ProviderOutcome.Rejected(410, "Unregistered", true, false, null)))
-                .isEqualTo(new DeliveryResult(DeliveryStatus.PERMANENT_FAILURE, 410, "Unregistered", null, null, false, null, true));
+                .isEqualTo(new DeliveryResult(DeliveryStatus.PERMANENT_FAILURE, 400, "Unregistered (provider HTTP 410)",
+                        null, null, false, null, true));
         assertThat(DeliveryResult.of(new ProviderOutcome.Rejected(429, "QUOTA_EXCEEDED", false, true, Duration.ofSeconds(7))))
                 .isEqualTo(new DeliveryResult(DeliveryStatus.THROTTLED, 429, "QUOTA_EXCEEDED", null, null, true, Duration.ofSeconds(7), false));
         assertThat(DeliveryResult.of(new ProviderOutcome.Rejected(503, "UNAVAILABLE", false, true, null)).deliveryStatus())
                 .isEqualTo(DeliveryStatus.TEMPORARY_FAILURE);
-        assertThat(DeliveryResult.of(new ProviderOutcome.Rejected(403, "TopicDisallowed", false, false, null)).deliveryStatus())
+        // So are rejected credentials, without touching the endpoint; an expired token is retried with a new one.
+        assertThat(DeliveryResult.of(new ProviderOutcome.Rejected(403, "InvalidProviderToken", false, false, null)))
+                .isEqualTo(new DeliveryResult(DeliveryStatus.PERMANENT_FAILURE, 400,
+                        "InvalidProviderToken (provider HTTP 403)", null, null, false, null, false));
+        assertThat(DeliveryResult.of(new ProviderOutcome.Rejected(401, "THIRD_PARTY_AUTH_ERROR", false, false, null))
+                .statusCode()).isEqualTo(400);
+        assertThat(DeliveryResult.of(new ProviderOutcome.Rejected(403, "ExpiredProviderToken", false, true, null))
+                .deliveryStatus()).isEqualTo(DeliveryStatus.TEMPORARY_FAILURE);
+        assertThat(DeliveryResult.of(new ProviderOutcome.Rejected(400, "BadTopic", false, false, null)).deliveryStatus())
                 .isEqualTo(DeliveryStatus.UNKNOWN_FAILURE);
     }
 

@@ -95,7 +95,7 @@ class AdmBaiduEndToEndTest {
         EndpointMessageResult result = sendToEndpoint(app, "kindle");
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
-        assertThat(result.statusCode()).isEqualTo(410);
+        assertThat(result.statusCode()).isEqualTo(400);
         assertThat(result.address()).isEqualTo(registrationId);
         // The endpoint is updated right after the outcome is recorded, which the send may see first.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(endpointStatus(app, "kindle")).isEqualTo("INACTIVE"));

@@ -84,8 +84,8 @@ class SendMessagesEndToEndTest {
         EndpointMessageResult result = sendToEndpoints(app, "iphone").endpointResult().get("iphone");
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
-        assertThat(result.statusCode()).isEqualTo(410);
-        assertThat(result.statusMessage()).contains("Unregistered");
+        assertThat(result.statusCode()).as("Pinpoint's 400 for an invalid token").isEqualTo(400);
+        assertThat(result.statusMessage()).contains("Unregistered").contains("provider HTTP 410");
         assertThat(result.address()).isEqualTo(token);
         // The endpoint is updated right after the outcome is recorded, which the send may see first.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stack.endpointStatus(app, "iphone")).isEqualTo("INACTIVE"));
@@ -124,8 +124,8 @@ class SendMessagesEndToEndTest {
         MessageResult result = sendOne(app, token, ChannelType.GCM);
 
         assertThat(result.deliveryStatus()).isEqualTo(DeliveryStatus.PERMANENT_FAILURE);
-        assertThat(result.statusCode()).isEqualTo(404);
-        assertThat(result.statusMessage()).contains("UNREGISTERED");
+        assertThat(result.statusCode()).isEqualTo(400);
+        assertThat(result.statusMessage()).contains("UNREGISTERED").contains("provider HTTP 404");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stack.endpointStatus(app, "pixel")).isEqualTo("INACTIVE"));
     }
 
