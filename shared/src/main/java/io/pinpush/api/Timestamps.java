@@ -2,10 +2,18 @@ package io.pinpush.api;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /** Dates on the wire are ISO-8601 UTC strings with millisecond precision, as Pinpoint returns them. */
 public final class Timestamps {
+
+    /**
+     * Always three fraction digits: Instant.toString() drops a zero fraction ("...:43Z"), which broke the promised
+     * precision one time in a thousand, and the order of these strings where they sort records (audit, reports).
+     */
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private Timestamps() {
     }
@@ -15,6 +23,6 @@ public final class Timestamps {
     }
 
     public static String format(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
+        return MILLIS.format(instant);
     }
 }

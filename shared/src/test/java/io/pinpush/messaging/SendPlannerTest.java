@@ -69,7 +69,7 @@ class SendPlannerTest {
         assertThat(plan.deliveries()).allSatisfy(d -> {
             assertThat(d.requestId()).isEqualTo("req1");
             assertThat(d.traceId()).isEqualTo("trace-9");
-            assertThat(d.queuedAt()).isEqualTo("2025-03-01T10:00:00Z");
+            assertThat(d.queuedAt()).isEqualTo("2025-03-01T10:00:00.000Z");
         });
         assertThat(rendered).allSatisfy(r -> {
             assertThat(r.pinpointData()).containsEntry("pinpoint.campaign.campaign_id", "_DIRECT");
