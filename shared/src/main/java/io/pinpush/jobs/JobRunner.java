@@ -85,8 +85,8 @@ public final class JobRunner {
             return; // the app (and its jobs) was deleted, or the job ended: nothing to do
         }
         switch (work.step()) {
-            case IMPORT_START -> start(job, () -> cutImport(job));
-            case EXPORT_START -> start(job, () -> cutExport(job));
+            case IMPORT_START -> start(job, attempt, () -> cutImport(job));
+            case EXPORT_START -> start(job, attempt, () -> cutExport(job));
             case IMPORT_PIECE -> piece(job, work.piece().index(), attempt, () -> importPiece(job, work.piece()));
             case EXPORT_PIECE -> piece(job, work.shard(), attempt, () -> exportPiece(job, work.shard()));
         }
@@ -94,11 +94,25 @@ public final class JobRunner {
 
     // ---- Starting: cut the input into pieces --------------------------------------------------------------------
 
+    private void failStart(StoredJob job, String reason) {
+        // Only from INITIALIZING: a copy of this START delivered twice may have queued the pieces meanwhile.
+        if (store.finish(job.appId(), job.kind(), job.id(), JobStatus.INITIALIZING, JobStatus.FAILED,
+                Timestamps.now(clock), reason)) {
+            LOG.info("Job {} of app {} failed: {}", job.id(), job.appId(), reason);
+        }
+    }
+
     private interface Cutter {
         List<JobWork> pieces();
     }
 
-    private void start(StoredJob job, Cutter cutter) {
+    /**
+     * Cuts the input into pieces and queues them. A {@link JobFailure} (no such object, a bad header) ends the job
+     * FAILED at once; anything else (the role cannot be assumed, S3 does not answer) leaves the message for another
+     * try, and on the last of {@link #PIECE_ATTEMPTS} ends the job FAILED with the reason, rather than leave it
+     * INITIALIZING for good once the message is dead-lettered.
+     */
+    private void start(StoredJob job, int attempt, Cutter cutter) {
         if (job.status() == JobStatus.CREATED) {
             store.transition(job.appId(), job.kind(), job.id(), JobStatus.CREATED, JobStatus.INITIALIZING);
         } else if (job.status() != JobStatus.INITIALIZING) {
@@ -108,11 +122,14 @@ public final class JobRunner {
         try {
             pieces = cutter.pieces();
         } catch (JobFailure e) {
-            // Only from INITIALIZING: a copy of this START delivered twice may have queued the pieces meanwhile.
-            if (store.finish(job.appId(), job.kind(), job.id(), JobStatus.INITIALIZING, JobStatus.FAILED,
-                    Timestamps.now(clock), e.getMessage())) {
-                LOG.info("Job {} of app {} failed: {}", job.id(), job.appId(), e.getMessage());
+            failStart(job, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            if (attempt < PIECE_ATTEMPTS) {
+                throw e;
             }
+            LOG.warn("Job {} of app {}: the input could not be read after {} attempts", job.id(), job.appId(), attempt, e);
+            failStart(job, "The input could not be read: " + e.getMessage());
             return;
         }
         if (store.startProcessing(job.appId(), job.kind(), job.id(), pieces.size())) {
@@ -202,7 +219,6 @@ public final class JobRunner {
         List<Map.Entry<String, EndpointRequest>> rows = new ArrayList<>();
         List<Long> rowNumbers = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        long processed = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 open(storage, object, piece.objectSize(), piece.start(), piece.end()), StandardCharsets.UTF_8))) {
             long row = piece.firstRow();
@@ -210,7 +226,6 @@ public final class JobRunner {
                 CsvRecords records = new CsvRecords(reader);
                 for (List<String> fields; (fields = nextRecord(records, row, piece, failures)) != null; row++) {
                     if (CsvRecords.isBlank(fields)) continue;
-                    processed++;
                     long r = row;
                     List<String> record = fields;
                     addRow(rows, rowNumbers, failures, r, piece.object(),
@@ -219,8 +234,8 @@ public final class JobRunner {
             } else {
                 for (String line; (line = reader.readLine()) != null; row++) {
                     if (line.isBlank()) continue;
-                    processed++;
-                    String l = line;
+                    // A byte-order mark opens some UTF-8 files (the CSV header drops it when the piece is cut).
+                    String l = line.startsWith("\uFEFF") ? line.substring(1) : line;
                     long r = row;
                     addRow(rows, rowNumbers, failures, r, piece.object(),
                             () -> ImportRows.json(l, job.id(), piece.object(), r));
@@ -229,6 +244,9 @@ public final class JobRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + piece.object(), e);
         }
+        // Every row read: those parsed, and those that failed (a malformed last CSV record included, so that an
+        // IMPORT segment's Size, TotalProcessed less TotalFailures, counts exactly the endpoints imported).
+        long processed = rows.size() + failures.size();
 
         Map<Integer, String> refused = definition.registers() ? endpoints.importBatch(job.appId(), rows) : Map.of();
         List<String> members = new ArrayList<>();
@@ -355,7 +373,8 @@ public final class JobRunner {
         if (!store.transition(appId, kind, jobId, JobStatus.PROCESSING, JobStatus.COMPLETING)) {
             return;
         }
-        boolean failed = job.totalPieces() > 0 && job.failedPieces() == job.totalPieces();
+        // The model: "The job status is FAILED if Amazon Pinpoint wasn't able to process one or more pieces".
+        boolean failed = job.failedPieces() > 0;
         if (kind == Kind.IMPORT && !failed) {
             ImportJobResource definition = Json.read(job.definition(), ImportJobResource.class);
             if (definition.segmentId() != null) {
