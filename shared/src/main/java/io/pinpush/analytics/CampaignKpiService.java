@@ -1,7 +1,6 @@
 package io.pinpush.analytics;
 
 import io.pinpush.api.ApiError;
-import io.pinpush.api.Timestamps;
 import io.pinpush.messaging.DeliveryStatus;
 import java.time.Clock;
 import java.util.HashSet;
@@ -73,8 +72,8 @@ public final class CampaignKpiService {
         Data data = new Data(
                 distinctCount ? List.of() : counters.counts(appId, campaignId, range.firstDay(), range.lastDay()),
                 distinctCount ? counters.recipients(appId, campaignId, range.firstDay(), range.lastDay()) : List.of());
-        return new CampaignDateRangeKpiResponse(appId, campaignId, Timestamps.format(range.end()), kpiName,
-                new BaseKpiResult(kpi.apply(data)), null, Timestamps.format(range.start()));
+        return new CampaignDateRangeKpiResponse(appId, campaignId, range.end().toString(), kpiName,
+                new BaseKpiResult(kpi.apply(data)), null, range.start().toString());
     }
 
     /** Per group: {successful, all outcomes}. */

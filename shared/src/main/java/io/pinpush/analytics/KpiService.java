@@ -1,7 +1,6 @@
 package io.pinpush.analytics;
 
 import io.pinpush.api.ApiError;
-import io.pinpush.api.Timestamps;
 import io.pinpush.apps.AppService;
 import io.pinpush.messaging.DeliveryStatus;
 import java.time.Clock;
@@ -69,8 +68,9 @@ public final class KpiService {
         List<ResultRow> rows = counted.containsKey(kpiName)
                 ? counted.get(kpiName).apply(counters.days(appId, day(start), day(end)))
                 : distinct.get(kpiName).apply(recipients.days(appId, day(start), day(end)));
-        return new ApplicationDateRangeKpiResponse(appId, Timestamps.format(end), kpiName,
-                new BaseKpiResult(rows), null, Timestamps.format(start));
+        // The range as asked (or defaulted), at its own precision, as Pinpoint echoes it: "2019-07-26T23:59:59Z".
+        return new ApplicationDateRangeKpiResponse(appId, end.toString(), kpiName,
+                new BaseKpiResult(rows), null, start.toString());
     }
 
     private static List<ResultRow> successfulDeliveryRate(List<DailyCounts> days) {
