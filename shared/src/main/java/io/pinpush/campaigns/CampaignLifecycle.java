@@ -20,5 +20,13 @@ public interface CampaignLifecycle {
 
     void saved(CampaignResponse latest);
 
+    /**
+     * Whether every run of the campaign has started, so that an update will not run it again (its run numbers are
+     * taken): a finished campaign then keeps its status instead of claiming SCHEDULED.
+     */
+    default boolean everyRunStarted(String appId, String campaignId) {
+        return false;
+    }
+
     void deleted(String appId, String campaignId);
 }

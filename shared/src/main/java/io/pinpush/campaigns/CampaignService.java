@@ -89,7 +89,7 @@ public final class CampaignService implements AppScopedData {
             int segmentVersion = validator.check(appId, merged, request.schedule() != null,
                     request.additionalTreatments() != null);
             CampaignResponse next = version(appId, campaignId, latest.creationDate(), Timestamps.now(clock), merged,
-                    segmentVersion, statusAfterUpdate(latest.status(), request), latest.version() + 1);
+                    segmentVersion, statusAfterUpdate(latest, request), latest.version() + 1);
             if (campaigns.addVersion(latest, next)) {
                 lifecycle.saved(next);
                 return next;
@@ -141,7 +141,8 @@ public final class CampaignService implements AppScopedData {
      * when the update gives it a new schedule or segment; otherwise the runner's status stands (an EXECUTING run
      * finds the new version when its next status change fails and it reads the campaign again).
      */
-    private static CampaignStatus statusAfterUpdate(CampaignStatus current, WriteCampaignRequest request) {
+    private CampaignStatus statusAfterUpdate(CampaignResponse latest, WriteCampaignRequest request) {
+        CampaignStatus current = latest.status();
         if (Boolean.TRUE.equals(request.isPaused())) {
             return CampaignStatus.PAUSED;
         }
@@ -150,7 +151,9 @@ public final class CampaignService implements AppScopedData {
         }
         boolean rescheduled = request.schedule() != null || request.segmentId() != null
                 || request.segmentVersion() != null;
-        if (FINISHED.contains(current) && rescheduled) {
+        // Unless every run has started: the scheduler will not run it again (README, "Different from Pinpoint").
+        if (FINISHED.contains(current) && rescheduled
+                && !lifecycle.everyRunStarted(latest.applicationId(), latest.id())) {
             return CampaignStatus.SCHEDULED;
         }
         return current;

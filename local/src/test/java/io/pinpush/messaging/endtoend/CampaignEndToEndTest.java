@@ -81,6 +81,13 @@ class CampaignEndToEndTest {
             assertThat(activity.timezonesCompletedCount()).isEqualTo(1);
             assertThat(activity.treatmentId()).isEqualTo("0");
 
+            // A new Schedule for the finished campaign does not run it again (its run is taken): it stays COMPLETED.
+            String later = java.time.Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .toString();
+            assertThat(stack.pinpoint.updateCampaign(b -> b.applicationId(app).campaignId(campaignId)
+                    .writeCampaignRequest(r -> r.schedule(s -> s.startTime(later)))).campaignResponse()
+                    .state().campaignStatus()).isEqualTo(CampaignStatus.COMPLETED);
+
             assertThat(stack.apnsReceived(iosToken1)).hasSize(1);
             assertThat(stack.apnsReceived(iosToken2)).hasSize(1);
             assertThat(stack.fcmReceived(androidToken)).hasSize(1);

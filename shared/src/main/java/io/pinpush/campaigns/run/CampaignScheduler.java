@@ -52,6 +52,11 @@ public final class CampaignScheduler implements CampaignLifecycle {
         runs.armNext(appId, campaign.id(), next, calendar.get().earliestStart(local.get()), version);
     }
 
+    @Override
+    public boolean everyRunStarted(String appId, String campaignId) {
+        return runs.next(appId, campaignId).isEmpty() && runs.run(appId, campaignId, 0).isPresent();
+    }
+
     /** After DeleteCampaign: no further runs; work items still queued find the campaign gone and send nothing. */
     @Override
     public void deleted(String appId, String campaignId) {
