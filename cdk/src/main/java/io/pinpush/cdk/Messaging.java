@@ -75,16 +75,8 @@ final class Messaging extends Construct {
         // dead-letter queue: a message keeps its receive count when it is dead-lettered, so a second redrive would
         // pass deliveries on unsettled, and one whose outcome cannot be written yet must wait, not move on.
         poisonQueue = deadLetterQueue("PoisonQueue", settings.prefix() + "-deliveries-poison", key, dataRemoval);
-        deadLetterQueue = Queue.Builder.create(this, "DeadLetterQueue")
-                .queueName(settings.prefix() + "-deliveries-dlq")
-                .encryption(QueueEncryption.KMS)
-                .encryptionMasterKey(key)
-                .dataKeyReuse(Duration.minutes(5))
-                .visibilityTimeout(Duration.seconds(VISIBILITY_TIMEOUT_FACTOR * DEAD_LETTER_TIMEOUT_SECONDS))
-                .retentionPeriod(Duration.days(14))
-                .enforceSsl(true)
-                .removalPolicy(dataRemoval)
-                .build();
+        deadLetterQueue = queue("DeadLetterQueue", settings.prefix() + "-deliveries-dlq", key,
+                VISIBILITY_TIMEOUT_FACTOR * DEAD_LETTER_TIMEOUT_SECONDS, 14, null, 0, dataRemoval);
         deliveryQueue = queue("DeliveryQueue", settings.prefix() + "-deliveries", key,
                 VISIBILITY_TIMEOUT_FACTOR * settings.dispatcherTimeoutSeconds(), settings.queueRetentionDays(),
                 deadLetterQueue, settings.maxReceiveCount(), dataRemoval);
@@ -130,7 +122,10 @@ final class Messaging extends Construct {
                 .build();
     }
 
-    /** A work queue: encrypted, TLS only, moving a message to {@code deadLetters} after {@code maxReceiveCount} receives. */
+    /**
+     * A work queue: encrypted, TLS only, moving a message to {@code deadLetters} after {@code maxReceiveCount}
+     * receives; none for a null {@code deadLetters}.
+     */
     private Queue queue(String id, String name, IKey key, int visibilitySeconds, int retentionDays, Queue deadLetters,
                         int maxReceiveCount, RemovalPolicy removal) {
         return Queue.Builder.create(this, id)
@@ -141,7 +136,7 @@ final class Messaging extends Construct {
                 .dataKeyReuse(Duration.minutes(5))
                 .visibilityTimeout(Duration.seconds(visibilitySeconds))
                 .retentionPeriod(Duration.days(retentionDays))
-                .deadLetterQueue(DeadLetterQueue.builder()
+                .deadLetterQueue(deadLetters == null ? null : DeadLetterQueue.builder()
                         .queue(deadLetters)
                         .maxReceiveCount(maxReceiveCount)
                         .build())

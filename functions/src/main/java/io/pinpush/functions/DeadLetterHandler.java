@@ -10,8 +10,8 @@ import io.pinpush.messaging.DeadLetterSettler;
 /**
  * The dead-letter function, triggered by the delivery dead-letter queue with partial batch responses: each delivery
  * that got there without an outcome is recorded UNKNOWN_FAILURE and streamed like any outcome
- * ({@link DeadLetterSettler}). Poison messages are reported as failed until the dead-letter queue's redrive policy
- * moves them to the poison queue.
+ * ({@link DeadLetterSettler}). Poison messages are moved to the poison queue by the settler (the dead-letter queue
+ * has no redrive policy); those it cannot move stay, reported as failed.
  */
 public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 

@@ -107,11 +107,12 @@ class EndpointServiceTest {
         assertThat(endpoints.find(app, "dead").orElseThrow().isActive()).isFalse();
         assertThat(endpoints.find(app, "same-token-other-channel").orElseThrow().isActive()).isTrue();
         assertThat(endpoints.find(app, "alive").orElseThrow().isActive()).isTrue();
-        endpoints.markInactive(app, "alive", "an-older-token");
+        assertThat(endpoints.markInactive(app, "alive", "an-older-token")).isFalse();
         assertThat(endpoints.find(app, "alive").orElseThrow().isActive())
                 .as("the dead token is not the endpoint's any more").isTrue();
-        endpoints.markInactive(app, "alive", "live-token");
-        endpoints.markInactive(app, "never-existed", "live-token");
+        assertThat(endpoints.markInactive(app, "alive", "live-token")).isTrue();
+        assertThat(endpoints.markInactive(app, "alive", "live-token")).as("already inactive: nothing to tell").isFalse();
+        assertThat(endpoints.markInactive(app, "never-existed", "live-token")).isFalse();
         assertThat(endpoints.find(app, "alive").orElseThrow().endpointStatus()).isEqualTo("INACTIVE");
         assertThat(endpoints.find(app, "never-existed")).isEmpty();
     }

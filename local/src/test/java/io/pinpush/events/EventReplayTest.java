@@ -86,7 +86,7 @@ class EventReplayTest {
         return sample.resolveSibling(name.substring(0, name.length() - ".json".length()) + ".expect.json");
     }
 
-    private static String read(Path file, String applicationId) throws IOException {
-        return Files.readString(file).replace("${applicationId}", applicationId);
+    private static String read(Path file, String applicationId) {
+        return EventSamples.forApp(file.getFileName().toString(), applicationId);
     }
 }

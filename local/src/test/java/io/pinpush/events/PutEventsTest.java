@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.testing.EventsExtension;
 import io.pinpush.testing.EventsExtension.EventsStack;
-import io.pinpush.testing.EventSamples;
 import io.pinpush.testing.RawHttp;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -167,7 +166,7 @@ class PutEventsTest {
                 "/v1/apps/" + appId + "/events", body);
 
         assertThat(response.statusCode()).isEqualTo(202);
-        JsonNode results = EventSamples.readJson(response.body()).path("Results");
+        JsonNode results = StreamedRecords.parse(response.body()).path("Results");
         assertThat(results.path("no-endpoint").path("EventsItemResponse").path("e1").path("StatusCode").asInt())
                 .isEqualTo(400);
         assertThat(results.path("null-item").path("EndpointItemResponse").path("StatusCode").asInt()).isEqualTo(400);
@@ -175,8 +174,11 @@ class PutEventsTest {
         // A blank StopTimestamp is no stop time, not the epoch.
         List<StreamedRecords> records = StreamedRecords.await(stack.kinesis(), EventsExtension.STREAM, appId,
                 all -> !all.isEmpty());
-        assertThat(records).singleElement().satisfies(r ->
-                assertThat(r.json().path("session").has("stop_timestamp")).isFalse());
+        assertThat(records).filteredOn(r -> r.json().path("session").path("session_id").asText().equals("s"))
+                .singleElement().satisfies(r -> assertThat(r.json().path("session").has("stop_timestamp")).isFalse());
+        stack.server().pinpush().eventPublisher().flush();
+        assertThat(StreamedRecords.of(stack.kinesis(), EventsExtension.STREAM, appId))
+                .as("the events of the items without an endpoint are not streamed").hasSize(1);
     }
 
     @Test

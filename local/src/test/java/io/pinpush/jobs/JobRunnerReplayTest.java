@@ -48,7 +48,7 @@ class JobRunnerReplayTest {
         assertThat(done.jobStatus()).isEqualTo(JobStatus.COMPLETED);
         assertThat(done.totalProcessed()).isEqualTo(3);
 
-        String json = EventSamples.read("sqs-job-import-start.json").replace("${applicationId}", app).replace("${jobId}", job)
+        String json = EventSamples.forApp("sqs-job-import-start.json", app).replace("${jobId}", job)
                 .replace("${object}", "file://" + file.toAbsolutePath())
                 .replace("${objectSize}", Long.toString(Files.size(file)))
                 .replace("${start}", Integer.toString(header.getBytes(StandardCharsets.UTF_8).length));

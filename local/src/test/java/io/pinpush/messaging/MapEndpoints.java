@@ -33,8 +33,8 @@ public final class MapEndpoints implements EndpointDirectory {
     public boolean markInactive(String appId, String endpointId, String address) {
         inactiveAsks.add(endpointId + "@" + address);
         EndpointResponse stored = byKey.get(appId + "/" + endpointId);
-        if (stored != null && !address.equals(stored.address())) {
-            return false; // the endpoint holds another token now
+        if (stored == null || !address.equals(stored.address())) {
+            return false; // gone, or it holds another token now: as EndpointService answers
         }
         deactivated.add(endpointId);
         return true;

@@ -1,7 +1,5 @@
 package io.pinpush.apps;
 
-import io.pinpush.api.ApiError;
-
 /**
  * An app's settings as stored, and the payload of UpdateApplicationSettings
  * ({@code WriteApplicationSettingsRequest}). Members left out of an update keep their stored values.
@@ -21,8 +19,8 @@ public record ApplicationSettings(CampaignHook campaignHook, Boolean cloudWatchM
         if (campaignHook != null && !campaignHook.isEmpty()) {
             campaignHook.requireUsable("CampaignHook");
         }
-        if (quietTime != null && (quietTime.start() == null) != (quietTime.end() == null)) {
-            throw ApiError.badRequest("QuietTime needs both Start and End, or neither");
+        if (quietTime != null) {
+            quietTime.requirePaired("QuietTime");
         }
         if (journeyLimits != null) {
             journeyLimits.requireValid();

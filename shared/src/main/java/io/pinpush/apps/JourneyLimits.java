@@ -1,7 +1,5 @@
 package io.pinpush.apps;
 
-import io.pinpush.api.ApiError;
-
 /**
  * Pinpoint's ApplicationSettingsJourneyLimits, stored and returned (journeys are not run by Pinpush). 0 means no
  * limit, as in Pinpoint.
@@ -10,17 +8,11 @@ public record JourneyLimits(Integer dailyCap, TimeframeCap timeframeCap, Integer
 
     /** The model's ranges: each cap at most 100 messages, the timeframe at most 30 days. */
     void requireValid() {
-        requireRange("JourneyLimits.DailyCap", dailyCap, 100);
-        requireRange("JourneyLimits.TotalCap", totalCap, 100);
+        CampaignLimits.requireRange("JourneyLimits.DailyCap", dailyCap, 0, 100);
+        CampaignLimits.requireRange("JourneyLimits.TotalCap", totalCap, 0, 100);
         if (timeframeCap != null) {
-            requireRange("JourneyLimits.TimeframeCap.Cap", timeframeCap.cap(), 100);
-            requireRange("JourneyLimits.TimeframeCap.Days", timeframeCap.days(), 30);
-        }
-    }
-
-    private static void requireRange(String member, Integer value, int most) {
-        if (value != null && (value < 0 || value > most)) {
-            throw ApiError.badRequest(member + " must be between 0 and " + most + ", got " + value);
+            CampaignLimits.requireRange("JourneyLimits.TimeframeCap.Cap", timeframeCap.cap(), 0, 100);
+            CampaignLimits.requireRange("JourneyLimits.TimeframeCap.Days", timeframeCap.days(), 0, 30);
         }
     }
 

@@ -13,6 +13,13 @@ public record QuietTime(String end, String start) {
         requireTime("QuietTime.End", end);
     }
 
+    /** BadRequestException unless Start and End come together (or neither); {@code member} names the QuietTime. */
+    public void requirePaired(String member) {
+        if ((start == null) != (end == null)) {
+            throw ApiError.badRequest(member + " needs both Start and End, or neither");
+        }
+    }
+
     private static void requireTime(String member, String value) {
         if (value != null && !HH_MM.matcher(value).matches()) {
             throw ApiError.badRequest(member + " must be a time in HH:mm format (for example 22:00), got '" + value + "'");

@@ -2,7 +2,6 @@ package io.pinpush.campaigns;
 
 import io.pinpush.api.ApiError;
 import io.pinpush.apps.CampaignHook;
-import io.pinpush.apps.QuietTime;
 import io.pinpush.channels.Channel;
 import io.pinpush.channels.ChannelService;
 import io.pinpush.channels.ChannelType;
@@ -138,9 +137,8 @@ final class CampaignValidator {
         if (frequency != Frequency.EVENT && schedule.eventFilter() != null) {
             throw ApiError.badRequest(member + ".EventFilter applies only when Frequency is EVENT, not " + frequency);
         }
-        QuietTime quiet = schedule.quietTime();
-        if (quiet != null && (quiet.start() == null) != (quiet.end() == null)) {
-            throw ApiError.badRequest(member + ".QuietTime needs both Start and End, or neither");
+        if (schedule.quietTime() != null) {
+            schedule.quietTime().requirePaired(member + ".QuietTime");
         }
     }
 

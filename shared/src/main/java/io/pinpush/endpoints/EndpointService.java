@@ -404,11 +404,24 @@ public final class EndpointService implements AppScopedData {
     private EndpointResponse merged(String appId, String endpointId, EndpointResponse before, EndpointRequest request,
                                     BatchPeers peers) {
         EndpointResponse after = EndpointMerge.apply(before, request, appId, endpointId, Timestamps.now(clock));
-        EndpointLimits.checkStored(after);
         if (gainsUser(before, after)) {
-            UserEndpointCap.requireRoom(after, peers.withStored(store.byUser(appId, after.userId()), after.userId()));
+            List<EndpointResponse> ofUser = store.byUser(appId, after.userId());
+            UserEndpointCap.requireRoom(after, peers.withStored(ofUser, after.userId()));
+            after = withUsersAttributes(after, ofUser);
         }
+        EndpointLimits.checkStored(after);
         return after;
+    }
+
+    /**
+     * An endpoint joining a user takes the attributes the user has (its own win): Pinpoint keeps a user's attributes
+     * the same on each of the user's endpoints (see {@link #syncUserAttributes}).
+     */
+    private static EndpointResponse withUsersAttributes(EndpointResponse joining, List<EndpointResponse> ofUser) {
+        return ofUser.stream().filter(e -> !e.id().equals(joining.id())).findFirst()
+                .map(other -> joining.withUser(EndpointMerge.user(AttributeMaps.merge(other.user().userAttributes(),
+                        joining.user().userAttributes()), joining.userId())))
+                .orElse(joining);
     }
 
     /** {@link #update(String, int, String, Optional, UnaryOperator)} on a fresh read of the endpoint. */
@@ -456,39 +469,31 @@ public final class EndpointService implements AppScopedData {
     private void afterWrite(String appId, int shards, Change change) {
         EndpointResponse after = change.after();
         deactivateDuplicates(appId, shards, after);
-        if (gainsUser(change.before(), after)) {
-            releaseExcessUserEndpoints(appId, shards, after);
+        boolean joined = gainsUser(change.before(), after);
+        Map<String, List<String>> userChanges = after.userId() == null ? Map.of() : AttributeMaps.changes(
+                joined ? null : change.before().user().userAttributes(), after.user().userAttributes());
+        if (!joined && userChanges.isEmpty()) {
+            return;
         }
-        syncUserAttributes(appId, shards, change);
+        List<EndpointResponse> ofUser = store.byUser(appId, after.userId()); // one query for both steps
+        if (joined) {
+            releaseExcessUserEndpoints(appId, shards, after, ofUser);
+        }
+        syncUserAttributes(appId, shards, after, userChanges, ofUser);
     }
 
     /**
      * Pinpoint keeps a user's attributes the same on each endpoint of the user: what one write sets or removes in
-     * User.UserAttributes is applied to the user's other endpoints, and an endpoint that joins a user takes the
-     * attributes the user has (its own win). So a segment on a user attribute reaches all of a user's endpoints.
+     * User.UserAttributes ({@code changes}) is applied to the user's other endpoints. (An endpoint that joins a user
+     * took the user's attributes when it was merged.) So a segment on a user attribute reaches all of them.
      */
-    private void syncUserAttributes(String appId, int shards, Change change) {
-        EndpointResponse after = change.after();
-        String userId = after.userId();
-        if (userId == null) {
+    private void syncUserAttributes(String appId, int shards, EndpointResponse after,
+                                    Map<String, List<String>> changes, List<EndpointResponse> ofUser) {
+        if (changes.isEmpty()) {
             return;
         }
-        boolean joined = gainsUser(change.before(), after);
-        Map<String, List<String>> changes = joined ? AttributeMaps.changes(null, after.user().userAttributes())
-                : AttributeMaps.changes(change.before().user().userAttributes(), after.user().userAttributes());
-        if (!joined && changes.isEmpty()) {
-            return;
-        }
-        List<EndpointResponse> others = store.byUser(appId, userId).stream()
-                .filter(e -> !e.id().equals(after.id())).toList();
-        if (joined && !others.isEmpty()) {
-            Map<String, List<String>> users = others.get(0).user().userAttributes();
-            updateUserAttributes(appId, shards, after.id(), userId, own -> AttributeMaps.merge(users, own));
-        }
-        if (!changes.isEmpty()) {
-            others.forEach(other -> updateUserAttributes(appId, shards, other.id(), userId,
-                    theirs -> AttributeMaps.merge(theirs, changes)));
-        }
+        ofUser.stream().filter(other -> !other.id().equals(after.id())).forEach(other -> updateUserAttributes(
+                appId, shards, other.id(), after.userId(), theirs -> AttributeMaps.merge(theirs, changes)));
     }
 
     /** Changes the user attributes of one endpoint, if it still belongs to {@code userId}. */
@@ -519,9 +524,10 @@ public final class EndpointService implements AppScopedData {
         }
     }
 
-    private void releaseExcessUserEndpoints(String appId, int shards, EndpointResponse kept) {
+    private void releaseExcessUserEndpoints(String appId, int shards, EndpointResponse kept,
+                                            List<EndpointResponse> ofUser) {
         String userId = kept.userId();
-        for (EndpointResponse released : UserEndpointCap.toRelease(kept, store.byUser(appId, userId))) {
+        for (EndpointResponse released : UserEndpointCap.toRelease(kept, ofUser)) {
             update(appId, EndpointHashing.shard(released.id(), shards), released.id(),
                     endpoint -> endpoint == null || !userId.equals(endpoint.userId()) ? null
                             : endpoint.withEndpointStatus(EndpointResponse.INACTIVE)

@@ -4,8 +4,8 @@ import io.pinpush.api.Timestamps;
 import io.pinpush.messaging.Dispatcher.QueuedMessage;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,35 +63,31 @@ public final class DeadLetterSettler {
      */
     public List<String> settle(List<QueuedMessage> messages) {
         List<QueuedMessage> poisoned = new ArrayList<>();
-        Map<Delivery, QueuedMessage> deliveries = new LinkedHashMap<>();
+        // By delivery id: a delivery in two messages is settled once (the message kept is the one left if it fails).
+        Map<String, Pending> deliveries = new LinkedHashMap<>();
         for (QueuedMessage message : messages) {
             List<Delivery> inMessage = Dispatcher.deliveriesIn(message);
             if (inMessage == null) {
                 poisoned.add(message);
             } else {
-                inMessage.forEach(delivery -> deliveries.put(delivery, message));
+                inMessage.forEach(delivery -> deliveries.put(delivery.deliveryId(), new Pending(delivery, message)));
             }
         }
-        List<String> left = new ArrayList<>(poisoned.isEmpty() ? List.of() : poison.map(queue -> queue.keep(poisoned))
+        List<String> left = new ArrayList<>(poison.map(queue -> queue.keep(poisoned))
                 .orElseGet(() -> poisoned.stream().map(QueuedMessage::messageId).toList()));
         if (deliveries.isEmpty()) {
             return left;
         }
 
-        Set<String> recorded = store.recorded(deliveries.keySet());
-        Set<String> seen = new HashSet<>();
+        Set<String> recorded = store.recorded(deliveries.values().stream().map(Pending::delivery).toList());
         String now = Timestamps.now(clock);
-        List<DeliveryOutcome> outcomes = new ArrayList<>();
-        List<QueuedMessage> from = new ArrayList<>();
-        deliveries.forEach((delivery, message) -> {
-            if (!recorded.contains(delivery.deliveryId()) && seen.add(delivery.deliveryId())) {
-                outcomes.add(delivery.outcome(NO_OUTCOME, 0, now));
-                from.add(message);
-            }
-        });
+        List<Pending> unsettled = deliveries.values().stream()
+                .filter(pending -> !recorded.contains(pending.delivery().deliveryId())).toList();
+        List<DeliveryOutcome> outcomes = unsettled.stream()
+                .map(pending -> pending.delivery().outcome(NO_OUTCOME, 0, now)).toList();
 
         List<DeliveryStore.Recorded> answers = store.recordFirsts(outcomes);
-        Set<String> unwritten = new HashSet<>();
+        Set<String> unwritten = new LinkedHashSet<>();
         for (int i = 0; i < outcomes.size(); i++) {
             DeliveryOutcome outcome = outcomes.get(i);
             switch (answers.get(i)) {
@@ -101,10 +97,14 @@ public final class DeadLetterSettler {
                     listener.onOutcome(outcome);
                 }
                 case ALREADY -> LOG.info("Delivery {} was recorded meanwhile; keeping that outcome", outcome.deliveryId());
-                case FAILED -> unwritten.add(from.get(i).messageId());
+                case FAILED -> unwritten.add(unsettled.get(i).message().messageId());
             }
         }
-        messages.stream().map(QueuedMessage::messageId).filter(unwritten::contains).forEach(left::add);
+        left.addAll(unwritten);
         return left;
+    }
+
+    /** A dead-lettered delivery and the message that carries it. */
+    private record Pending(Delivery delivery, QueuedMessage message) {
     }
 }

@@ -369,8 +369,8 @@ public final class Dispatcher {
     }
 
     /**
-     * The deliveries of a message, or null for a poison message: it is failed every time, until its queue's redrive
-     * policy moves it on (the delivery queue's to the dead-letter queue, the dead-letter queue's to the poison queue).
+     * The deliveries of a message, or null for a poison message: the dispatcher fails it every time, until the delivery
+     * queue's redrive policy moves it to the dead-letter queue; the dead-letter settler moves it on to the poison queue.
      */
     static List<Delivery> deliveriesIn(QueuedMessage message) {
         List<Delivery> deliveries;

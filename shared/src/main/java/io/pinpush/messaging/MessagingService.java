@@ -142,11 +142,14 @@ public final class MessagingService {
                         .toList();
                 // A failed SendMessageBatch call may still have queued them: one the dispatcher already recorded
                 // keeps its outcome, and is awaited below like any queued delivery.
+                // Told as each is written: recordNew throws after the ones it wrote if it could not write them all.
                 List<DeliveryOutcome> recorded = new ArrayList<>();
-                store.recordNew(failures, recorded::add);
+                store.recordNew(failures, o -> {
+                    recorded.add(o);
+                    listener.onOutcome(o);
+                });
                 recorded.forEach(o -> results.put(o.index(), o.result()));
                 recorded.forEach(o -> signalled.recorded(o.index()));
-                recorded.forEach(listener::onOutcome);
                 failed = recorded.size();
             }
 

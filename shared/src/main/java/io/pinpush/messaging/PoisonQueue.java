@@ -10,8 +10,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * The queue that keeps dead-lettered messages that are not deliveries, for a person to look at. The dead-letter
@@ -22,7 +20,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 public final class PoisonQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoisonQueue.class);
-    private static final int SQS_BATCH_LIMIT = 10;
     /** The message attribute naming the dead-letter message a body came from. */
     static final String FROM_MESSAGE = "DeadLetterMessageId";
 
@@ -35,28 +32,21 @@ public final class PoisonQueue {
     }
 
     /**
-     * Puts each message's body on the poison queue, ten to a SendMessageBatch call.
+     * Puts each message's body on the poison queue. One SendMessage each: poison is rare, and any body may be up to
+     * SQS's whole limit, so ten of them would not fit one SendMessageBatch call.
      *
      * @return the ids of the messages it did not take: they must stay where they are
      */
     public List<String> keep(List<QueuedMessage> messages) {
         List<String> notKept = new ArrayList<>();
-        for (int from = 0; from < messages.size(); from += SQS_BATCH_LIMIT) {
-            List<QueuedMessage> call = messages.subList(from, Math.min(messages.size(), from + SQS_BATCH_LIMIT));
-            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (int i = 0; i < call.size(); i++) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                        .messageBody(call.get(i).body())
-                        .messageAttributes(Map.of(FROM_MESSAGE, MessageAttributeValue.builder()
-                                .dataType("String").stringValue(call.get(i).messageId()).build()))
-                        .build());
-            }
+        for (QueuedMessage message : messages) {
             try {
-                SendMessageBatchResponse response = sqs.get().sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
-                response.failed().forEach(failed -> notKept.add(call.get(Integer.parseInt(failed.id())).messageId()));
+                sqs.get().sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.body())
+                        .messageAttributes(Map.of(FROM_MESSAGE, MessageAttributeValue.builder()
+                                .dataType("String").stringValue(message.messageId()).build())));
             } catch (SdkException e) {
-                LOG.warn("Could not move {} poison messages to the poison queue; they stay", call.size(), e);
-                call.forEach(message -> notKept.add(message.messageId()));
+                LOG.warn("Could not move poison message {} to the poison queue; it stays", message.messageId(), e);
+                notKept.add(message.messageId());
             }
         }
         return notKept;

@@ -57,8 +57,8 @@ class CampaignReplayTest {
 
     @Test
     void aWorkItemOfAnUnknownCampaignIsDroppedAndAPoisonMessageIsReportedForRetry(LocalServer server) throws Exception {
-        String sample = EventSamples.read("sqs-campaign-work.json")
-                .replace("${applicationId}", "replay-app").replace("${campaignId}", "no-such-campaign");
+        String sample = EventSamples.forApp("sqs-campaign-work.json", "replay-app")
+                .replace("${campaignId}", "no-such-campaign");
         SQSEvent event = EventJson.mapper().readValue(sample, SQSEvent.class);
 
         SQSBatchResponse response = new CampaignRunnerHandler(server.pinpush()).handleRequest(event, new LocalContext());

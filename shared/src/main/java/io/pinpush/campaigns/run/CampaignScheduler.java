@@ -35,7 +35,7 @@ public final class CampaignScheduler implements CampaignLifecycle {
         }
         Optional<RunStore.NextRun> pending = runs.next(appId, campaign.id());
         if (pending.isEmpty() && runs.run(appId, campaign.id(), 0).isPresent()) {
-            return; // every run has started already: an update does not send the campaign again
+            return; // every run has started already (everyRunStarted): an update does not send the campaign again
         }
         int from = pending.map(RunStore.NextRun::runNumber).orElse(0);
         if (Boolean.TRUE.equals(campaign.isPaused())) {
