@@ -1,5 +1,7 @@
 package io.pinpush.bench;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pinpush.api.Json;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +18,12 @@ import java.util.UUID;
 /**
  * Benchmark (4), a cold-start proxy: launches fresh JVMs on the shaded Lambda jar and times them from process
  * start to the first handled event, for the API handler (GetApp) and the dispatcher (one APNs delivery, pushed to
- * the mock APNs server and recorded in DynamoDB Local). JVM flags as Lambda's Java 17 runtime sets them
+ * the mock APNs server and recorded in DynamoDB Local), and on request the send function (a direct SendMessages
+ * invocation). JVM flags as Lambda's Java 17 runtime sets them
  * (tiered compilation stopping at C1). Reports medians of {@code runs} and the jar's size. Network and
  * Lambda's own init (download, sandbox) are not in it.
  *
- * <p>Usage: {@code ColdStart [runs=5] [functions=api,dispatcher] [primed]}; {@code primed} runs the handler's
+ * <p>Usage: {@code ColdStart [runs=5] [functions=api,dispatcher; also send] [primed]}; {@code primed} runs the handler's
  * SnapStart warm-ups after construction and also reports the first event alone, as a restored environment has it. {@code COLD_START_JAVA_OPTS} adds JVM options to
  * each child (e.g. {@code -Xlog:class+load:file=/tmp/classes-%p.log} or a JFR recording); {@code JAVA_OPTS} reaches
  * only this parent; {@code COLD_START_JARS} (comma-separated) times other Lambda jars than {@code functions/target}'s,
@@ -45,8 +48,6 @@ public final class ColdStart {
                 .orElse(root.resolve("bench/target/classes"));
         try (BenchStack stack = new BenchStack(Map.of())) {
             Map<String, String> environment = stack.server.pinpush().config().values();
-            String getApp = Files.readString(root.resolve("events/apigw-get-app.json")).replace("${applicationId}", stack.appId);
-            String delivery = Files.readString(root.resolve("events/sqs-delivery.json")).replace("${applicationId}", stack.appId);
             for (Path jar : jars) {
                 System.out.printf("jar %s: %.1f MB%n", jar, Files.size(jar) / 1048576.0);
             }
@@ -54,10 +55,8 @@ public final class ColdStart {
                 Map<Path, List<String>> probes = new LinkedHashMap<>();
                 for (int run = 0; run < runs; run++) {
                     for (Path jar : jars) {
-                        // A fresh request id each time, or the dispatcher finds the outcome recorded and skips the push.
-                        String event = function.equals("api") ? getApp
-                                : delivery.replace("2f1c7a52-6b1e-4c4e-9d53-sample000001", UUID.randomUUID().toString());
-                        String probe = probe(jar, probeClasses, childOptions, environment, function, event, primed);
+                        String probe = probe(jar, probeClasses, childOptions, environment, function,
+                                event(root, stack, function), primed);
                         probes.computeIfAbsent(jar, j -> new ArrayList<>()).add(probe);
                         System.out.printf("%s run %d (%s): %s%n", function, run + 1, jar.getFileName(), probe);
                     }
@@ -80,8 +79,26 @@ public final class ColdStart {
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
     }
 
+    /** The first event of {@code function} (api, dispatcher or send) for the bench stack's app, from {@code events/}. */
+    static String event(Path root, BenchStack stack, String function) throws java.io.IOException {
+        if (function.equals("api")) {
+            return Files.readString(root.resolve("events/apigw-get-app.json")).replace("${applicationId}", stack.appId);
+        }
+        if (function.equals("send")) {
+            // The sample's APNs address only: the bench app has no GCM channel (that address would fail the request).
+            ObjectNode send = (ObjectNode) Json.mapper().readTree(
+                    Files.readString(root.resolve("events/direct-send-messages.json")).replace("${applicationId}", stack.appId));
+            ObjectNode addresses = (ObjectNode) send.path("MessageRequest").path("Addresses");
+            addresses.properties().removeIf(address -> !address.getValue().path("ChannelType").asText().equals("APNS"));
+            return send.toString();
+        }
+        // A fresh request id each time, or the dispatcher finds the outcome recorded and skips the push.
+        return Files.readString(root.resolve("events/sqs-delivery.json")).replace("${applicationId}", stack.appId)
+                .replace("2f1c7a52-6b1e-4c4e-9d53-sample000001", UUID.randomUUID().toString());
+    }
+
     /** One fresh JVM handling one event; the probe's line, with the parent's {@code total} (process start to result). */
-    private static String probe(Path jar, Path probeClasses, List<String> childOptions, Map<String, String> environment,
+    static String probe(Path jar, Path probeClasses, List<String> childOptions, Map<String, String> environment,
                                 String function, String event, boolean primed) throws Exception {
         Path eventFile = Files.createTempFile("pinpush-cold", ".json");
         Files.writeString(eventFile, event);

@@ -6,11 +6,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.functions.ApiHandler;
 import io.pinpush.functions.DispatcherHandler;
 import io.pinpush.functions.EventJson;
+import io.pinpush.functions.SendHandler;
 import io.pinpush.functions.priming.Priming;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +23,8 @@ import java.util.List;
 
 /**
  * The child side of {@link ColdStart}: runs in a fresh JVM on the shaded Lambda jar (plus this one class), builds
- * a handler as Lambda would (no-argument constructor, settings from the environment) and handles one event.
+ * a handler as Lambda would (no-argument constructor, settings from the environment) and handles one event: the API
+ * function's GetApp, the dispatcher's one APNs delivery, or the send function's direct SendMessages invocation.
  * Uses nothing outside the Lambda jar and the JDK.
  *
  * <p>Prints {@code PROBE main=<ms> constructed=<ms> warmed=<ms> parsed=<ms> handled=<ms> cpu=<ms> classes=<n> result=<...>}, times
@@ -43,6 +49,15 @@ public final class ColdStartProbe {
             APIGatewayV2HTTPEvent event = EventJson.mapper().readValue(json, APIGatewayV2HTTPEvent.class);
             parsed = System.currentTimeMillis() - jvmStart;
             result = "status " + handler.handleRequest(event, new ProbeContext()).getStatusCode();
+        } else if (args[0].equals("send")) {
+            SendHandler handler = new SendHandler();
+            constructed = System.currentTimeMillis() - jvmStart;
+            warmedUp = primed ? warmUp(handler, jvmStart) : constructed;
+            parsed = warmedUp; // a stream handler is handed the bytes: nothing to read into an event class
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), answer, new ProbeContext());
+            JsonNode response = EventJson.mapper().readTree(answer.toByteArray());
+            result = response.has("Error") ? "error " + response.path("Error") : response.path("MessageResponse").path("Result").size() + " results";
         } else {
             DispatcherHandler handler = new DispatcherHandler();
             constructed = System.currentTimeMillis() - jvmStart;

@@ -8,6 +8,7 @@ import io.pinpush.Pinpush;
 import io.pinpush.api.ApiRequest;
 import io.pinpush.api.Router;
 import io.pinpush.functions.priming.ApiPriming;
+import io.pinpush.functions.priming.ClassPreloader;
 import io.pinpush.functions.priming.Priming;
 import io.pinpush.functions.priming.SdkPriming;
 import org.slf4j.MDC;
@@ -31,7 +32,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final Priming priming;
 
     public ApiHandler() {
-        this(Pinpush.fromEnvironment());
+        this(ClassPreloader.startThenWire("api"));
     }
 
     private ApiHandler(Pinpush pinpush) {

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.pinpush.Pinpush;
 import io.pinpush.functions.priming.MessagingPriming;
+import io.pinpush.functions.priming.ClassPreloader;
 import io.pinpush.functions.priming.Priming;
 import io.pinpush.functions.priming.SdkPriming;
 import io.pinpush.messaging.Dispatcher;
@@ -31,7 +32,7 @@ public final class DispatcherHandler implements RequestHandler<SQSEvent, SQSBatc
 
     /** Lambda's constructor: wires the real dependencies once per container and registers SnapStart priming. */
     public DispatcherHandler() {
-        this(Pinpush.fromEnvironment(), true);
+        this(ClassPreloader.startThenWire("dispatcher"), true);
     }
 
     public DispatcherHandler(Pinpush pinpush) {

@@ -11,6 +11,7 @@ import io.pinpush.api.Json;
 import io.pinpush.api.RequestBodies;
 import io.pinpush.api.Router;
 import io.pinpush.functions.priming.MessagingPriming;
+import io.pinpush.functions.priming.ClassPreloader;
 import io.pinpush.functions.priming.Priming;
 import io.pinpush.functions.priming.SdkPriming;
 import io.pinpush.messaging.DirectSendRequest;
@@ -44,7 +45,7 @@ public final class SendHandler implements RequestStreamHandler {
 
     /** Lambda's constructor: wires the real dependencies once per container and registers SnapStart priming. */
     public SendHandler() {
-        this(Pinpush.fromEnvironment(), true);
+        this(ClassPreloader.startThenWire("send"), true);
     }
 
     public SendHandler(Pinpush pinpush) {

@@ -1,5 +1,6 @@
 package io.pinpush.functions.priming;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.crac.Core;
@@ -57,6 +58,7 @@ public final class Priming implements Resource {
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         long started = System.nanoTime();
+        ClassPreloader.awaitFinished(Duration.ofSeconds(10)); // or the snapshot holds a list half loaded
         List<Failure> failures = warmUp();
         LOG.info("Primed {} of {} warm-ups in {} ms before the snapshot", warmUps.size() - failures.size(),
                 warmUps.size(), (System.nanoTime() - started) / 1_000_000);

@@ -1,0 +1,89 @@
+package io.pinpush.functions.priming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ClassPreloaderTest {
+
+    /**
+     * A list goes stale when a dependency moves its classes: preloading then silently loads less. The shipped lists
+     * must still name classes that exist, or the build says to write them again.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"api", "dispatcher", "send"})
+    void theShippedListsNameClassesThatExist(String function) {
+        List<String> names = ClassPreloader.list(function);
+
+        int loaded = ClassPreloader.preload(names, ClassPreloader.class.getClassLoader());
+
+        assertThat(names).hasSizeGreaterThan(1_000).doesNotHaveDuplicates()
+                .noneMatch(name -> name.startsWith("#") || name.startsWith("io.pinpush.bench."));
+        assertThat(loaded).as("classes of the %s list found; if this fails, run bin/bench ClassLists", function)
+                .isGreaterThanOrEqualTo(names.size() * 98 / 100);
+    }
+
+    @Test
+    void preloadingLoadsWithoutRunningStaticInitializersAndSkipsMissingNames() throws Exception {
+        URL classes = Initialized.class.getProtectionDomain().getCodeSource().getLocation();
+        try (LoadRecordingClassLoader loader = new LoadRecordingClassLoader(classes)) {
+            String target = HasStaticInitializer.class.getName();
+
+            int loaded = ClassPreloader.preload(List.of("io.pinpush.NoSuchClass", target), loader);
+
+            assertThat(loaded).isEqualTo(1);
+            assertThat(loader.isLoaded(target)).isTrue();
+            assertThat(initialized(loader)).as("static initializer run by preloading").isFalse();
+            Class.forName(target, true, loader); // what the function's own first use does
+            assertThat(initialized(loader)).isTrue();
+        }
+    }
+
+    @Test
+    void aFunctionWithoutAListPreloadsNothing() {
+        assertThat(ClassPreloader.list("campaign-tick")).isEmpty();
+        assertThat(ClassPreloader.start("campaign-tick")).isEmpty();
+    }
+
+    @Test
+    void startedPreloadingRunsOnADaemonThread() throws InterruptedException {
+        Thread thread = ClassPreloader.start("api").orElseThrow();
+
+        assertThat(thread.isDaemon()).isTrue(); // never keeps a function's JVM alive
+        thread.join(60_000);
+        assertThat(thread.isAlive()).isFalse();
+    }
+
+    /** The flag {@link HasStaticInitializer} sets, read in the loader's own copy of this class. */
+    private static boolean initialized(ClassLoader loader) throws ReflectiveOperationException {
+        Class<?> holder = Class.forName(Initialized.class.getName(), true, loader);
+        return ((AtomicBoolean) holder.getField("FLAG").get(null)).get();
+    }
+
+    public static final class Initialized {
+        public static final AtomicBoolean FLAG = new AtomicBoolean();
+    }
+
+    public static final class HasStaticInitializer {
+        static {
+            Initialized.FLAG.set(true);
+        }
+    }
+
+    /** Defines this module's test classes itself (not its parent), so it can tell which it has loaded. */
+    private static final class LoadRecordingClassLoader extends URLClassLoader {
+        LoadRecordingClassLoader(URL classes) {
+            super(new URL[] {classes}, ClassLoader.getPlatformClassLoader());
+        }
+
+        boolean isLoaded(String name) {
+            return findLoadedClass(name) != null;
+        }
+    }
+}
