@@ -6,6 +6,9 @@ import io.pinpush.apps.AppService;
 import io.pinpush.apps.ApplicationSettings;
 import io.pinpush.apps.QuietTime;
 import io.pinpush.limits.EffectiveLimits;
+import io.pinpush.campaigns.run.CampaignSource;
+import io.pinpush.campaigns.run.StoredCampaigns;
+import io.pinpush.segments.SegmentResponse;
 import io.pinpush.segments.SegmentService;
 import io.pinpush.store.VersionedDocuments;
 import io.pinpush.triggers.EventCampaigns;
@@ -21,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The trigger path's view of an app's event-triggered campaigns (Schedule.Frequency EVENT) from the campaigns table:
- * those not paused, deleted, completed or invalid, each as an {@link EventTrigger} with its window, its segment
+ * those not paused, deleted, completed or invalid (one whose segment was deleted is marked DELETED), each as an {@link EventTrigger} with its window, its segment
  * version compiled into a membership test, and the campaign's QuietTime and Limits (each falling back to the app's
  * settings). Read once per app per few seconds behind {@code CachedEventCampaigns}.
  */
@@ -34,9 +37,11 @@ public final class StoredEventCampaigns implements EventCampaigns {
     private final VersionedDocuments<CampaignResponse> campaigns;
     private final AppService apps;
     private final SegmentService segments;
+    private final CampaignSource statuses;
 
     public StoredEventCampaigns(CampaignStore store, AppService apps, SegmentService segments) {
         this.campaigns = store.campaigns();
+        this.statuses = new StoredCampaigns(store);
         this.apps = apps;
         this.segments = segments;
     }
@@ -70,13 +75,39 @@ public final class StoredEventCampaigns implements EventCampaigns {
             Instant start = schedule.startAt(Instant.parse(campaign.creationDate()));
             QuietTime quiet = schedule.quietTime() != null && schedule.quietTime().start() != null
                     ? schedule.quietTime() : settings.quietTime();
-            var segment = segments.require(campaign.applicationId(), campaign.segmentId(), campaign.segmentVersion());
+            Optional<SegmentResponse> segment = segmentOf(campaign);
+            if (segment.isEmpty()) {
+                segmentDeleted(campaign);
+                return Optional.empty();
+            }
             return Optional.of(new EventTrigger(campaign.id(), campaign.version(), schedule.eventFilter(), start, end,
-                    quiet, EffectiveLimits.of(campaign.limits(), settings.limits()), segments.membership(segment)));
+                    quiet, EffectiveLimits.of(campaign.limits(), settings.limits()), segments.membership(segment.get())));
         } catch (RuntimeException unusable) {
             LOG.warn("Event campaign {} of app {} cannot trigger (segment {} v{}): {}", campaign.id(),
                     campaign.applicationId(), campaign.segmentId(), campaign.segmentVersion(), unusable.toString());
             return Optional.empty();
         }
+    }
+
+    /** The segment version the campaign names, or empty when it was deleted. */
+    private Optional<SegmentResponse> segmentOf(CampaignResponse campaign) {
+        try {
+            return Optional.of(segments.require(campaign.applicationId(), campaign.segmentId(), campaign.segmentVersion()));
+        } catch (ApiError e) {
+            if (e.type() == ApiError.Type.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Pinpoint: "If you delete the segment that's associated with a campaign, the campaign fails and has a status of
+     * DELETED", as a scheduled campaign's run does (CampaignRunner). An event campaign has no run to cancel.
+     */
+    private void segmentDeleted(CampaignResponse campaign) {
+        LOG.warn("Event campaign {} of app {}: segment {} was deleted; the campaign is DELETED", campaign.id(),
+                campaign.applicationId(), campaign.segmentId());
+        statuses.setStatus(campaign.applicationId(), campaign.id(), CampaignStatus.DELETED);
     }
 }

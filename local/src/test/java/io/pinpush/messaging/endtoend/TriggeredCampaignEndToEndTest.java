@@ -11,8 +11,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.pinpoint.model.AttributeDimension;
 import software.amazon.awssdk.services.pinpoint.model.AttributeType;
 import software.amazon.awssdk.services.pinpoint.model.CampaignDateRangeKpiResponse;
+import software.amazon.awssdk.services.pinpoint.model.CampaignStatus;
 import software.amazon.awssdk.services.pinpoint.model.DimensionType;
 import software.amazon.awssdk.services.pinpoint.model.Event;
 import software.amazon.awssdk.services.pinpoint.model.EventsBatch;
@@ -55,19 +57,7 @@ class TriggeredCampaignEndToEndTest {
         putEvent(app, "gold-1", gold, "gold", "_session.start", "s0");
         putEvent(app, "silver-1", silver, "silver", "_session.start", "s0");
         putEvent(app, "gold-2", other, "gold", "_session.start", "s0");
-        String segment = stack.pinpoint.createSegment(b -> b.applicationId(app).writeSegmentRequest(r -> r.name("gold")
-                .dimensions(d -> d.attributes(Map.of("tier", software.amazon.awssdk.services.pinpoint.model
-                        .AttributeDimension.builder().attributeType(AttributeType.INCLUSIVE).values("gold").build())))))
-                .segmentResponse().id();
-        String campaign = stack.pinpoint.createCampaign(b -> b.applicationId(app).writeCampaignRequest(r -> r
-                .name("cart-abandoned").segmentId(segment).segmentVersion(1)
-                .messageConfiguration(m -> m.gcmMessage(g -> g.title("Still thinking?").body("Your cart misses you")))
-                .limits(l -> l.session(1).daily(2))
-                .schedule(s -> s.startTime("IMMEDIATE").frequency("EVENT").eventFilter(f -> f
-                        .filterType(FilterType.ENDPOINT)
-                        .dimensions(d -> d.eventType(e -> e.dimensionType(DimensionType.INCLUSIVE)
-                                .values("cart.abandoned")))))))
-                .campaignResponse().id();
+        String campaign = cartAbandoned(app, goldSegment(app));
 
         // The trigger path sees a new campaign within its cache interval (5 s; the app's campaigns were read for the
         // first events already): repeat the event until it sends. Session 1 lets only one of them through.
@@ -100,6 +90,47 @@ class TriggeredCampaignEndToEndTest {
         List<ResultRow> byRun = kpi(app, campaign, "attempted-deliveries-grouped-by-campaign-activity").kpiResult().rows();
         assertThat(byRun).hasSize(1);
         assertThat(byRun.get(0).values().get(0).value()).isEqualTo("3");
+    }
+
+    @Test
+    void anEventCampaignWhoseSegmentIsDeletedBecomesDeletedAndPushesNothing() {
+        String app = stack.newApp();
+        String gold = PushStack.fcmToken();
+        putEvent(app, "gold-1", gold, "gold", "_session.start", "s0");
+        String segment = goldSegment(app);
+        String campaign = cartAbandoned(app, segment);
+
+        stack.pinpoint.deleteSegment(b -> b.applicationId(app).segmentId(segment));
+
+        // Pinpoint: a campaign whose segment is deleted fails with status DELETED, as a scheduled one's run does.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            putEvent(app, "gold-1", gold, "gold", "cart.abandoned", "s1");
+            return stack.pinpoint.getCampaign(b -> b.applicationId(app).campaignId(campaign)).campaignResponse().state()
+                    .campaignStatus() == CampaignStatus.DELETED;
+        });
+        putEvent(app, "gold-1", gold, "gold", "cart.abandoned", "s2");
+        assertThat(stack.fcmReceived(gold)).isEmpty();
+    }
+
+    /** A segment of the endpoints whose attribute tier is gold. */
+    static String goldSegment(String app) {
+        return stack.pinpoint.createSegment(b -> b.applicationId(app).writeSegmentRequest(r -> r.name("gold")
+                .dimensions(d -> d.attributes(Map.of("tier", AttributeDimension.builder()
+                        .attributeType(AttributeType.INCLUSIVE).values("gold").build())))))
+                .segmentResponse().id();
+    }
+
+    /** An event campaign to {@code segment}, triggered by cart.abandoned: once a session, twice a day. */
+    static String cartAbandoned(String app, String segment) {
+        return stack.pinpoint.createCampaign(b -> b.applicationId(app).writeCampaignRequest(r -> r
+                .name("cart-abandoned").segmentId(segment).segmentVersion(1)
+                .messageConfiguration(m -> m.gcmMessage(g -> g.title("Still thinking?").body("Your cart misses you")))
+                .limits(l -> l.session(1).daily(2))
+                .schedule(s -> s.startTime("IMMEDIATE").frequency("EVENT").eventFilter(f -> f
+                        .filterType(FilterType.ENDPOINT)
+                        .dimensions(d -> d.eventType(e -> e.dimensionType(DimensionType.INCLUSIVE)
+                                .values("cart.abandoned")))))))
+                .campaignResponse().id();
     }
 
     static CampaignDateRangeKpiResponse kpi(String app, String campaign, String name) {
