@@ -5,9 +5,9 @@ import io.pinpush.apps.App;
 import io.pinpush.apps.AppService;
 import io.pinpush.apps.ApplicationSettings;
 import io.pinpush.apps.QuietTime;
-import io.pinpush.limits.EffectiveLimits;
 import io.pinpush.campaigns.run.CampaignSource;
 import io.pinpush.campaigns.run.StoredCampaigns;
+import io.pinpush.limits.EffectiveLimits;
 import io.pinpush.segments.SegmentResponse;
 import io.pinpush.segments.SegmentService;
 import io.pinpush.store.VersionedDocuments;
@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The trigger path's view of an app's event-triggered campaigns (Schedule.Frequency EVENT) from the campaigns table:
- * those not paused, deleted, completed or invalid (one whose segment was deleted is marked DELETED), each as an {@link EventTrigger} with its window, its segment
+ * those not paused, deleted, completed or invalid, each as an {@link EventTrigger} with its window, its segment
  * version compiled into a membership test, and the campaign's QuietTime and Limits (each falling back to the app's
- * settings). Read once per app per few seconds behind {@code CachedEventCampaigns}.
+ * settings). One whose segment was deleted is marked DELETED. Read once per app per few seconds behind
+ * {@code CachedEventCampaigns}.
  */
 public final class StoredEventCampaigns implements EventCampaigns {
 
@@ -75,7 +76,8 @@ public final class StoredEventCampaigns implements EventCampaigns {
             Instant start = schedule.startAt(Instant.parse(campaign.creationDate()));
             QuietTime quiet = schedule.quietTime() != null && schedule.quietTime().start() != null
                     ? schedule.quietTime() : settings.quietTime();
-            Optional<SegmentResponse> segment = segmentOf(campaign);
+            Optional<SegmentResponse> segment = segments.find(campaign.applicationId(), campaign.segmentId(),
+                    campaign.segmentVersion());
             if (segment.isEmpty()) {
                 segmentDeleted(campaign);
                 return Optional.empty();
@@ -86,18 +88,6 @@ public final class StoredEventCampaigns implements EventCampaigns {
             LOG.warn("Event campaign {} of app {} cannot trigger (segment {} v{}): {}", campaign.id(),
                     campaign.applicationId(), campaign.segmentId(), campaign.segmentVersion(), unusable.toString());
             return Optional.empty();
-        }
-    }
-
-    /** The segment version the campaign names, or empty when it was deleted. */
-    private Optional<SegmentResponse> segmentOf(CampaignResponse campaign) {
-        try {
-            return Optional.of(segments.require(campaign.applicationId(), campaign.segmentId(), campaign.segmentVersion()));
-        } catch (ApiError e) {
-            if (e.type() == ApiError.Type.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
         }
     }
 

@@ -59,6 +59,15 @@ public final class SegmentService implements AppScopedData {
                 : ApiError.notFound("Version " + version + " of segment " + segmentId + " not found"));
     }
 
+    /**
+     * The segment at {@code version}, or its latest when null; empty when the segment (or that version) was deleted,
+     * which a campaign that names it must survive. NotFoundException for an unknown app.
+     */
+    public Optional<SegmentResponse> find(String appId, String segmentId, Integer version) {
+        apps.require(appId);
+        return store.find(appId, segmentId, version);
+    }
+
     /** The segment as a predicate over endpoints, base segments resolved as they are now. */
     public Predicate<EndpointResponse> membership(SegmentResponse segment) {
         return evaluator.compile(segment, reference -> find(segment.applicationId(), reference));

@@ -1,6 +1,5 @@
 package io.pinpush.campaigns.run;
 
-import io.pinpush.api.ApiError;
 import io.pinpush.apps.AppService;
 import io.pinpush.apps.ApplicationSettings;
 import io.pinpush.campaigns.CampaignResponse;
@@ -82,7 +81,8 @@ public final class CampaignRunner {
         CampaignResponse version = versions.computeIfAbsent(work.campaignId() + "#" + run.get().version(),
                 key -> campaigns.version(work.appId(), work.campaignId(), run.get().version()));
         RunCalendar calendar = RunPlans.calendar(version).orElseThrow();
-        Optional<SegmentResponse> segment = segmentOf(version);
+        Optional<SegmentResponse> segment = segments.find(version.applicationId(), version.segmentId(),
+                version.segmentVersion());
         if (segment.isEmpty()) {
             segmentDeleted(run.get(), version);
             return Optional.empty();
@@ -98,18 +98,6 @@ public final class CampaignRunner {
             sliceCompleted(run.get(), current.get());
         }
         return Optional.of(report);
-    }
-
-    /** The segment the run's version names, or empty when it was deleted (or its pinned version with it). */
-    private Optional<SegmentResponse> segmentOf(CampaignResponse version) {
-        try {
-            return Optional.of(segments.require(version.applicationId(), version.segmentId(), version.segmentVersion()));
-        } catch (ApiError e) {
-            if (e.type() == ApiError.Type.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 
     /**
