@@ -12,13 +12,15 @@ import io.pinpush.local.LocalServer;
 import io.pinpush.testing.PinpushExtension;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A job ends only from the status its finisher saw: a START delivered twice, one copy of which failed to read its
- * input after the other had queued the pieces, does not turn a PROCESSING job into a FAILED one.
+ * How a job ends: only from the status its finisher saw (a START delivered twice, one copy of which failed to read its
+ * input after the other had queued the pieces, does not turn a PROCESSING job into a FAILED one); FAILED when its
+ * start cannot read the input on its last attempt, or when any one of its pieces failed.
  */
 @ExtendWith(PinpushExtension.class)
 class JobFinishTest {
@@ -46,20 +48,12 @@ class JobFinishTest {
     @Test
     void aStartThatCannotReadTheInputEndsTheJobFailedOnItsLastAttempt(LocalServer server) {
         Pinpush pinpush = server.pinpush();
-        // The runner of a deployment whose S3 does not answer (a port nothing listens on).
-        Map<String, String> settings = new HashMap<>(pinpush.config().values());
-        settings.put("PINPUSH_ENDPOINT_S3", "http://127.0.0.1:9");
-        PinpushConfig unreachable = new PinpushConfig(settings);
-        try (AwsClients aws = new AwsClients(unreachable); ObjectStorages storages = new ObjectStorages(aws)) {
-            JobRunner runner = new JobRunner(new ImportedSegments(aws.dynamoDb(), unreachable),
-                    new JobQueue(aws::sqs, () -> "unused"), pinpush.endpoints(), pinpush.segments(), storages,
-                    Clock.systemUTC());
+        try (AwsClients aws = new AwsClients(withUnreachableS3(pinpush)); ObjectStorages storages = new ObjectStorages(aws)) {
+            JobRunner runner = runner(pinpush, aws, storages);
             JobStore store = new JobStore(pinpush.aws().dynamoDb(), pinpush.config());
             String appId = Ids.newId();
             String jobId = Ids.newId();
-            store.create(appId, JobStore.Kind.IMPORT, jobId, Json.write(new ImportJobResource(null, null, Format.CSV,
-                    null, "arn:aws:iam::000000000000:role/import", "s3://bucket/in.csv", null, null)),
-                    "2026-12-05T00:00:00Z", null);
+            createImport(store, appId, jobId);
             String start = Json.write(JobWork.start(JobStore.Kind.IMPORT, appId, jobId));
 
             assertThatThrownBy(() -> runner.run(start, 1)).as("an early attempt is tried again")
@@ -73,5 +67,51 @@ class JobFinishTest {
             assertThat(failed.status()).as("not INITIALIZING for good").isEqualTo(JobStatus.FAILED);
             assertThat(failed.failures()).singleElement().asString().startsWith("The input could not be read");
         }
+    }
+
+    /** The model: "The job status is FAILED if Amazon Pinpoint wasn't able to process one or more pieces". */
+    @Test
+    void oneFailedPieceAmongGoodOnesEndsTheJobFailed(LocalServer server) {
+        Pinpush pinpush = server.pinpush();
+        try (AwsClients aws = new AwsClients(withUnreachableS3(pinpush)); ObjectStorages storages = new ObjectStorages(aws)) {
+            JobRunner runner = runner(pinpush, aws, storages);
+            JobStore store = new JobStore(pinpush.aws().dynamoDb(), pinpush.config());
+            String appId = Ids.newId();
+            String jobId = Ids.newId();
+            createImport(store, appId, jobId);
+            assertThat(store.transition(appId, JobStore.Kind.IMPORT, jobId, JobStatus.CREATED, JobStatus.INITIALIZING)).isTrue();
+            assertThat(store.startProcessing(appId, JobStore.Kind.IMPORT, jobId, 2)).isTrue();
+            // Piece 0 was imported whole by another instance...
+            store.countPiece(store.get(appId, JobStore.Kind.IMPORT, jobId).orElseThrow(), 0,
+                    new JobStore.PieceResult(10, 0, List.of(), Map.of("GCM", 10L), false));
+            // ...and piece 1 cannot be read (S3 does not answer) on its last attempt.
+            String piece = Json.write(new JobWork(JobWork.Step.IMPORT_PIECE, appId, jobId,
+                    new ImportPiece(1, "s3://bucket/in.csv", 100, 50, 100, 11, List.of("ChannelType", "Address")), null));
+
+            runner.run(piece, JobRunner.PIECE_ATTEMPTS);
+
+            JobStore.StoredJob finished = store.get(appId, JobStore.Kind.IMPORT, jobId).orElseThrow();
+            assertThat(finished.status()).as("one of two pieces failed").isEqualTo(JobStatus.FAILED);
+            assertThat(finished.failedPieces()).isEqualTo(1L);
+            assertThat(finished.failures()).singleElement().asString().startsWith("Piece 1 failed");
+        }
+    }
+
+    /** The settings of a deployment whose S3 does not answer (a port nothing listens on). */
+    private static PinpushConfig withUnreachableS3(Pinpush pinpush) {
+        Map<String, String> settings = new HashMap<>(pinpush.config().values());
+        settings.put("PINPUSH_ENDPOINT_S3", "http://127.0.0.1:9");
+        return new PinpushConfig(settings);
+    }
+
+    private static JobRunner runner(Pinpush pinpush, AwsClients aws, ObjectStorages storages) {
+        return new JobRunner(new ImportedSegments(aws.dynamoDb(), aws.config()), new JobQueue(aws::sqs, () -> "unused"),
+                pinpush.endpoints(), pinpush.segments(), storages, Clock.systemUTC());
+    }
+
+    private static void createImport(JobStore store, String appId, String jobId) {
+        store.create(appId, JobStore.Kind.IMPORT, jobId, Json.write(new ImportJobResource(null, null, Format.CSV,
+                null, "arn:aws:iam::000000000000:role/import", "s3://bucket/in.csv", null, null)),
+                "2026-12-05T00:00:00Z", null);
     }
 }
