@@ -20,7 +20,7 @@ public final class EventEnvelopes {
 
     /** {@code _push.send}, or {@code _campaign.send} for a campaign delivery. */
     public StreamRecord deliveryOutcome(PushOutcome outcome) {
-        Map<String, String> attributes = new LinkedHashMap<>();
+        Map<String, String> attributes = new LinkedHashMap<>(outcome.extraAttributes()); // Pinpush's own win below
         String type;
         if (outcome.campaignId() != null) {
             type = EventTypes.CAMPAIGN_SEND;

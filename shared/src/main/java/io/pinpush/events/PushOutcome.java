@@ -3,6 +3,7 @@ package io.pinpush.events;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.messaging.DeliveryStatus;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,15 +15,18 @@ import java.util.Objects;
  * @param statusCode         the provider's HTTP status, or the one Pinpoint uses for outcomes decided without a call
  * @param requestId          the send request's id (Pinpoint's RequestId)
  * @param campaignId         set only for campaign deliveries: the event becomes {@code _campaign.send}
+ * @param extraAttributes    the send's own attributes for the event (a SendUsersMessages Context); Pinpush's win
  */
 public record PushOutcome(String appId, String endpointId, String userId, String address, ChannelType channelType,
                           DeliveryStatus status, Integer statusCode, String statusMessage, String messageId,
                           String updatedToken, String requestId, String traceId, Instant finishedAt,
-                          String campaignId, String campaignActivityId, String treatmentId) {
+                          String campaignId, String campaignActivityId, String treatmentId,
+                          Map<String, String> extraAttributes) {
 
     public PushOutcome {
         Objects.requireNonNull(appId, "appId");
         Objects.requireNonNull(status, "status");
+        extraAttributes = extraAttributes == null ? Map.of() : Map.copyOf(extraAttributes);
     }
 
     public static Builder builder(String appId) {
@@ -51,6 +55,7 @@ public record PushOutcome(String appId, String endpointId, String userId, String
         private String campaignId;
         private String campaignActivityId;
         private String treatmentId;
+        private Map<String, String> extraAttributes;
 
         private Builder(String appId) {
             this.appId = appId;
@@ -68,6 +73,7 @@ public record PushOutcome(String appId, String endpointId, String userId, String
         public Builder requestId(String value) { this.requestId = value; return this; }
         public Builder traceId(String value) { this.traceId = value; return this; }
         public Builder finishedAt(Instant value) { this.finishedAt = value; return this; }
+        public Builder extraAttributes(Map<String, String> value) { this.extraAttributes = value; return this; }
 
         /** Marks the delivery as part of a campaign run (reserved for the campaigns work). */
         public Builder campaign(String campaignId, String campaignActivityId, String treatmentId) {
@@ -80,7 +86,7 @@ public record PushOutcome(String appId, String endpointId, String userId, String
         public PushOutcome build() {
             return new PushOutcome(appId, endpointId, userId, address, channelType, status, statusCode,
                     statusMessage, messageId, updatedToken, requestId, traceId, finishedAt, campaignId,
-                    campaignActivityId, treatmentId);
+                    campaignActivityId, treatmentId, extraAttributes);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.pinpush.messaging;
 
+import java.util.Map;
+
 /**
  * The terminal outcome of one delivery: what the delivery record stores and what {@link DeliveryListener}s hear.
  * Every address a send request accepts ends in exactly one of these, whether a provider was called or not.
@@ -8,9 +10,21 @@ package io.pinpush.messaging;
  * @param attempts   provider calls made (0 when decided without one)
  * @param finishedAt ISO-8601 instant the outcome became final
  * @param campaign   the campaign run the delivery belongs to, or null for a direct send
+ * @param eventAttributes attributes its event carries besides Pinpush's own (see {@link Delivery}), or null
  */
 public record DeliveryOutcome(String appId, String requestId, int index, DeliveryTarget target, String traceId,
-                              MessageResult result, int attempts, String finishedAt, CampaignAttribution campaign) {
+                              MessageResult result, int attempts, String finishedAt, CampaignAttribution campaign,
+                              Map<String, String> eventAttributes) {
+
+    public DeliveryOutcome {
+        eventAttributes = eventAttributes == null || eventAttributes.isEmpty() ? null : Map.copyOf(eventAttributes);
+    }
+
+    /** An outcome whose event carries Pinpush's attributes only. */
+    public DeliveryOutcome(String appId, String requestId, int index, DeliveryTarget target, String traceId,
+                           MessageResult result, int attempts, String finishedAt, CampaignAttribution campaign) {
+        this(appId, requestId, index, target, traceId, result, attempts, finishedAt, campaign, null);
+    }
 
     /** A direct send's outcome: no campaign. */
     public DeliveryOutcome(String appId, String requestId, int index, DeliveryTarget target, String traceId,

@@ -53,8 +53,19 @@ public final class SendPlanner {
     /** @param template the request's TemplateConfiguration, or null */
     public SendPlan plan(String appId, String requestId, String traceId, DirectMessageConfiguration message,
                          TemplateConfiguration template, List<Recipient> recipients, Instant now) {
-        return plan(new Naming(appId, index -> requestId, index -> index, DIRECT_SEND_DATA, null, true), requestId,
+        return plan(new Naming(appId, index -> requestId, index -> index, DIRECT_SEND_DATA, null, true, null), requestId,
                 traceId, message, template, recipients, now);
+    }
+
+    /**
+     * A SendUsersMessages send. The model: "Amazon Pinpoint also provides these attributes [the request's Context] in
+     * the events that it generates for users-messages deliveries", so its deliveries carry them to their events.
+     */
+    public SendPlan planUsers(String appId, String requestId, String traceId, DirectMessageConfiguration message,
+                              TemplateConfiguration template, Map<String, String> context, List<Recipient> recipients,
+                              Instant now) {
+        return plan(new Naming(appId, index -> requestId, index -> index, DIRECT_SEND_DATA, null, true, context),
+                requestId, traceId, message, template, recipients, now);
     }
 
     /**
@@ -72,14 +83,15 @@ public final class SendPlanner {
         if (campaign.activityId() != null) {
             data.put("pinpoint.campaign.campaign_activity_id", campaign.activityId());
         }
-        return plan(new Naming(appId, requestIds::get, index -> 0, Map.copyOf(data), campaign, false),
+        return plan(new Naming(appId, requestIds::get, index -> 0, Map.copyOf(data), campaign, false, null),
                 campaign.activityId(), null, message, template, recipients, now);
     }
 
     /** How a plan names its deliveries and what it attaches to them. */
     private record Naming(String appId, java.util.function.IntFunction<String> requestIdOf,
                           java.util.function.IntUnaryOperator indexOf, Map<String, String> pinpointData,
-                          CampaignAttribution campaign, boolean unusableChannelFailsRequest) {
+                          CampaignAttribution campaign, boolean unusableChannelFailsRequest,
+                          Map<String, String> eventAttributes) {
     }
 
     private SendPlan plan(Naming naming, String requestId, String traceId, DirectMessageConfiguration message,
@@ -118,7 +130,7 @@ public final class SendPlanner {
             RenderResult rendered = renderers.get(recipient.target().channelType()).render(request);
             if (rendered instanceof RenderResult.Rendered r) {
                 deliveries.add(new Delivery(appId, naming.requestIdOf().apply(index), naming.indexOf().applyAsInt(index),
-                        recipient.target(), traceId, r.push(), timestamp, naming.campaign()));
+                        recipient.target(), traceId, r.push(), timestamp, naming.campaign(), naming.eventAttributes()));
             } else {
                 decided.put(index, MessageResult.of(DeliveryResult.notRendered(rendered)));
             }
@@ -128,7 +140,7 @@ public final class SendPlanner {
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> new DeliveryOutcome(appId, naming.requestIdOf().apply(e.getKey()),
                         naming.indexOf().applyAsInt(e.getKey()), recipients.get(e.getKey()).target(), traceId,
-                        e.getValue(), 0, timestamp, naming.campaign()))
+                        e.getValue(), 0, timestamp, naming.campaign(), naming.eventAttributes()))
                 .toList();
         return new SendPlan(appId, requestId, traceId, recipients.stream().map(Recipient::target).toList(),
                 outcomes, deliveries);

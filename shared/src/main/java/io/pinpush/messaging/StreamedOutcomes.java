@@ -41,6 +41,7 @@ public final class StreamedOutcomes implements DeliveryListener {
                 .messageId(result.messageId()).updatedToken(result.updatedToken())
                 .requestId(outcome.requestId()).traceId(outcome.traceId())
                 .finishedAt(outcome.finishedAt() == null ? null : Instant.parse(outcome.finishedAt()))
+                .extraAttributes(outcome.eventAttributes())
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package io.pinpush.messaging.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -64,7 +66,8 @@ class DirectAndUsersEndToEndTest {
         users.put("nobody", EndpointSendConfiguration.builder().build());
 
         var response = stack.pinpoint.sendUsersMessages(b -> b.applicationId(app).sendUsersMessageRequest(r -> r
-                .users(users).messageConfiguration(PushStack.message()))).sendUsersMessageResponse();
+                .users(users).context(Map.of("table", "7")).messageConfiguration(PushStack.message())))
+                .sendUsersMessageResponse();
 
         Map<String, EndpointMessageResult> alice = response.result().get("alice");
         assertThat(alice).containsOnlyKeys("alice-phone", "alice-tablet");
@@ -74,6 +77,16 @@ class DirectAndUsersEndToEndTest {
         assertThat(stack.apnsReceived(phone)).singleElement()
                 .satisfies(r -> assertThat(r.payload()).contains("Alice, your table is ready"));
         assertThat(stack.fcmReceived(tablet)).hasSize(1);
+        // The model: Pinpoint "also provides these attributes [Context] in the events that it generates for
+        // users-messages deliveries".
+        Path events = stack.server.pinpush().config().eventFile().orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readAllLines(events).stream()
+                .filter(line -> line.contains(app) && line.contains("\"_push.send\"")).map(EventSamples::readJson)
+                .map(event -> event.path("attributes")).toList())
+                .hasSize(2).allSatisfy(attributes -> {
+                    assertThat(attributes.path("table").asText()).isEqualTo("7");
+                    assertThat(attributes.path("send_status").asText()).isEqualTo("SUCCESSFUL");
+                }));
     }
 
     @Test
