@@ -263,11 +263,11 @@ public final class Pinpush implements AutoCloseable {
         UniqueRecipients uniqueRecipients = new UniqueRecipients(aws.dynamoDb(), config, clock);
         this.kpiCounters = new KpiCounters(aws.dynamoDb(), config, uniqueRecipients, clock);
         apps.deletesWithApp(kpiCounters);
-        this.kpis = new KpiService(apps, kpiCounters, uniqueRecipients, clock);
         this.campaignKpiCounters = new CampaignKpiCounters(aws.dynamoDb(), config, clock);
         apps.deletesWithApp(campaignKpiCounters);
         this.campaignKpis = new CampaignKpiService((appId, campaignId) -> campaigns.require(appId, campaignId, null),
                 campaignKpiCounters, clock);
+        this.kpis = new KpiService(apps, kpiCounters, uniqueRecipients, campaignKpis.appKpis(), clock);
         // Campaign runs: the tick starts due runs, the runner sends shards of them through the same delivery queue.
         SendPlanner planner = new SendPlanner(channelDirectory, renderers, messageTemplates(pushTemplates));
         this.deliveries = new DeliveryStore(aws.dynamoDb(), config, clock);

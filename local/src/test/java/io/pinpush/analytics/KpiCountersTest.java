@@ -63,7 +63,9 @@ class KpiCountersTest {
                 .build();
         this.recipients = new UniqueRecipients(dynamoDb, server.pinpush().config(), clock);
         this.counters = new KpiCounters(dynamoDb, server.pinpush().config(), recipients, clock);
-        this.kpis = new KpiService(server.pinpush().apps(), counters, recipients, clock);
+        CampaignKpiService campaignKpis = new CampaignKpiService((appId, campaignId) -> { },
+                new CampaignKpiCounters(dynamoDb, server.pinpush().config(), clock), clock);
+        this.kpis = new KpiService(server.pinpush().apps(), counters, recipients, campaignKpis.appKpis(), clock);
         this.app = pinpoint.createApp(b -> b.createApplicationRequest(r -> r.name("kpi-counters")))
                 .applicationResponse().id();
     }

@@ -178,6 +178,11 @@ public final class CampaignKpiCounters implements DeliveryListener, AppScopedDat
         return recipients;
     }
 
+    /** The app's campaigns that have had an outcome (its campaign index), deleted campaigns included. */
+    List<String> campaignsOf(String appId) {
+        return sortKeys(PARTITION_PREFIX + appId);
+    }
+
     /**
      * DeleteApp: the app's campaign index ({@code pk = "kpic#" + appId}, one item per campaign that had an outcome)
      * names the campaigns; their counters and the markers of the days still kept are deleted, then the index.
@@ -186,7 +191,7 @@ public final class CampaignKpiCounters implements DeliveryListener, AppScopedDat
     public void deleteAllOf(String appId) {
         String index = PARTITION_PREFIX + appId;
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        for (String campaignId : sortKeys(index)) {
+        for (String campaignId : campaignsOf(appId)) {
             deletePartition(PARTITION_PREFIX + appId + "#" + campaignId);
             for (LocalDate day = today.minusDays(KpiCounters.RETENTION.toDays() + 1); !day.isAfter(today.plusDays(1));
                  day = day.plusDays(1)) {

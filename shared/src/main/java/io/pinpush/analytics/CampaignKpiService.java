@@ -3,6 +3,7 @@ package io.pinpush.analytics;
 import io.pinpush.api.ApiError;
 import io.pinpush.messaging.DeliveryStatus;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -28,6 +30,17 @@ public final class CampaignKpiService {
     }
 
     static final String ACTIVITY = "CampaignActivityId";
+    static final String CAMPAIGN = "CampaignId";
+
+    /**
+     * The app KPIs Pinpoint groups by campaign (GetApplicationDateRangeKpi), each a value of one campaign's totals
+     * {successful, all outcomes}; {@code unique-deliveries-grouped-by-campaign} is answered from the recipients.
+     */
+    private static final Map<String, Function<long[], ResultRowValue>> COUNTED_BY_CAMPAIGN = Map.of(
+            "successful-delivery-rate-grouped-by-campaign", t -> KpiService.rate(t[0], t[1]),
+            "successful-deliveries-grouped-by-campaign", t -> ResultRowValue.ofLong("SuccessfulDeliveries", t[0]),
+            "attempted-deliveries-grouped-by-campaign", t -> ResultRowValue.ofLong("AttemptedDeliveries", t[1]));
+    static final String UNIQUE_BY_CAMPAIGN = "unique-deliveries-grouped-by-campaign";
 
     private record Data(List<CampaignKpiCounters.Counts> counts, List<CampaignKpiCounters.Recipient> recipients) {
     }
@@ -74,6 +87,49 @@ public final class CampaignKpiService {
                 distinctCount ? counters.recipients(appId, campaignId, range.firstDay(), range.lastDay()) : List.of());
         return new CampaignDateRangeKpiResponse(appId, campaignId, range.end().toString(), kpiName,
                 new BaseKpiResult(kpi.apply(data)), null, range.start().toString());
+    }
+
+    /** The app KPIs grouped by campaign, for {@link KpiService}. */
+    public KpiService.ByCampaign appKpis() {
+        Set<String> names = new TreeSet<>(COUNTED_BY_CAMPAIGN.keySet());
+        names.add(UNIQUE_BY_CAMPAIGN);
+        Set<String> answered = Set.copyOf(names);
+        return new KpiService.ByCampaign() {
+            @Override
+            public Set<String> names() {
+                return answered;
+            }
+
+            @Override
+            public List<ResultRow> rows(String appId, String kpiName, KpiService.Range range) {
+                return byCampaign(appId, kpiName, range);
+            }
+        };
+    }
+
+    /**
+     * An app KPI grouped by campaign: one row per campaign of the app with data in the range ({@code GroupedBys}
+     * {@code CampaignId}), deleted campaigns included, as their deliveries happened. A campaign without outcomes (or,
+     * for the unique count, without a delivered endpoint) in the range has no row, as Pinpoint returns none for a
+     * null value; with none at all, Rows is empty.
+     */
+    List<ResultRow> byCampaign(String appId, String kpiName, KpiService.Range range) {
+        List<ResultRow> rows = new ArrayList<>();
+        for (String campaignId : counters.campaignsOf(appId)) {
+            Optional<ResultRowValue> value;
+            if (kpiName.equals(UNIQUE_BY_CAMPAIGN)) {
+                int delivered = delivered(counters.recipients(appId, campaignId, range.firstDay(), range.lastDay()),
+                        r -> "all").getOrDefault("all", Set.of()).size();
+                value = delivered == 0 ? Optional.empty()
+                        : Optional.of(ResultRowValue.ofDouble(KpiService.UNIQUE_DELIVERIES, delivered));
+            } else {
+                long[] totals = rate(counters.counts(appId, campaignId, range.firstDay(), range.lastDay()), c -> "all")
+                        .getOrDefault("all", new long[2]);
+                value = totals[1] == 0 ? Optional.empty() : Optional.of(COUNTED_BY_CAMPAIGN.get(kpiName).apply(totals));
+            }
+            value.ifPresent(v -> rows.add(new ResultRow(List.of(ResultRowValue.ofString(CAMPAIGN, campaignId)), List.of(v))));
+        }
+        return rows;
     }
 
     /** Per group: {successful, all outcomes}. */

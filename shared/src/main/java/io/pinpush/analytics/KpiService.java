@@ -43,30 +43,41 @@ public final class KpiService {
             "unique-endpoints", days -> distinctTotal(days, UniqueRecipients.Day::reached, UNIQUE_ENDPOINTS),
             "unique-endpoints-grouped-by-date", days -> distinctByDate(days, UniqueRecipients.Day::reached, UNIQUE_ENDPOINTS));
 
+    /** The app KPIs grouped by campaign, answered from the campaigns' own counters ({@link CampaignKpiService}). */
+    public interface ByCampaign {
+        Set<String> names();
+
+        List<ResultRow> rows(String appId, String kpiName, Range range);
+    }
+
     private final AppService apps;
     private final KpiCounters counters;
     private final UniqueRecipients recipients;
+    private final ByCampaign byCampaign;
     private final Clock clock;
 
-    public KpiService(AppService apps, KpiCounters counters, UniqueRecipients recipients, Clock clock) {
+    public KpiService(AppService apps, KpiCounters counters, UniqueRecipients recipients, ByCampaign byCampaign,
+                      Clock clock) {
         this.apps = apps;
         this.counters = counters;
         this.recipients = recipients;
+        this.byCampaign = byCampaign;
         this.clock = clock;
     }
 
     public ApplicationDateRangeKpiResponse dateRangeKpi(String appId, String kpiName, Optional<String> startTime,
                                                         Optional<String> endTime) {
-        if (!counted.containsKey(kpiName) && !distinct.containsKey(kpiName)) {
-            throw ApiError.badRequest("Unsupported KPI " + kpiName + "; supported: "
-                    + Stream.concat(counted.keySet().stream(), distinct.keySet().stream()).sorted().toList());
+        boolean groupedByCampaign = byCampaign.names().contains(kpiName);
+        if (!counted.containsKey(kpiName) && !distinct.containsKey(kpiName) && !groupedByCampaign) {
+            throw ApiError.badRequest("Unsupported KPI " + kpiName + "; supported: " + Stream.of(counted.keySet(),
+                    distinct.keySet(), byCampaign.names()).flatMap(Set::stream).sorted().toList());
         }
         Range range = Range.of(startTime, endTime, clock.instant());
         Instant start = range.start();
         Instant end = range.end();
         apps.require(appId);
-        List<ResultRow> rows = counted.containsKey(kpiName)
-                ? counted.get(kpiName).apply(counters.days(appId, day(start), day(end)))
+        List<ResultRow> rows = groupedByCampaign ? byCampaign.rows(appId, kpiName, range)
+                : counted.containsKey(kpiName) ? counted.get(kpiName).apply(counters.days(appId, day(start), day(end)))
                 : distinct.get(kpiName).apply(recipients.days(appId, day(start), day(end)));
         // The range as asked (or defaulted), at its own precision, as Pinpoint echoes it: "2019-07-26T23:59:59Z".
         return new ApplicationDateRangeKpiResponse(appId, end.toString(), kpiName,

@@ -90,6 +90,32 @@ class TriggeredCampaignEndToEndTest {
         List<ResultRow> byRun = kpi(app, campaign, "attempted-deliveries-grouped-by-campaign-activity").kpiResult().rows();
         assertThat(byRun).hasSize(1);
         assertThat(byRun.get(0).values().get(0).value()).isEqualTo("3");
+
+        // The app's KPIs grouped by campaign: one row for this campaign, keyed CampaignId as in Pinpoint's guide.
+        List<ResultRow> unique = appKpi(app, "unique-deliveries-grouped-by-campaign");
+        assertThat(unique).singleElement().satisfies(row -> {
+            assertThat(row.groupedBys()).singleElement().satisfies(g -> {
+                assertThat(g.key()).isEqualTo("CampaignId");
+                assertThat(g.value()).isEqualTo(campaign);
+            });
+            assertThat(row.values()).singleElement().satisfies(v -> {
+                assertThat(v.key()).isEqualTo("UniqueDeliveries");
+                assertThat(v.type()).isEqualTo("Double");
+                assertThat(v.value()).isEqualTo("2.0");
+            });
+        });
+        assertThat(appKpi(app, "attempted-deliveries-grouped-by-campaign")).singleElement()
+                .satisfies(row -> assertThat(row.values().get(0).value()).isEqualTo("3"));
+        assertThat(appKpi(app, "successful-deliveries-grouped-by-campaign")).singleElement()
+                .satisfies(row -> assertThat(row.values().get(0).value()).isEqualTo("3"));
+        assertThat(appKpi(app, "successful-delivery-rate-grouped-by-campaign")).singleElement()
+                .satisfies(row -> assertThat(row.values().get(0).value()).isEqualTo("1.0"));
+        assertThat(appKpi(stack.newApp(), "unique-deliveries-grouped-by-campaign")).as("no campaign: empty Rows").isEmpty();
+    }
+
+    static List<ResultRow> appKpi(String app, String name) {
+        return stack.pinpoint.getApplicationDateRangeKpi(b -> b.applicationId(app).kpiName(name))
+                .applicationDateRangeKpiResponse().kpiResult().rows();
     }
 
     @Test
