@@ -55,11 +55,19 @@ public final class Priming implements Resource {
         return run(afterRestore, "after-restore");
     }
 
+    /**
+     * What runs before the snapshot: the class preloading finished (or the snapshot holds a list half loaded), then
+     * every warm-up. Returns the warm-ups that failed.
+     */
+    public List<Failure> prepareSnapshot() {
+        ClassPreloader.awaitFinished(Duration.ofSeconds(10));
+        return warmUp();
+    }
+
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         long started = System.nanoTime();
-        ClassPreloader.awaitFinished(Duration.ofSeconds(10)); // or the snapshot holds a list half loaded
-        List<Failure> failures = warmUp();
+        List<Failure> failures = prepareSnapshot();
         LOG.info("Primed {} of {} warm-ups in {} ms before the snapshot", warmUps.size() - failures.size(),
                 warmUps.size(), (System.nanoTime() - started) / 1_000_000);
     }

@@ -122,10 +122,11 @@ class TriggeredCampaignEndToEndTest {
     void anEventCampaignWhoseSegmentIsDeletedBecomesDeletedAndPushesNothing() {
         String app = stack.newApp();
         String gold = PushStack.fcmToken();
-        putEvent(app, "gold-1", gold, "gold", "_session.start", "s0");
         String segment = goldSegment(app);
         String campaign = cartAbandoned(app, segment);
 
+        // Deleted before the app's first event: the trigger path caches an app's campaigns for 5 s, so a read of them
+        // between the campaign's creation and the deletion could still trigger once from the cached segment.
         stack.pinpoint.deleteSegment(b -> b.applicationId(app).segmentId(segment));
 
         // Pinpoint: a campaign whose segment is deleted fails with status DELETED, as a scheduled one's run does.
