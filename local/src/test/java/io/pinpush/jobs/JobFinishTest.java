@@ -47,23 +47,16 @@ class JobFinishTest {
 
     @Test
     void aStartThatCannotReadTheInputEndsTheJobFailedOnItsLastAttempt(LocalServer server) {
-        Pinpush pinpush = server.pinpush();
-        try (AwsClients aws = new AwsClients(withUnreachableS3(pinpush)); ObjectStorages storages = new ObjectStorages(aws)) {
-            JobRunner runner = runner(pinpush, aws, storages);
-            JobStore store = new JobStore(pinpush.aws().dynamoDb(), pinpush.config());
-            String appId = Ids.newId();
-            String jobId = Ids.newId();
-            createImport(store, appId, jobId);
-            String start = Json.write(JobWork.start(JobStore.Kind.IMPORT, appId, jobId));
+        try (UnreachableS3 s3 = new UnreachableS3(server.pinpush())) {
+            String start = Json.write(JobWork.start(JobStore.Kind.IMPORT, s3.appId, s3.jobId));
 
-            assertThatThrownBy(() -> runner.run(start, 1)).as("an early attempt is tried again")
+            assertThatThrownBy(() -> s3.runner.run(start, 1)).as("an early attempt is tried again")
                     .isInstanceOf(RuntimeException.class);
-            assertThat(store.get(appId, JobStore.Kind.IMPORT, jobId).orElseThrow().status())
-                    .isEqualTo(JobStatus.INITIALIZING);
+            assertThat(s3.job().status()).isEqualTo(JobStatus.INITIALIZING);
 
-            runner.run(start, JobRunner.PIECE_ATTEMPTS);
+            s3.runner.run(start, JobRunner.PIECE_ATTEMPTS);
 
-            JobStore.StoredJob failed = store.get(appId, JobStore.Kind.IMPORT, jobId).orElseThrow();
+            JobStore.StoredJob failed = s3.job();
             assertThat(failed.status()).as("not INITIALIZING for good").isEqualTo(JobStatus.FAILED);
             assertThat(failed.failures()).singleElement().asString().startsWith("The input could not be read");
         }
@@ -72,46 +65,60 @@ class JobFinishTest {
     /** The model: "The job status is FAILED if Amazon Pinpoint wasn't able to process one or more pieces". */
     @Test
     void oneFailedPieceAmongGoodOnesEndsTheJobFailed(LocalServer server) {
-        Pinpush pinpush = server.pinpush();
-        try (AwsClients aws = new AwsClients(withUnreachableS3(pinpush)); ObjectStorages storages = new ObjectStorages(aws)) {
-            JobRunner runner = runner(pinpush, aws, storages);
-            JobStore store = new JobStore(pinpush.aws().dynamoDb(), pinpush.config());
-            String appId = Ids.newId();
-            String jobId = Ids.newId();
-            createImport(store, appId, jobId);
-            assertThat(store.transition(appId, JobStore.Kind.IMPORT, jobId, JobStatus.CREATED, JobStatus.INITIALIZING)).isTrue();
-            assertThat(store.startProcessing(appId, JobStore.Kind.IMPORT, jobId, 2)).isTrue();
+        try (UnreachableS3 s3 = new UnreachableS3(server.pinpush())) {
+            assertThat(s3.store.transition(s3.appId, JobStore.Kind.IMPORT, s3.jobId, JobStatus.CREATED,
+                    JobStatus.INITIALIZING)).isTrue();
+            assertThat(s3.store.startProcessing(s3.appId, JobStore.Kind.IMPORT, s3.jobId, 2)).isTrue();
             // Piece 0 was imported whole by another instance...
-            store.countPiece(store.get(appId, JobStore.Kind.IMPORT, jobId).orElseThrow(), 0,
+            s3.store.countPiece(s3.job(), 0,
                     new JobStore.PieceResult(10, 0, List.of(), Map.of("GCM", 10L), false));
             // ...and piece 1 cannot be read (S3 does not answer) on its last attempt.
-            String piece = Json.write(new JobWork(JobWork.Step.IMPORT_PIECE, appId, jobId,
+            String piece = Json.write(new JobWork(JobWork.Step.IMPORT_PIECE, s3.appId, s3.jobId,
                     new ImportPiece(1, "s3://bucket/in.csv", 100, 50, 100, 11, List.of("ChannelType", "Address")), null));
 
-            runner.run(piece, JobRunner.PIECE_ATTEMPTS);
+            s3.runner.run(piece, JobRunner.PIECE_ATTEMPTS);
 
-            JobStore.StoredJob finished = store.get(appId, JobStore.Kind.IMPORT, jobId).orElseThrow();
+            JobStore.StoredJob finished = s3.job();
             assertThat(finished.status()).as("one of two pieces failed").isEqualTo(JobStatus.FAILED);
             assertThat(finished.failedPieces()).isEqualTo(1L);
             assertThat(finished.failures()).singleElement().asString().startsWith("Piece 1 failed");
         }
     }
 
-    /** The settings of a deployment whose S3 does not answer (a port nothing listens on). */
-    private static PinpushConfig withUnreachableS3(Pinpush pinpush) {
-        Map<String, String> settings = new HashMap<>(pinpush.config().values());
-        settings.put("PINPUSH_ENDPOINT_S3", "http://127.0.0.1:9");
-        return new PinpushConfig(settings);
-    }
+    /**
+     * A job runner of a deployment whose S3 does not answer (a port nothing listens on), and one CREATED import job of
+     * a new app in the real job store.
+     */
+    private static final class UnreachableS3 implements AutoCloseable {
+        final AwsClients aws;
+        final ObjectStorages storages;
+        final JobRunner runner;
+        final JobStore store;
+        final String appId = Ids.newId();
+        final String jobId = Ids.newId();
 
-    private static JobRunner runner(Pinpush pinpush, AwsClients aws, ObjectStorages storages) {
-        return new JobRunner(new ImportedSegments(aws.dynamoDb(), aws.config()), new JobQueue(aws::sqs, () -> "unused"),
-                pinpush.endpoints(), pinpush.segments(), storages, Clock.systemUTC());
-    }
+        UnreachableS3(Pinpush pinpush) {
+            Map<String, String> settings = new HashMap<>(pinpush.config().values());
+            settings.put("PINPUSH_ENDPOINT_S3", "http://127.0.0.1:9");
+            PinpushConfig unreachable = new PinpushConfig(settings);
+            aws = new AwsClients(unreachable);
+            storages = new ObjectStorages(aws);
+            runner = new JobRunner(new ImportedSegments(aws.dynamoDb(), unreachable), new JobQueue(aws::sqs, () -> "unused"),
+                    pinpush.endpoints(), pinpush.segments(), storages, Clock.systemUTC());
+            store = new JobStore(pinpush.aws().dynamoDb(), pinpush.config());
+            store.create(appId, JobStore.Kind.IMPORT, jobId, Json.write(new ImportJobResource(null, null, Format.CSV,
+                    null, "arn:aws:iam::000000000000:role/import", "s3://bucket/in.csv", null, null)),
+                    "2026-12-05T00:00:00Z", null);
+        }
 
-    private static void createImport(JobStore store, String appId, String jobId) {
-        store.create(appId, JobStore.Kind.IMPORT, jobId, Json.write(new ImportJobResource(null, null, Format.CSV,
-                null, "arn:aws:iam::000000000000:role/import", "s3://bucket/in.csv", null, null)),
-                "2026-12-05T00:00:00Z", null);
+        JobStore.StoredJob job() {
+            return store.get(appId, JobStore.Kind.IMPORT, jobId).orElseThrow();
+        }
+
+        @Override
+        public void close() {
+            storages.close();
+            aws.close();
+        }
     }
 }
