@@ -34,7 +34,8 @@ public final class ClassLists {
                 String probe = ColdStart.probe(ColdStart.lambdaJar(root), root.resolve("bench/target/classes"),
                         List.of("-Xlog:class+load:file=" + log), environment, function,
                         ColdStart.event(root, stack, function), false);
-                List<String> names = classes(Files.readAllLines(log));
+                double handledMs = Double.parseDouble(probe.replaceAll(".* handled=([0-9]+) .*", "$1"));
+                List<String> names = classes(Files.readAllLines(log), handledMs);
                 Files.delete(log);
                 List<String> lines = new ArrayList<>();
                 lines.add("# The classes a cold run of the " + function + " function loaded up to its first handled event,");
@@ -47,13 +48,21 @@ public final class ClassLists {
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
     }
 
-    /** From {@code -Xlog:class+load} lines ({@code [0.05s] name source: where}): the names worth preloading, in order. */
-    static List<String> classes(List<String> logLines) {
+    /**
+     * From {@code -Xlog:class+load} lines ({@code [0.050s][info][class,load] name source: where}): the names worth
+     * preloading, in order, up to {@code handledMs} after the JVM's start (the probe's own work after the event, reading
+     * the answer and exiting, left out).
+     */
+    static List<String> classes(List<String> logLines, double handledMs) {
         Set<String> names = new LinkedHashSet<>();
         for (String line : logLines) {
             String[] parts = line.split(" ");
             if (parts.length < 4 || !parts[2].equals("source:")) {
                 continue;
+            }
+            double uptimeMs = Double.parseDouble(parts[0].substring(1, parts[0].indexOf("s]"))) * 1000;
+            if (uptimeMs > handledMs) {
+                break;
             }
             String name = parts[1];
             String source = parts[3];

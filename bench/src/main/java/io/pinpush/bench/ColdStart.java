@@ -19,7 +19,7 @@ import java.util.UUID;
  * Benchmark (4), a cold-start proxy: launches fresh JVMs on the shaded Lambda jar and times them from process
  * start to the first handled event, for the API handler (GetApp) and the dispatcher (one APNs delivery, pushed to
  * the mock APNs server and recorded in DynamoDB Local), and on request the send function (a direct SendMessages
- * invocation). JVM flags as Lambda's Java 17 runtime sets them
+ * invocation). JVM flags as Lambda's Java runtime sets them
  * (tiered compilation stopping at C1). Reports medians of {@code runs} and the jar's size. Network and
  * Lambda's own init (download, sandbox) are not in it.
  *
@@ -28,7 +28,9 @@ import java.util.UUID;
  * each child (e.g. {@code -Xlog:class+load:file=/tmp/classes-%p.log} or a JFR recording); {@code JAVA_OPTS} reaches
  * only this parent; {@code COLD_START_JARS} (comma-separated) times other Lambda jars than {@code functions/target}'s,
  * alternating run by run; {@code COLD_START_PROBE_CP} puts the probe on the child's class path from elsewhere than
- * {@code bench/target/classes} (a jar of it: class data sharing refuses a non-empty directory on the class path).
+ * {@code bench/target/classes} (a jar of it: class data sharing refuses a non-empty directory on the class path);
+ * {@code COLD_START_LOADER=lambda} loads the function as Lambda's runtime does, through a class loader that is not
+ * parallel capable ({@link LambdaLikeLauncher}).
  */
 public final class ColdStart {
 
@@ -104,8 +106,13 @@ public final class ColdStart {
         Files.writeString(eventFile, event);
         List<String> command = new ArrayList<>(List.of("java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
         command.addAll(childOptions);
-        command.addAll(List.of("-cp", jar + ":" + probeClasses, ColdStartProbe.class.getName(), function,
-                eventFile.toString()));
+        if ("lambda".equals(System.getenv("COLD_START_LOADER"))) {
+            command.addAll(List.of("-cp", probeClasses.toString(), LambdaLikeLauncher.class.getName(), jar.toString(),
+                    probeClasses.toString(), function, eventFile.toString()));
+        } else {
+            command.addAll(List.of("-cp", jar + ":" + probeClasses, ColdStartProbe.class.getName(), function,
+                    eventFile.toString()));
+        }
         if (primed) {
             command.add("primed");
         }

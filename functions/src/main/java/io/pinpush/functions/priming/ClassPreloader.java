@@ -83,16 +83,30 @@ public final class ClassPreloader {
 
     /** Loads each named class without initializing it; returns how many were found. */
     static int preload(List<String> names, ClassLoader loader) {
+        ClassLoader jdk = ClassLoader.getPlatformClassLoader();
         int loaded = 0;
         for (String name : names) {
-            try {
-                Class.forName(name, false, loader);
+            // The JDK's own classes through the JDK's loader, which loads in parallel: Lambda's loader of the
+            // function's code is not parallel capable, and every class asked of it, the JDK's too, takes its lock.
+            if (isJdkName(name) && load(name, jdk) || load(name, loader)) {
                 loaded++;
-            } catch (ClassNotFoundException | LinkageError e) {
-                // Gone from this class path or this JDK: Lambda's thread loads whatever it really needs itself.
             }
         }
         return loaded;
+    }
+
+    private static boolean isJdkName(String name) {
+        return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("sun.") || name.startsWith("jdk.")
+                || name.startsWith("com.sun.");
+    }
+
+    private static boolean load(String name, ClassLoader loader) {
+        try {
+            Class.forName(name, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false; // gone from this class path or this JDK: Lambda's thread loads whatever it needs itself
+        }
     }
 
     /** The function's list, in load order; empty when the jar has none. */

@@ -1,0 +1,35 @@
+package io.pinpush.bench;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Runs {@link ColdStartProbe} the way Lambda's Java runtime loads a function: through a {@link URLClassLoader}
+ * subclass that is not registered as parallel capable (the runtime interface client's {@code CustomerClassLoader}),
+ * over the function's code, with the JDK's platform loader as parent. Such a loader takes one lock for every class it
+ * is asked for, so two threads loading through it take turns: what a second loading thread gains on the JVM's
+ * application class loader (which loads in parallel) may not hold in Lambda.
+ *
+ * <p>Usage (by {@link ColdStart} when {@code COLD_START_LOADER=lambda}): {@code LambdaLikeLauncher <function code>
+ * <probe classes> <probe arguments...>}; the function code is the Lambda jar or, as Lambda has it, the jar extracted.
+ */
+public final class LambdaLikeLauncher {
+
+    /** Not parallel capable: {@code ClassLoader} uses the loader itself as the lock of every load. */
+    private static final class CustomerLikeClassLoader extends URLClassLoader {
+        CustomerLikeClassLoader(URL[] urls) {
+            super(urls, ClassLoader.getPlatformClassLoader());
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        URL[] code = {Path.of(args[0]).toUri().toURL(), Path.of(args[1]).toUri().toURL()};
+        ClassLoader loader = new CustomerLikeClassLoader(code);
+        Thread.currentThread().setContextClassLoader(loader);
+        // By name: the probe (and the function) must be defined by this loader, not by the launcher's own.
+        Class<?> probe = Class.forName("io.pinpush.bench.ColdStartProbe", true, loader);
+        probe.getMethod("main", String[].class).invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
+    }
+}
