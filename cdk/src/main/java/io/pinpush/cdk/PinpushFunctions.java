@@ -319,9 +319,10 @@ final class PinpushFunctions extends Construct {
         dispatcher.addToRolePolicy(tableGrant(tables.table(Tables.TRIGGERS), List.of("dynamodb:UpdateItem")));
         dispatcher.addToRolePolicy(allow(QUEUE_SEND, messaging.deliveryQueue.getQueueArn()));
 
-        // The trigger function: reads the app, its event campaigns, their segments, endpoints and templates; claims
-        // sends (Limits) in the triggers table; records sends decided without a provider; queues deliveries.
-        trigger.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_READ));
+        // The trigger function: reads the app, its event campaigns, their segments, endpoints and templates; marks a
+        // campaign whose segment was deleted DELETED (a conditional rewrite of its head: puts in a transaction);
+        // claims sends (Limits) in the triggers table; records sends decided without a provider; queues deliveries.
+        trigger.addToRolePolicy(tableGrant(tables.table(Tables.CAMPAIGNS), TABLE_READ_AND_PUBLISH));
         sendsCampaignMessages(trigger, tables, messaging, secrets, settings);
 
         // The job runner publishes no events and has its own key grant (above).

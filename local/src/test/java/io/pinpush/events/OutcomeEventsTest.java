@@ -10,6 +10,7 @@ import io.pinpush.testing.EventsExtension;
 import io.pinpush.testing.EventsExtension.EventsStack;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,6 +58,23 @@ class OutcomeEventsTest {
         assertThat(endpoint.path("Address").asText()).isEqualTo("a1b2c3token");
         assertThat(endpoint.path("ChannelType").asText()).isEqualTo("APNS");
         assertThat(endpoint.path("User").path("UserId").asText()).isEqualTo("user-7");
+    }
+
+    /** A SendUsersMessages Context rides along, but never stands in for an attribute Pinpush writes, set or not. */
+    @Test
+    void aSendsOwnAttributesAreAddedButNeverReplaceOrFakePinpushsOwn(EventsStack stack) {
+        String appId = newApp(stack);
+
+        stack.server().pinpush().events().deliveryOutcome(PushOutcome.builder(appId).endpointId("endpoint-7")
+                .channelType(ChannelType.GCM).status(DeliveryStatus.SUCCESSFUL).statusCode(200).requestId("req-7")
+                .extraAttributes(Map.of("table", "7", "send_status", "FAKE", "updated_token", "not-from-a-provider"))
+                .build());
+
+        JsonNode attributes = StreamedRecords.await(stack.kinesis(), EventsExtension.STREAM, appId,
+                records -> records.size() == 1).get(0).json().path("attributes");
+        assertThat(attributes.path("table").asText()).isEqualTo("7");
+        assertThat(attributes.path("send_status").asText()).isEqualTo("SUCCESSFUL");
+        assertThat(attributes.has("updated_token")).as("no provider sent one").isFalse();
     }
 
     @Test

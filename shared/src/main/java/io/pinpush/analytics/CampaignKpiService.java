@@ -93,7 +93,7 @@ public final class CampaignKpiService {
     public KpiService.ByCampaign appKpis() {
         Set<String> names = new TreeSet<>(COUNTED_BY_CAMPAIGN.keySet());
         names.add(UNIQUE_BY_CAMPAIGN);
-        Set<String> answered = Set.copyOf(names);
+        Set<String> answered = java.util.Collections.unmodifiableSet(names);
         return new KpiService.ByCampaign() {
             @Override
             public Set<String> names() {
@@ -116,16 +116,19 @@ public final class CampaignKpiService {
     List<ResultRow> byCampaign(String appId, String kpiName, KpiService.Range range) {
         List<ResultRow> rows = new ArrayList<>();
         for (String campaignId : counters.campaignsOf(appId)) {
+            // One Query of the campaign's counters first: a campaign without outcomes in the range (most of an old
+            // app's) costs no more, and its recipient markers are read only when it delivered something.
+            long[] totals = rate(counters.counts(appId, campaignId, range.firstDay(), range.lastDay()), c -> "all")
+                    .getOrDefault("all", new long[2]);
             Optional<ResultRowValue> value;
-            if (kpiName.equals(UNIQUE_BY_CAMPAIGN)) {
+            if (totals[1] == 0 || kpiName.equals(UNIQUE_BY_CAMPAIGN) && totals[0] == 0) {
+                value = Optional.empty();
+            } else if (kpiName.equals(UNIQUE_BY_CAMPAIGN)) {
                 int delivered = delivered(counters.recipients(appId, campaignId, range.firstDay(), range.lastDay()),
                         r -> "all").getOrDefault("all", Set.of()).size();
-                value = delivered == 0 ? Optional.empty()
-                        : Optional.of(ResultRowValue.ofDouble(KpiService.UNIQUE_DELIVERIES, delivered));
+                value = Optional.of(ResultRowValue.ofDouble(KpiService.UNIQUE_DELIVERIES, delivered));
             } else {
-                long[] totals = rate(counters.counts(appId, campaignId, range.firstDay(), range.lastDay()), c -> "all")
-                        .getOrDefault("all", new long[2]);
-                value = totals[1] == 0 ? Optional.empty() : Optional.of(COUNTED_BY_CAMPAIGN.get(kpiName).apply(totals));
+                value = Optional.of(COUNTED_BY_CAMPAIGN.get(kpiName).apply(totals));
             }
             value.ifPresent(v -> rows.add(new ResultRow(List.of(ResultRowValue.ofString(CAMPAIGN, campaignId)), List.of(v))));
         }

@@ -5,8 +5,6 @@ import io.pinpush.apps.App;
 import io.pinpush.apps.AppService;
 import io.pinpush.apps.ApplicationSettings;
 import io.pinpush.apps.QuietTime;
-import io.pinpush.campaigns.run.CampaignSource;
-import io.pinpush.campaigns.run.StoredCampaigns;
 import io.pinpush.limits.EffectiveLimits;
 import io.pinpush.segments.SegmentResponse;
 import io.pinpush.segments.SegmentService;
@@ -38,11 +36,11 @@ public final class StoredEventCampaigns implements EventCampaigns {
     private final VersionedDocuments<CampaignResponse> campaigns;
     private final AppService apps;
     private final SegmentService segments;
-    private final CampaignSource statuses;
+    private final CampaignVersions statuses;
 
     public StoredEventCampaigns(CampaignStore store, AppService apps, SegmentService segments) {
         this.campaigns = store.campaigns();
-        this.statuses = new StoredCampaigns(store);
+        this.statuses = store;
         this.apps = apps;
         this.segments = segments;
     }
@@ -98,6 +96,7 @@ public final class StoredEventCampaigns implements EventCampaigns {
     private void segmentDeleted(CampaignResponse campaign) {
         LOG.warn("Event campaign {} of app {}: segment {} was deleted; the campaign is DELETED", campaign.id(),
                 campaign.applicationId(), campaign.segmentId());
-        statuses.setStatus(campaign.applicationId(), campaign.id(), CampaignStatus.DELETED);
+        // On the version whose segment is gone: an UpdateCampaign to another segment meanwhile wins, and is read anew.
+        statuses.changeStatus(campaign, CampaignStatus.DELETED);
     }
 }

@@ -20,7 +20,8 @@ public final class EventEnvelopes {
 
     /** {@code _push.send}, or {@code _campaign.send} for a campaign delivery. */
     public StreamRecord deliveryOutcome(PushOutcome outcome) {
-        Map<String, String> attributes = new LinkedHashMap<>(outcome.extraAttributes()); // Pinpush's own win below
+        Map<String, String> attributes = new LinkedHashMap<>(outcome.extraAttributes());
+        attributes.keySet().removeAll(OUTCOME_ATTRIBUTES); // Pinpush's own, even where it has no value to put
         String type;
         if (outcome.campaignId() != null) {
             type = EventTypes.CAMPAIGN_SEND;
@@ -60,6 +61,11 @@ public final class EventEnvelopes {
                 PinpointEvent.ClientContext.ofEndpoint(endpointJson(outcome, endpointId, endpointStatus)), accountId);
         return StreamRecord.of(outcome.appId(), partitionKey, event);
     }
+
+    /** The attributes Pinpush writes on a delivery's event; a send's own attributes never stand in for them. */
+    static final java.util.Set<String> OUTCOME_ATTRIBUTES = java.util.Set.of("campaign_id", "campaign_activity_id",
+            "treatment_id", "campaign_send_status", "delivery_type", "send_status", "status_code", "status_message",
+            "message_id", "request_id", "trace_id", "updated_token");
 
     private static void putOutcomeDetails(Map<String, String> attributes, PushOutcome outcome) {
         put(attributes, "status_code", outcome.statusCode() == null ? null : outcome.statusCode().toString());

@@ -17,7 +17,7 @@ public record DeliveryOutcome(String appId, String requestId, int index, Deliver
                               Map<String, String> eventAttributes) {
 
     public DeliveryOutcome {
-        eventAttributes = eventAttributes == null || eventAttributes.isEmpty() ? null : Map.copyOf(eventAttributes);
+        eventAttributes = Delivery.eventAttributes(eventAttributes);
     }
 
     /** An outcome whose event carries Pinpush's attributes only. */

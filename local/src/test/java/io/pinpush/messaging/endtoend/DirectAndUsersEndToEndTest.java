@@ -80,7 +80,7 @@ class DirectAndUsersEndToEndTest {
         // The model: Pinpoint "also provides these attributes [Context] in the events that it generates for
         // users-messages deliveries".
         Path events = stack.server.pinpush().config().eventFile().orElseThrow();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readAllLines(events).stream()
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(Files.readAllLines(events).stream()
                 .filter(line -> line.contains(app) && line.contains("\"_push.send\"")).map(EventSamples::readJson)
                 .map(event -> event.path("attributes")).toList())
                 .hasSize(2).allSatisfy(attributes -> {
