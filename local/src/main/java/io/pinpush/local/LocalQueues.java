@@ -53,9 +53,9 @@ public final class LocalQueues {
     /** Creates the three queues (or finds them) and returns the delivery queue's URL. */
     public static String create(SqsClient sqs, int maxReceiveCount) {
         sqs.createQueue(b -> b.queueName(POISON_QUEUE));
-        sqs.createQueue(b -> b.queueName(DEAD_LETTER_QUEUE).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(DEAD_LETTER_VISIBILITY_TIMEOUT_SECONDS))));
-        return create(sqs, DELIVERY_QUEUE, DEAD_LETTER_QUEUE, maxReceiveCount, VISIBILITY_TIMEOUT_SECONDS);
+        // The local dead-letter poller's short visibility timeout, set where the queue is created (once).
+        return create(sqs, DELIVERY_QUEUE, DEAD_LETTER_QUEUE, Map.of(QueueAttributeName.VISIBILITY_TIMEOUT,
+                Integer.toString(DEAD_LETTER_VISIBILITY_TIMEOUT_SECONDS)), maxReceiveCount, VISIBILITY_TIMEOUT_SECONDS);
     }
 
     /**
@@ -64,7 +64,13 @@ public final class LocalQueues {
      */
     public static String create(SqsClient sqs, String queue, String deadLetterQueue, int maxReceiveCount,
                                 int visibilityTimeoutSeconds) {
-        String dlqUrl = sqs.createQueue(b -> b.queueName(deadLetterQueue)).queueUrl();
+        return create(sqs, queue, deadLetterQueue, Map.of(), maxReceiveCount, visibilityTimeoutSeconds);
+    }
+
+    private static String create(SqsClient sqs, String queue, String deadLetterQueue,
+                                 Map<QueueAttributeName, String> deadLetterAttributes, int maxReceiveCount,
+                                 int visibilityTimeoutSeconds) {
+        String dlqUrl = sqs.createQueue(b -> b.queueName(deadLetterQueue).attributes(deadLetterAttributes)).queueUrl();
         String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}";
