@@ -33,7 +33,25 @@ public final class PageToken {
             }
             return key;
         } catch (Exception e) {
-            throw ApiError.badRequest("The pagination token is not valid: use the NextToken of a previous response");
+            throw invalid();
         }
+    }
+
+    /**
+     * A token of a listing of one partition's items ({@code pk}) whose sort keys start with {@code skPrefix}; another
+     * listing's token (which DynamoDB would refuse as a 500, or worse, follow) is a 400.
+     */
+    public static Map<String, String> decodeWithin(String token, String pk, String skPrefix) {
+        Map<String, String> key = decode(token);
+        String sk = key.get("sk");
+        if (key.size() != 2 || !pk.equals(key.get("pk")) || sk == null || !sk.startsWith(skPrefix)) {
+            throw invalid();
+        }
+        return key;
+    }
+
+    /** The one answer to a token this listing did not make. */
+    public static ApiError invalid() {
+        return ApiError.badRequest("The pagination token is not valid: use the NextToken of a previous response");
     }
 }

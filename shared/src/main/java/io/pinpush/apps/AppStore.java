@@ -1,6 +1,5 @@
 package io.pinpush.apps;
 
-import io.pinpush.api.ApiError;
 import io.pinpush.api.Json;
 import io.pinpush.api.PageRequest;
 import io.pinpush.api.PageToken;
@@ -72,7 +71,7 @@ public final class AppStore {
         start.ifPresent(key -> {
             // Another listing's token (a segment's, a template's) would be refused by DynamoDB as a 500.
             if (!key.keySet().equals(LIST_KEY) || !LIST_PARTITION.equals(key.get("listPk"))) {
-                throw ApiError.badRequest("The pagination token is not valid: use the NextToken of a previous response");
+                throw PageToken.invalid();
             }
         });
         QueryResponse response = dynamoDb.query(b -> {

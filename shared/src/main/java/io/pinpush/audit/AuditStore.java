@@ -1,6 +1,5 @@
 package io.pinpush.audit;
 
-import io.pinpush.api.ApiError;
 import io.pinpush.api.Json;
 import io.pinpush.api.PageRequest;
 import io.pinpush.api.PageToken;
@@ -98,12 +97,12 @@ public final class AuditStore {
 
     private static LocalDate dayOf(String pk, String scope) {
         if (pk == null || !pk.startsWith(scope)) {
-            throw ApiError.badRequest("The pagination token is not valid: use the NextToken of a previous response");
+            throw PageToken.invalid();
         }
         try {
             return LocalDate.parse(pk.substring(scope.length()));
         } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("The pagination token is not valid: use the NextToken of a previous response");
+            throw PageToken.invalid();
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.pinpush.jobs;
 
-import io.pinpush.api.ApiError;
 import io.pinpush.api.PageRequest;
 import io.pinpush.api.PageToken;
 import io.pinpush.config.PinpushConfig;
@@ -80,13 +79,7 @@ final class JobStore {
 
     /** The app's jobs of one kind, newest first; only those of {@code segmentId} when it is not null. */
     Page<StoredJob> list(String appId, Kind kind, String segmentId, PageRequest page) {
-        Optional<Map<String, String>> start = page.token().map(PageToken::decode);
-        start.ifPresent(k -> {
-            String sk = k.get("sk");
-            if (k.size() != 2 || !appId.equals(k.get("pk")) || sk == null || !sk.startsWith(kind.prefix())) {
-                throw ApiError.badRequest("The pagination token is not valid: use the NextToken of a previous response");
-            }
-        });
+        Optional<Map<String, String>> start = page.token().map(token -> PageToken.decodeWithin(token, appId, kind.prefix()));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Items.s(appId), ":prefix", Items.s(kind.prefix())));
         if (segmentId != null) values.put(":segment", Items.s(segmentId));
         QueryResponse response = dynamoDb.query(b -> {

@@ -1,6 +1,5 @@
 package io.pinpush.store;
 
-import io.pinpush.api.ApiError;
 import io.pinpush.api.PageRequest;
 import io.pinpush.api.PageToken;
 import java.util.ArrayList;
@@ -34,13 +33,7 @@ public final class PartitionQueries {
      */
     public <T> Page<T> page(String pk, String prefix, PageRequest page, boolean forward,
                             Function<Map<String, AttributeValue>, T> read) {
-        Optional<Map<String, String>> start = page.token().map(PageToken::decode);
-        start.ifPresent(key -> {
-            String sk = key.get("sk");
-            if (key.size() != 2 || !pk.equals(key.get("pk")) || sk == null || !sk.startsWith(prefix)) {
-                throw ApiError.badRequest("The pagination token is not valid: use the NextToken of a previous response");
-            }
-        });
+        Optional<Map<String, String>> start = page.token().map(token -> PageToken.decodeWithin(token, pk, prefix));
         QueryResponse response = dynamoDb.query(b -> {
             b.tableName(table).limit(page.pageSize()).consistentRead(true).scanIndexForward(forward)
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")

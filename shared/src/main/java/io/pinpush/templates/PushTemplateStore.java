@@ -1,6 +1,5 @@
 package io.pinpush.templates;
 
-import io.pinpush.api.ApiError;
 import io.pinpush.api.Json;
 import io.pinpush.api.PageRequest;
 import io.pinpush.api.PageToken;
@@ -170,7 +169,7 @@ public final class PushTemplateStore {
         } catch (DynamoDbException e) {
             if (page.token().isPresent() && e.statusCode() == 400) {
                 // A well-formed token from another listing: DynamoDB refuses the start key.
-                throw ApiError.badRequest("The pagination token is not valid: use the NextToken of a previous response");
+                throw PageToken.invalid();
             }
             throw e;
         }
