@@ -8,7 +8,9 @@ import java.util.Arrays;
 /**
  * Runs {@link ColdStartProbe} the way Lambda's Java runtime loads a function: through a {@link URLClassLoader}
  * subclass that is not registered as parallel capable (the runtime interface client's {@code CustomerClassLoader}),
- * over the function's code, with the JDK's platform loader as parent. Such a loader takes one lock for every class it
+ * over the function's code. Lambda's loader has the system class loader (the runtime's own classes) as parent; this
+ * one has the JDK's platform loader, so that the probe and the function come from the function's code alone. A JDK
+ * class resolves to the same class either way. Such a loader takes one lock for every class it
  * is asked for, so two threads loading through it take turns: what a second loading thread gains on the JVM's
  * application class loader (which loads in parallel) may not hold in Lambda.
  *

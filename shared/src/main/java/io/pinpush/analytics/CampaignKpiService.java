@@ -126,7 +126,8 @@ public final class CampaignKpiService {
             } else if (kpiName.equals(UNIQUE_BY_CAMPAIGN)) {
                 int delivered = delivered(counters.recipients(appId, campaignId, range.firstDay(), range.lastDay()),
                         r -> "all").getOrDefault("all", Set.of()).size();
-                value = Optional.of(ResultRowValue.ofDouble(KpiService.UNIQUE_DELIVERIES, delivered));
+                value = delivered == 0 ? Optional.empty()
+                        : Optional.of(ResultRowValue.ofDouble(KpiService.UNIQUE_DELIVERIES, delivered));
             } else {
                 value = Optional.of(COUNTED_BY_CAMPAIGN.get(kpiName).apply(totals));
             }

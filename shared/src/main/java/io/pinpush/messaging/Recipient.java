@@ -29,13 +29,19 @@ public record Recipient(DeliveryTarget target, EndpointResponse endpoint, Overri
                     config.substitutions(), merge(requestContext, config.context()));
         }
 
+        /** The recipient's Context over the request's; a JSON-null value is left out (FCM refuses non-string data). */
         private static Map<String, String> merge(Map<String, String> request, Map<String, String> recipient) {
-            if (recipient == null || recipient.isEmpty()) {
-                return request == null || request.isEmpty() ? null : request;
+            Map<String, String> merged = new LinkedHashMap<>();
+            for (Map<String, String> context : java.util.Arrays.asList(request, recipient)) {
+                if (context != null) {
+                    context.forEach((name, value) -> {
+                        if (name != null && value != null) {
+                            merged.put(name, value);
+                        }
+                    });
+                }
             }
-            Map<String, String> merged = new LinkedHashMap<>(request == null ? Map.of() : request);
-            merged.putAll(recipient);
-            return merged;
+            return merged.isEmpty() ? null : merged;
         }
     }
 
