@@ -17,21 +17,7 @@ public record Delivery(String appId, String requestId, int index, DeliveryTarget
                        Map<String, String> eventAttributes) {
 
     public Delivery {
-        eventAttributes = eventAttributes(eventAttributes);
-    }
-
-    /** Null when there are none; entries with a null key or value (a JSON null in the Context) are left out. */
-    static Map<String, String> eventAttributes(Map<String, String> attributes) {
-        if (attributes == null) {
-            return null;
-        }
-        Map<String, String> kept = new java.util.LinkedHashMap<>();
-        attributes.forEach((name, value) -> {
-            if (name != null && value != null) {
-                kept.put(name, value);
-            }
-        });
-        return kept.isEmpty() ? null : java.util.Collections.unmodifiableMap(kept);
+        eventAttributes = ContextMaps.merged(eventAttributes);
     }
 
     /** A delivery whose event carries Pinpush's attributes only. */

@@ -17,7 +17,7 @@ public record DeliveryOutcome(String appId, String requestId, int index, Deliver
                               Map<String, String> eventAttributes) {
 
     public DeliveryOutcome {
-        eventAttributes = Delivery.eventAttributes(eventAttributes);
+        eventAttributes = ContextMaps.merged(eventAttributes);
     }
 
     /** An outcome whose event carries Pinpush's attributes only. */

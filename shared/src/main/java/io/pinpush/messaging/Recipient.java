@@ -1,7 +1,6 @@
 package io.pinpush.messaging;
 
 import io.pinpush.endpoints.EndpointResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,30 +17,15 @@ public record Recipient(DeliveryTarget target, EndpointResponse endpoint, Overri
 
         public static Overrides of(AddressConfiguration config, Map<String, String> requestContext) {
             return new Overrides(config.bodyOverride(), config.titleOverride(), config.rawContent(),
-                    config.substitutions(), merge(requestContext, config.context()));
+                    config.substitutions(), ContextMaps.merged(requestContext, config.context()));
         }
 
         public static Overrides of(EndpointSendConfiguration config, Map<String, String> requestContext) {
             if (config == null) {
-                return new Overrides(null, null, null, null, merge(requestContext, null));
+                return new Overrides(null, null, null, null, ContextMaps.merged(requestContext));
             }
             return new Overrides(config.bodyOverride(), config.titleOverride(), config.rawContent(),
-                    config.substitutions(), merge(requestContext, config.context()));
-        }
-
-        /** The recipient's Context over the request's; a JSON-null value is left out (FCM refuses non-string data). */
-        private static Map<String, String> merge(Map<String, String> request, Map<String, String> recipient) {
-            Map<String, String> merged = new LinkedHashMap<>();
-            for (Map<String, String> context : java.util.Arrays.asList(request, recipient)) {
-                if (context != null) {
-                    context.forEach((name, value) -> {
-                        if (name != null && value != null) {
-                            merged.put(name, value);
-                        }
-                    });
-                }
-            }
-            return merged.isEmpty() ? null : merged;
+                    config.substitutions(), ContextMaps.merged(requestContext, config.context()));
         }
     }
 

@@ -52,8 +52,7 @@ public final class SegmentService implements AppScopedData {
 
     /** The segment at {@code version}, or its latest when null; NotFoundException for an unknown app, segment or version. */
     public SegmentResponse require(String appId, String segmentId, Integer version) {
-        apps.require(appId);
-        return store.find(appId, segmentId, version).orElseThrow(() -> version == null
+        return find(appId, segmentId, version).orElseThrow(() -> version == null
                 || store.head(appId, segmentId).isEmpty()
                 ? notFound(appId, segmentId)
                 : ApiError.notFound("Version " + version + " of segment " + segmentId + " not found"));
