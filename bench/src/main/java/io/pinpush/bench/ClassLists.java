@@ -34,8 +34,11 @@ public final class ClassLists {
                 String probe = ColdStart.probe(ColdStart.lambdaJar(root), root.resolve("bench/target/classes"),
                         List.of("-Xlog:class+load:file=" + log), environment, function,
                         ColdStart.event(root, stack, function), false);
-                double handledMs = Double.parseDouble(probe.replaceAll(".* handled=([0-9]+) .*", "$1"));
-                List<String> names = classes(Files.readAllLines(log), handledMs);
+                String result = ColdStart.field(probe, "result");
+                if (!result.equals("status_200") && !result.equals("failures_0") && !result.endsWith("_results")) {
+                    throw new IllegalStateException(function + ": the probe's event failed, no list written: " + probe);
+                }
+                List<String> names = classes(Files.readAllLines(log), Double.parseDouble(ColdStart.field(probe, "handled")));
                 Files.delete(log);
                 List<String> lines = new ArrayList<>();
                 lines.add("# The classes a cold run of the " + function + " function loaded up to its first handled event,");
@@ -50,11 +53,12 @@ public final class ClassLists {
 
     /**
      * From {@code -Xlog:class+load} lines ({@code [0.050s][info][class,load] name source: where}): the names worth
-     * preloading, in order, up to {@code handledMs} after the JVM's start (the probe's own work after the event, reading
-     * the answer and exiting, left out).
+     * preloading, in order, from the first class of the functions (the JVM's start and the probe's own timing code
+     * left out) up to {@code handledMs} after the JVM's start (the probe's reading of the answer and exit left out).
      */
     static List<String> classes(List<String> logLines, double handledMs) {
         Set<String> names = new LinkedHashSet<>();
+        boolean functionStarted = false;
         for (String line : logLines) {
             String[] parts = line.split(" ");
             if (parts.length < 4 || !parts[2].equals("source:")) {
@@ -63,6 +67,10 @@ public final class ClassLists {
             double uptimeMs = Double.parseDouble(parts[0].substring(1, parts[0].indexOf("s]"))) * 1000;
             if (uptimeMs > handledMs) {
                 break;
+            }
+            functionStarted |= parts[1].startsWith("io.pinpush.functions.");
+            if (!functionStarted) {
+                continue;
             }
             String name = parts[1];
             String source = parts[3];

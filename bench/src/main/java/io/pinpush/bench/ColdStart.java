@@ -153,7 +153,7 @@ public final class ColdStart {
         }
     }
 
-    private static String field(String probe, String name) {
+    static String field(String probe, String name) {
         for (String part : probe.split(" ")) {
             if (part.startsWith(name + "=")) {
                 return part.substring(name.length() + 1);

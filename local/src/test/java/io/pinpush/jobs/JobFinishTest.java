@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * How a job ends: only from the status its finisher saw (a START delivered twice, one copy of which failed to read its
@@ -51,7 +52,7 @@ class JobFinishTest {
             String start = Json.write(JobWork.start(JobStore.Kind.IMPORT, s3.appId, s3.jobId));
 
             assertThatThrownBy(() -> s3.runner.run(start, 1)).as("an early attempt is tried again")
-                    .isInstanceOf(RuntimeException.class);
+                    .isInstanceOf(SdkClientException.class);
             assertThat(s3.job().status()).isEqualTo(JobStatus.INITIALIZING);
 
             s3.runner.run(start, JobRunner.PIECE_ATTEMPTS);
@@ -90,8 +91,7 @@ class JobFinishTest {
      * a new app in the real job store.
      */
     private static final class UnreachableS3 implements AutoCloseable {
-        final AwsClients aws;
-        final ObjectStorages storages;
+        final Pinpush deployment;
         final JobRunner runner;
         final JobStore store;
         final String appId = Ids.newId();
@@ -101,10 +101,8 @@ class JobFinishTest {
             Map<String, String> settings = new HashMap<>(pinpush.config().values());
             settings.put("PINPUSH_ENDPOINT_S3", "http://127.0.0.1:9");
             PinpushConfig unreachable = new PinpushConfig(settings);
-            aws = new AwsClients(unreachable);
-            storages = new ObjectStorages(aws);
-            runner = new JobRunner(new ImportedSegments(aws.dynamoDb(), unreachable), new JobQueue(aws::sqs, () -> "unused"),
-                    pinpush.endpoints(), pinpush.segments(), storages, Clock.systemUTC());
+            deployment = new Pinpush(unreachable, new AwsClients(unreachable), pinpush.secrets(), Clock.systemUTC());
+            runner = deployment.jobRunner();
             store = new JobStore(pinpush.aws().dynamoDb(), pinpush.config());
             store.create(appId, JobStore.Kind.IMPORT, jobId, Json.write(new ImportJobResource(null, null, Format.CSV,
                     null, "arn:aws:iam::000000000000:role/import", "s3://bucket/in.csv", null, null)),
@@ -117,8 +115,7 @@ class JobFinishTest {
 
         @Override
         public void close() {
-            storages.close();
-            aws.close();
+            deployment.close();
         }
     }
 }

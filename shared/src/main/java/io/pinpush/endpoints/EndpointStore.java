@@ -1,14 +1,13 @@
 package io.pinpush.endpoints;
 
 import io.pinpush.api.Json;
+import io.pinpush.api.Timestamps;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.store.Items;
 import io.pinpush.store.Tables;
 import io.pinpush.store.Backoff;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,9 +35,6 @@ public final class EndpointStore {
     static final int BATCH_GET_LIMIT = 100;
     static final int BATCH_WRITE_LIMIT = 25;
     private static final int MAX_BATCH_ROUNDS = 12;
-    /** Fixed width, so the byUser index sorts creation dates correctly as strings. */
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     /** An endpoint as read, with the version a conditional write must match. */
     record Stored(EndpointResponse endpoint, long version) {
@@ -183,7 +179,7 @@ public final class EndpointStore {
         Map<String, AttributeValue> item = new HashMap<>(key(endpoint.applicationId(), shard, endpoint.id()));
         item.put(Items.DOC, Items.s(Json.write(endpoint)));
         item.put("version", Items.n(version));
-        item.put("created", Items.s(CREATED.format(endpoint.creationDate() == null ? Instant.EPOCH
+        item.put("created", Items.s(Timestamps.format(endpoint.creationDate() == null ? Instant.EPOCH
                 : Instant.parse(endpoint.creationDate()))));
         if (endpoint.userId() != null) {
             item.put("userKey", Items.s(endpoint.applicationId() + "#" + endpoint.userId()));

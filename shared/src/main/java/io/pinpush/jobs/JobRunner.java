@@ -1,6 +1,5 @@
 package io.pinpush.jobs;
 
-import io.pinpush.api.ApiError;
 import io.pinpush.api.Json;
 import io.pinpush.api.Timestamps;
 import io.pinpush.endpoints.EndpointRequest;
@@ -355,11 +354,7 @@ public final class JobRunner {
     }
 
     private Optional<SegmentResponse> segment(String appId, ExportJobResource definition) {
-        try {
-            return Optional.of(segments.require(appId, definition.segmentId(), definition.segmentVersion()));
-        } catch (ApiError notFound) {
-            return Optional.empty();
-        }
+        return segments.find(appId, definition.segmentId(), definition.segmentVersion());
     }
 
     // ---- Finishing ------------------------------------------------------------------------------------------
@@ -398,12 +393,7 @@ public final class JobRunner {
     }
 
     private boolean segmentExists(String appId, String segmentId) {
-        try {
-            segments.require(appId, segmentId, null);
-            return true;
-        } catch (ApiError notFound) {
-            return false;
-        }
+        return segments.find(appId, segmentId, null).isPresent();
     }
 
     private static String clip(String reason) {

@@ -1,5 +1,6 @@
 package io.pinpush.messaging;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 
 /**
@@ -14,7 +15,8 @@ import java.util.Map;
  */
 public record DeliveryOutcome(String appId, String requestId, int index, DeliveryTarget target, String traceId,
                               MessageResult result, int attempts, String finishedAt, CampaignAttribution campaign,
-                              Map<String, String> eventAttributes) {
+                              // Only the event needs them: the delivery record (this record's JSON) does not keep them.
+                              @JsonIgnore Map<String, String> eventAttributes) {
 
     public DeliveryOutcome {
         eventAttributes = ContextMaps.merged(eventAttributes);

@@ -110,7 +110,7 @@ public final class MessagingService {
     public SendUsersMessageResponse sendUsersMessages(String appId, SendUsersMessageRequest request, String requestId,
                                                       Duration wait) {
         apps.require(appId);
-        SendPlan plan = planner.planUsers(appId, requestId, request.traceId(), request.messageConfiguration(),
+        SendPlan plan = planner.plan(appId, requestId, request.traceId(), request.messageConfiguration(),
                 request.templateConfiguration(), request.context(), recipients.forUsers(appId, request), clock.instant());
         Map<Integer, MessageResult> results = execute(plan, wait);
 

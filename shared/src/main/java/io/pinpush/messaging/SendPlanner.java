@@ -53,19 +53,19 @@ public final class SendPlanner {
     /** @param template the request's TemplateConfiguration, or null */
     public SendPlan plan(String appId, String requestId, String traceId, DirectMessageConfiguration message,
                          TemplateConfiguration template, List<Recipient> recipients, Instant now) {
-        return plan(new Naming(appId, index -> requestId, index -> index, DIRECT_SEND_DATA, null, true, null), requestId,
-                traceId, message, template, recipients, now);
+        return plan(appId, requestId, traceId, message, template, null, recipients, now);
     }
 
     /**
-     * A SendUsersMessages send. The model: "Amazon Pinpoint also provides these attributes [the request's Context] in
-     * the events that it generates for users-messages deliveries", so its deliveries carry them to their events.
+     * @param eventAttributes what the deliveries' events carry besides Pinpush's own, or null. SendUsersMessages
+     *                        passes its Context: the model says Pinpoint "also provides these attributes in the events
+     *                        that it generates for users-messages deliveries"
      */
-    public SendPlan planUsers(String appId, String requestId, String traceId, DirectMessageConfiguration message,
-                              TemplateConfiguration template, Map<String, String> context, List<Recipient> recipients,
-                              Instant now) {
-        return plan(new Naming(appId, index -> requestId, index -> index, DIRECT_SEND_DATA, null, true, context),
-                requestId, traceId, message, template, recipients, now);
+    public SendPlan plan(String appId, String requestId, String traceId, DirectMessageConfiguration message,
+                         TemplateConfiguration template, Map<String, String> eventAttributes, List<Recipient> recipients,
+                         Instant now) {
+        return plan(new Naming(appId, index -> requestId, index -> index, DIRECT_SEND_DATA, null, true,
+                ContextMaps.merged(eventAttributes)), requestId, traceId, message, template, recipients, now);
     }
 
     /**

@@ -52,6 +52,7 @@ public final class SegmentService implements AppScopedData {
 
     /** The segment at {@code version}, or its latest when null; NotFoundException for an unknown app, segment or version. */
     public SegmentResponse require(String appId, String segmentId, Integer version) {
+        apps.require(appId);
         return find(appId, segmentId, version).orElseThrow(() -> version == null
                 || store.head(appId, segmentId).isEmpty()
                 ? notFound(appId, segmentId)
@@ -60,10 +61,9 @@ public final class SegmentService implements AppScopedData {
 
     /**
      * The segment at {@code version}, or its latest when null; empty when the segment (or that version) was deleted,
-     * which a campaign that names it must survive. NotFoundException for an unknown app.
+     * which a campaign or job that names it must survive. The app is not read: callers that need it have it already.
      */
     public Optional<SegmentResponse> find(String appId, String segmentId, Integer version) {
-        apps.require(appId);
         return store.find(appId, segmentId, version);
     }
 

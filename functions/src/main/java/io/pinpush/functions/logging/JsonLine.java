@@ -1,10 +1,9 @@
 package io.pinpush.functions.logging;
 
+import io.pinpush.api.Timestamps;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -18,8 +17,6 @@ import org.slf4j.event.Level;
  */
 final class JsonLine {
 
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,9}");
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
@@ -42,7 +39,7 @@ final class JsonLine {
             string(json, stackTrace(error));
             json.append('}');
         }
-        field(json.append(','), "timestamp").append('"').append(TIMESTAMP.format(time)).append('"');
+        field(json.append(','), "timestamp").append('"').append(Timestamps.format(time)).append('"');
         // Sorted, so that a line reads the same from one invocation to the next.
         for (Map.Entry<String, String> entry : new TreeMap<>(context).entrySet()) {
             field(json.append(','), entry.getKey());

@@ -51,13 +51,13 @@ public final class ClassPreloader {
         if ("false".equalsIgnoreCase(System.getenv(SETTING))) {
             return Optional.empty();
         }
-        List<String> names = list(function);
-        if (names.isEmpty()) {
+        if (ClassPreloader.class.getResource(LISTS + function + ".classes") == null) {
             return Optional.empty();
         }
         ClassLoader loader = ClassPreloader.class.getClassLoader();
         Thread thread = new Thread(() -> {
             long started = System.nanoTime();
+            List<String> names = list(function); // read here too, off the thread Lambda is waiting on
             int loaded = preload(names, loader);
             LOG.debug("Preloaded {} of {} classes for the {} function in {} ms", loaded, names.size(), function,
                     (System.nanoTime() - started) / 1_000_000);
