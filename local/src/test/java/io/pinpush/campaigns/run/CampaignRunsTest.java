@@ -357,6 +357,41 @@ class CampaignRunsTest {
     }
 
     @Test
+    void aRecurringCampaignGivenANewScheduleRunsOnItFromItsNextOccurrence(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        CampaignResponse campaign = toDevices(harness, 3, null, Frequency.DAILY);
+        for (String day : List.of("2026-12-10T03:00:00Z", "2026-12-11T03:00:00Z")) {
+            at(harness, day);
+            assertThat(harness.tick().runsStarted()).as(day).isEqualTo(1);
+            harness.drain();
+        }
+
+        // Two runs in, the campaign moves to 15:00 from today: its next run is today's 15:00, not the new
+        // calendar's third day (its run numbers go on from 2; the calendar starts again).
+        at(harness, "2026-12-11T05:00:00Z");
+        harness.reschedule(campaign, RunHarness.schedule("2026-12-11T15:00:00Z", null, Frequency.DAILY, false, null, "UTC"));
+        at(harness, "2026-12-11T15:00:00Z");
+        assertThat(harness.tick().runsStarted()).as("today at 15:00").isEqualTo(1);
+        harness.drain();
+        at(harness, "2026-12-12T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).as("the old time is gone").isZero();
+
+        // Then weekly and IMMEDIATE, so counted from the campaign's creation (Thursday 02:00) a week back: its next
+        // occurrence after the last run, not one at once.
+        harness.reschedule(campaign, RunHarness.schedule("IMMEDIATE", null, Frequency.WEEKLY, false, null, "UTC"));
+        at(harness, "2026-12-12T15:00:00Z");
+        assertThat(harness.tick().runsStarted()).as("no daily run any more").isZero();
+        at(harness, "2026-12-17T02:00:00Z");
+        assertThat(harness.tick().runsStarted()).as("a week after the creation").isEqualTo(1);
+        harness.drain();
+
+        assertThat(harness.activitiesOf(campaign).stream().map(ActivityResponse::scheduledStart).sorted()).containsExactly(
+                "2026-12-10T03:00:00Z", "2026-12-11T03:00:00Z", "2026-12-11T15:00:00Z", "2026-12-17T02:00:00Z");
+        assertThat(harness.sent).hasSize(12);
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.PENDING_NEXT_RUN);
+    }
+
+    @Test
     void aCampaignPausedWhenItsRunComesDueIsMarkedPausedAndSendsNothing(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T09:30:00Z"));
         harness.endpoints("e-", 3, null);

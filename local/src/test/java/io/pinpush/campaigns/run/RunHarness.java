@@ -124,7 +124,8 @@ final class RunHarness {
      * just before a tick started it.
      */
     void armAgain(CampaignResponse campaign, int runNumber) {
-        runStore.armNext(appId, campaign.id(), runNumber, clock.instant(), campaign.version());
+        runStore.armNext(appId, campaign.id(), new RunStore.NextRun(runNumber, runNumber, null, clock.instant()),
+                campaign.version());
     }
 
     /** UpdateCampaign's new version (IsPaused as given) stored, but not told to the scheduler yet. */
@@ -142,6 +143,15 @@ final class RunHarness {
         return next;
     }
 
+    /** UpdateCampaign: a new version with {@code schedule}. */
+    CampaignResponse reschedule(CampaignResponse campaign, Schedule schedule) {
+        CampaignResponse current = campaigns.current(appId, campaign.id()).orElseThrow();
+        CampaignResponse next = nextVersion(current, current.isPaused(), schedule);
+        campaigns.save(next);
+        runs.scheduler().saved(next);
+        return next;
+    }
+
     /** The next version, paused, not stored and not told to the scheduler. */
     CampaignResponse setPausedQuietly(CampaignResponse campaign) {
         return setPausedQuietly(campaign, true);
@@ -149,9 +159,13 @@ final class RunHarness {
 
     private CampaignResponse setPausedQuietly(CampaignResponse campaign, boolean paused) {
         CampaignResponse current = campaigns.current(appId, campaign.id()).orElseThrow();
+        return nextVersion(current, paused, current.schedule());
+    }
+
+    private CampaignResponse nextVersion(CampaignResponse current, Boolean paused, Schedule schedule) {
         return new CampaignResponse(current.additionalTreatments(), appId, current.arn(),
                 current.creationDate(), null, current.defaultState(), null, current.holdoutPercent(), null, current.id(),
-                paused, clock.instant().toString(), null, null, current.name(), current.schedule(), current.segmentId(),
+                paused, clock.instant().toString(), null, null, current.name(), schedule, current.segmentId(),
                 current.segmentVersion(), current.state(), null, null, null, null, current.version() + 1, null);
     }
 

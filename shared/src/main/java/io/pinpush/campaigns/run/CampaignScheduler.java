@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Keeps a campaign's next run in step with what was saved: CreateCampaign arms run 0, UpdateCampaign re-arms the
- * pending run on the new schedule, IsPaused parks it, resuming re-arms it (a run missed while paused is not sent;
+ * pending run on the new schedule (its first run after the last one that started: a DAILY campaign moved from 09:00
+ * to 15:00 runs at 15:00 that day), IsPaused parks it, resuming re-arms it (a run missed while paused is not sent;
  * the latest one that is due is, at once), DeleteCampaign removes it. Runs already started keep the version they
  * started with.
  */
@@ -37,19 +38,21 @@ public final class CampaignScheduler implements CampaignLifecycle {
         if (pending.isEmpty() && anyRunStarted(appId, campaign.id())) {
             return; // every run has started already (everyRunStarted): an update does not send the campaign again
         }
-        int from = pending.map(RunStore.NextRun::runNumber).orElse(0);
+        RunStore.NextRun next = pending.orElse(RunStore.NextRun.FIRST);
         if (Boolean.TRUE.equals(campaign.isPaused())) {
-            runs.parkNext(appId, campaign.id(), from, version);
+            runs.parkNext(appId, campaign.id(), next, version);
             return;
         }
-        Instant now = clock.instant();
-        int next = calendar.get().latestStartedFrom(from, now);
-        Optional<LocalDateTime> local = calendar.get().run(next);
+        // Read against this version's calendar, whether its schedule changed or not: the first run after the last
+        // one that started (the pending slot when nothing changed), or the latest of those already due, at once.
+        int first = next.previousStart() == null ? next.slot() : calendar.get().firstAfter(next.previousStart());
+        int slot = calendar.get().latestStartedFrom(first, clock.instant());
+        Optional<LocalDateTime> local = calendar.get().run(slot);
         if (local.isEmpty()) {
             runs.disarm(appId, campaign.id(), version);
             return;
         }
-        runs.armNext(appId, campaign.id(), next, calendar.get().earliestStart(local.get()), version);
+        runs.armNext(appId, campaign.id(), next.at(slot, calendar.get().earliestStart(local.get())), version);
     }
 
     @Override

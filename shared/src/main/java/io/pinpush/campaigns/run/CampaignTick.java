@@ -80,7 +80,12 @@ public final class CampaignTick {
     private boolean startRun(RunStore.Due held, Instant now) {
         String appId = held.appId();
         String campaignId = held.campaignId();
-        int runNumber = runs.armedRun(held);
+        Optional<RunStore.NextRun> armed = runs.leasedNext(held);
+        if (armed.isEmpty()) {
+            return false; // removed since the query: the campaign was deleted
+        }
+        RunStore.NextRun next = armed.get();
+        int runNumber = next.runNumber();
         Optional<CampaignResponse> current = campaigns.current(appId, campaignId);
         if (current.isEmpty() || current.get().status() == CampaignStatus.DELETED) {
             runs.finishNext(held);
@@ -89,28 +94,29 @@ public final class CampaignTick {
         CampaignResponse campaign = current.get();
         if (Boolean.TRUE.equals(campaign.isPaused())) {
             // Unless a later version (a resume) has rescheduled it meanwhile: then that schedule and status stand.
-            if (runs.parkNext(appId, campaignId, runNumber, campaign.version())) {
+            if (runs.parkNext(appId, campaignId, next, campaign.version())) {
                 campaigns.setStatus(appId, campaignId, CampaignStatus.PAUSED);
             }
             return false;
         }
         Optional<RunCalendar> calendar = RunPlans.calendar(campaign);
-        Optional<LocalDateTime> local = calendar.flatMap(c -> c.run(runNumber));
+        Optional<LocalDateTime> local = calendar.flatMap(c -> c.run(next.slot()));
         if (local.isEmpty()) {
             runs.finishNext(held);
             return false;
         }
         Map<String, String> activityIds = new LinkedHashMap<>();
         RunPlans.treatments(campaign).forEach(t -> activityIds.put(t.id(), io.pinpush.campaigns.ActivityIds.newId(now)));
-        Optional<LocalDateTime> following = calendar.get().run(runNumber + 1);
+        Instant startsAt = calendar.get().earliestStart(local.get());
+        int followingSlot = calendar.get().firstAfter(startsAt);
         RunStore.StoredRun stored = runs.createRun(new RunRecord(appId, campaignId, runNumber, campaign.version(),
-                local.get().toString(), calendar.get().localTime(), activityIds, following.isEmpty()), now);
+                local.get().toString(), calendar.get().localTime(), activityIds, calendar.get().run(followingSlot).isEmpty()), now);
         RunRecord run = stored.run();
         if (stored.finished()) {
             // Armed again after it ran: an UpdateCampaign read the next run just before the tick that started it,
             // and armed it once more. The run is over (starting it again would set the campaign EXECUTING with
             // nothing left to finish it); only the run after it is left to arm.
-            armFollowing(held, runNumber, calendar.get(), following);
+            armFollowing(held, next.following(startsAt, followingSlot), calendar.get());
             return false;
         }
         Instant scheduledStart = calendar.get().startFor(run.local(), null);
@@ -126,16 +132,17 @@ public final class CampaignTick {
             runs.putSlice(run, slice, shards, false, now);
             work.enqueue(shardItems(run, slice, shards));
         }
-        armFollowing(held, runNumber, calendar.get(), following);
+        armFollowing(held, next.following(startsAt, followingSlot), calendar.get());
         LOG.info("Campaign {} run {} started (version {}, activities {})", campaignId, runNumber, run.version(),
                 run.activities().values());
         return true;
     }
 
-    /** Moves the next-run item on to the run after {@code runNumber}, or removes it when there is none. */
-    private void armFollowing(RunStore.Due held, int runNumber, RunCalendar calendar, Optional<LocalDateTime> following) {
-        if (following.isPresent()) {
-            runs.advanceNext(held, runNumber + 1, calendar.earliestStart(following.get()));
+    /** Moves the next-run item on to {@code following}, or removes it when the calendar has no such run. */
+    private void armFollowing(RunStore.Due held, RunStore.NextRun following, RunCalendar calendar) {
+        Optional<LocalDateTime> local = calendar.run(following.slot());
+        if (local.isPresent()) {
+            runs.advanceNext(held, following.at(following.slot(), calendar.earliestStart(local.get())));
         } else {
             runs.finishNext(held);
         }

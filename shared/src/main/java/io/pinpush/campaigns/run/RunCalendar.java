@@ -72,18 +72,40 @@ public record RunCalendar(LocalDateTime firstLocal, ZoneId zone, Period period, 
         return localTime ? runLocal.atOffset(EARLIEST_OFFSET).toInstant() : runLocal.atZone(zone).toInstant();
     }
 
-    /** The first run number at or after {@code from} that starts (for anyone) no later than {@code now}, else {@code from}. */
-    public int latestStartedFrom(int from, Instant now) {
-        int latest = from;
-        for (int n = from; ; n++) {
-            Optional<LocalDateTime> run = run(n);
-            if (run.isEmpty() || earliestStart(run.get()).isAfter(now)) {
-                return latest;
-            }
-            latest = n;
-            if (n - from > 100_000) {
-                return latest; // HOURLY for over eleven years: stop looking
+    /**
+     * The first run that starts (for anyone) after {@code previous}: the run after the one that started then, and
+     * where a campaign given a new schedule picks up after its last run under the old one. Two runs that fall on one
+     * instant (HOURLY into a daylight-saving gap) are one. Past EndTime, a number that {@link #run} has no run for.
+     */
+    public int firstAfter(Instant previous) {
+        // Runs start in order, so the runs at or before previous are a prefix: gallop past it, then bisect.
+        if (!startedBy(0, previous)) {
+            return 0;
+        }
+        int started = 0;
+        int notStarted = 1;
+        while (startedBy(notStarted, previous)) { // ends: previous is a real moment, the runs go on past it
+            started = notStarted;
+            notStarted *= 2;
+        }
+        while (notStarted - started > 1) {
+            int middle = started + (notStarted - started) / 2;
+            if (startedBy(middle, previous)) {
+                started = middle;
+            } else {
+                notStarted = middle;
             }
         }
+        return notStarted;
+    }
+
+    private boolean startedBy(int n, Instant moment) {
+        Optional<LocalDateTime> run = run(n);
+        return run.isPresent() && !earliestStart(run.get()).isAfter(moment);
+    }
+
+    /** The latest run at or after {@code from} that has started (for anyone) by {@code now}, else {@code from}. */
+    public int latestStartedFrom(int from, Instant now) {
+        return Math.max(from, firstAfter(now) - 1);
     }
 }

@@ -50,8 +50,28 @@ public final class RunStore {
         }
     }
 
-    /** The next run of a campaign: its number and when the tick should start it. */
-    public record NextRun(int runNumber, Instant dueAt, boolean armed) {
+    /**
+     * A campaign's next run. Its number names the run's records, activities and KPIs and only goes up; its
+     * {@code slot} is which run of the current schedule's {@link RunCalendar} it is. The two part when the schedule
+     * changes: the calendar starts again from the new StartTime, the numbering goes on.
+     *
+     * @param previousStart when the run before it started (for anyone), null before the first: a new schedule
+     *                      picks up with its first run after this ({@link RunCalendar#firstAfter})
+     * @param dueAt         when the tick should start it; null while parked (a paused campaign)
+     */
+    public record NextRun(int runNumber, int slot, Instant previousStart, Instant dueAt) {
+
+        /** Run 0 of a campaign that has not run yet. */
+        static final NextRun FIRST = new NextRun(0, 0, null, null);
+
+        NextRun at(int slot, Instant dueAt) {
+            return new NextRun(runNumber, slot, previousStart, dueAt);
+        }
+
+        /** The run after this one, in {@code slot}, once this one started at {@code started}; not yet due. */
+        NextRun following(Instant started, int slot) {
+            return new NextRun(runNumber + 1, slot, started, null);
+        }
     }
 
     private final DynamoDbClient dynamoDb;
@@ -70,17 +90,17 @@ public final class RunStore {
      * the later version's schedule stands. Items written before versions were kept have none, and give way.
      */
 
-    /** Arms run {@code runNumber} to start at {@code dueAt} for campaign version {@code version}; false over a later one. */
-    public boolean armNext(String appId, String campaignId, int runNumber, Instant dueAt, int version) {
-        Map<String, AttributeValue> item = nextItem(appId, campaignId, runNumber, version);
+    /** Arms {@code next} (its dueAt set) for campaign version {@code version}; false over a later one. */
+    public boolean armNext(String appId, String campaignId, NextRun next, int version) {
+        Map<String, AttributeValue> item = nextItem(appId, campaignId, next, version);
         item.put("dueKey", Items.s(DUE));
-        item.put("dueAt", Items.s(dueKey(dueAt)));
+        item.put("dueAt", Items.s(dueKey(next.dueAt())));
         return putUnlessLater(item, version);
     }
 
-    /** Keeps the next run's number but takes it off the schedule (a paused campaign); false over a later version. */
-    public boolean parkNext(String appId, String campaignId, int runNumber, int version) {
-        return putUnlessLater(nextItem(appId, campaignId, runNumber, version), version);
+    /** Keeps the next run but takes it off the schedule (a paused campaign); false over a later version. */
+    public boolean parkNext(String appId, String campaignId, NextRun next, int version) {
+        return putUnlessLater(nextItem(appId, campaignId, next, version), version);
     }
 
     /** No more runs for campaign version {@code version} (an EVENT campaign, or the last run has started). */
@@ -93,9 +113,13 @@ public final class RunStore {
         }
     }
 
-    private Map<String, AttributeValue> nextItem(String appId, String campaignId, int runNumber, int version) {
+    private Map<String, AttributeValue> nextItem(String appId, String campaignId, NextRun next, int version) {
         Map<String, AttributeValue> item = new HashMap<>(key(partition(appId, campaignId), NEXT));
-        item.put("run", Items.n(runNumber));
+        item.put("run", Items.n(next.runNumber()));
+        item.put("slot", Items.n(next.slot()));
+        if (next.previousStart() != null) {
+            item.put("after", Items.n(next.previousStart().toEpochMilli()));
+        }
         item.put("cv", Items.n(version));
         return item;
     }
@@ -111,30 +135,37 @@ public final class RunStore {
     }
 
     public Optional<NextRun> next(String appId, String campaignId) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
-                .key(key(partition(appId, campaignId), NEXT)).consistentRead(true)).item();
+        return nextRun(key(partition(appId, campaignId), NEXT));
+    }
+
+    /** The next run in a "next" item the tick just leased; empty when it is gone (the campaign was deleted). */
+    Optional<NextRun> leasedNext(Due leased) {
+        return nextRun(key(leased.pk(), leased.sk()));
+    }
+
+    private Optional<NextRun> nextRun(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
+        int runNumber = (int) Items.number(item, "run", 0);
         String due = Items.string(item, "dueAt");
-        return Optional.of(new NextRun((int) Items.number(item, "run", 0),
-                due == null ? null : Instant.ofEpochMilli(Long.parseLong(due)), due != null));
-    }
-
-    /** The run number armed in a "next" item the tick just leased. */
-    int armedRun(Due due) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key(due.pk(), due.sk()))
-                .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? -1 : (int) Items.number(item, "run", -1);
+        // Items from before slots were kept have none: their run number was the slot.
+        return Optional.of(new NextRun(runNumber, (int) Items.number(item, "slot", runNumber),
+                item.containsKey("after") ? Instant.ofEpochMilli(Items.number(item, "after", 0)) : null,
+                due == null ? null : Instant.ofEpochMilli(Long.parseLong(due))));
     }
 
     /**
-     * Moves the next run from {@code leased} (what this tick holds) to run {@code runNumber} at {@code dueAt};
-     * false when someone else changed it meanwhile (the campaign was updated, paused or deleted): theirs stands.
+     * Moves the next run from {@code leased} (what this tick holds) on to {@code next}; false when someone else
+     * changed it meanwhile (the campaign was updated, paused or deleted): theirs stands.
      */
-    boolean advanceNext(Due leased, int runNumber, Instant dueAt) {
-        return conditionalUpdate(leased, "SET #r = :r, dueAt = :d", Map.of(":r", Items.n(runNumber),
-                ":d", Items.s(dueKey(dueAt))));
+    boolean advanceNext(Due leased, NextRun next) {
+        // Names: "run" and "after" are among DynamoDB's reserved words.
+        return conditionalUpdate(leased, "SET #r = :r, #s = :s, #a = :a, dueAt = :d",
+                Map.of("#r", "run", "#s", "slot", "#a", "after"), Map.of(":r", Items.n(next.runNumber()),
+                        ":s", Items.n(next.slot()), ":a", Items.n(next.previousStart().toEpochMilli()),
+                        ":d", Items.s(dueKey(next.dueAt()))));
     }
 
     /** Removes the next run that this tick holds (the last run has started); false when it changed meanwhile. */
@@ -180,9 +211,12 @@ public final class RunStore {
     }
 
     private boolean conditionalUpdate(Due held, String update, Map<String, AttributeValue> values) {
+        return conditionalUpdate(held, update, null, values);
+    }
+
+    private boolean conditionalUpdate(Due held, String update, Map<String, String> names, Map<String, AttributeValue> values) {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":held", Items.s(held.dueAt()));
-        Map<String, String> names = update.contains("#r") ? Map.of("#r", "run") : null;
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(key(held.pk(), held.sk()))
                     .updateExpression(update).conditionExpression("dueAt = :held")

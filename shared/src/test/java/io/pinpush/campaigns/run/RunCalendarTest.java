@@ -32,6 +32,25 @@ class RunCalendarTest {
     }
 
     @Test
+    void aNewSchedulePicksUpWithItsFirstRunAfterTheLastOneThatStarted() {
+        RunCalendar daily = RunCalendar.of(Instant.parse("2026-12-01T15:00:00Z"), Instant.parse("2026-12-08T00:00:00Z"),
+                ZoneOffset.UTC, RunCalendar.Period.DAILY, false);
+        assertThat(daily.firstAfter(Instant.parse("2026-11-20T09:00:00Z"))).as("before the calendar: its run 0").isZero();
+        assertThat(daily.firstAfter(Instant.parse("2026-12-04T09:00:00Z"))).as("that day's 15:00").isEqualTo(3);
+        assertThat(daily.firstAfter(Instant.parse("2026-12-04T15:00:00Z"))).as("strictly after").isEqualTo(4);
+        int past = daily.firstAfter(Instant.parse("2026-12-07T16:00:00Z"));
+        assertThat(daily.run(past)).as("nothing left before EndTime").isEmpty();
+
+        // HOURLY in New York as the clocks go forward: 02:00 does not exist and lands on 03:00, the same instant as
+        // the 03:00 run. A run is never picked up twice at one instant.
+        RunCalendar hourly = RunCalendar.of(Instant.parse("2027-03-14T05:00:00Z"), null, NEW_YORK,
+                RunCalendar.Period.HOURLY, false);
+        Instant threeOClock = hourly.earliestStart(hourly.run(2).orElseThrow());
+        assertThat(hourly.earliestStart(hourly.run(3).orElseThrow())).isEqualTo(threeOClock);
+        assertThat(hourly.firstAfter(threeOClock)).isEqualTo(4);
+    }
+
+    @Test
     void monthlyRunsCountFromTheFirstRun() {
         RunCalendar monthly = RunCalendar.of(Instant.parse("2027-01-31T10:00:00Z"), null, ZoneOffset.UTC,
                 RunCalendar.Period.MONTHLY, false);
