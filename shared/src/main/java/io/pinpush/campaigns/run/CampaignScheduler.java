@@ -3,7 +3,6 @@ package io.pinpush.campaigns.run;
 import io.pinpush.campaigns.CampaignLifecycle;
 import io.pinpush.campaigns.CampaignResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
