@@ -26,6 +26,11 @@ final class CsvRecords {
         this.in = in;
     }
 
+    /** {@code text} without the byte-order mark that opens some UTF-8 files (CSV headers and JSON lines alike). */
+    static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
     /** The next record's fields, or null at the end. A blank line is a record with one empty field. */
     List<String> next() throws IOException {
         int c = read();

@@ -233,8 +233,8 @@ public final class JobRunner {
             } else {
                 for (String line; (line = reader.readLine()) != null; row++) {
                     if (line.isBlank()) continue;
-                    // A byte-order mark opens some UTF-8 files (the CSV header drops it when the piece is cut).
-                    String l = line.startsWith("\uFEFF") ? line.substring(1) : line;
+                    // The first line of a piece may open the file (the CSV header drops it when the piece is cut).
+                    String l = CsvRecords.withoutByteOrderMark(line);
                     long r = row;
                     addRow(rows, rowNumbers, failures, r, piece.object(),
                             () -> ImportRows.json(l, job.id(), piece.object(), r));

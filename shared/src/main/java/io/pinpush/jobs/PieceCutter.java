@@ -79,8 +79,7 @@ final class PieceCutter {
     }
 
     private static List<String> parseHeader(ByteArrayOutputStream bytes) throws IOException {
-        String text = bytes.toString(StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        String text = CsvRecords.withoutByteOrderMark(bytes.toString(StandardCharsets.UTF_8));
         List<String> header = new CsvRecords(new StringReader(text)).next();
         return header.stream().map(String::trim).toList();
     }
