@@ -79,6 +79,19 @@ class ClassPreloaderTest {
         assertThat(thread.isAlive()).isFalse();
     }
 
+    @Test
+    void aSnapshotIsPreparedOnlyOnceThePreloadingHasFinished() {
+        assumeFalse("false".equalsIgnoreCase(System.getenv(ClassPreloader.SETTING)), "preloading turned off here");
+        Thread thread = ClassPreloader.start("dispatcher").orElseThrow();
+        AtomicBoolean preloadingDuringWarmUp = new AtomicBoolean(true);
+        Priming priming = Priming.builder().warmUp("probe", () -> preloadingDuringWarmUp.set(thread.isAlive())).build();
+
+        assertThat(priming.prepareSnapshot()).isEmpty();
+
+        // Otherwise the snapshot would hold whatever half of the list was loaded when SnapStart took it.
+        assertThat(preloadingDuringWarmUp).as("the preloader still running when the warm-ups ran").isFalse();
+    }
+
     /** The flag {@link HasStaticInitializer} sets, read in the loader's own copy of this class. */
     private static boolean initialized(ClassLoader loader) throws ReflectiveOperationException {
         Class<?> holder = Class.forName(Initialized.class.getName(), true, loader);
