@@ -81,12 +81,16 @@ class CampaignEndToEndTest {
             assertThat(activity.timezonesCompletedCount()).isEqualTo(1);
             assertThat(activity.treatmentId()).isEqualTo("0");
 
-            // A new Schedule for the finished campaign does not run it again (its run is taken): it stays COMPLETED.
-            String later = java.time.Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                    .toString();
+            // A new Schedule for the finished campaign does not run it again (every run of its schedule started): it
+            // stays COMPLETED, and the ticks after the new StartTime send nothing more.
+            String soon = java.time.Instant.now().plus(Duration.ofSeconds(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .plus(Duration.ofSeconds(1)).toString();
             assertThat(stack.pinpoint.updateCampaign(b -> b.applicationId(app).campaignId(campaignId)
-                    .writeCampaignRequest(r -> r.schedule(s -> s.startTime(later)))).campaignResponse()
+                    .writeCampaignRequest(r -> r.schedule(s -> s.startTime(soon)))).campaignResponse()
                     .state().campaignStatus()).isEqualTo(CampaignStatus.COMPLETED);
+            Awaitility.await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(15)).until(() ->
+                    stack.apnsReceived(iosToken1).size() == 1 && stack.pinpoint.getCampaignActivities(b -> b
+                            .applicationId(app).campaignId(campaignId)).activitiesResponse().item().size() == 1);
 
             assertThat(stack.apnsReceived(iosToken1)).hasSize(1);
             assertThat(stack.apnsReceived(iosToken2)).hasSize(1);
