@@ -22,7 +22,7 @@ import java.util.List;
 public final class DispatcherHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     /** Stop waiting for providers this long before Lambda's deadline, to leave time to record outcomes. */
-    static final Duration SETTLE_MARGIN = Duration.ofSeconds(3);
+    public static final Duration SETTLE_MARGIN = Duration.ofSeconds(3);
 
     private final Dispatcher dispatcher;
     private final Clock clock;
@@ -87,7 +87,7 @@ public final class DispatcherHandler implements RequestHandler<SQSEvent, SQSBatc
         long budgetMs = Math.max(0, context.getRemainingTimeInMillis() - SETTLE_MARGIN.toMillis());
         Instant deadline = clock.instant().plusMillis(budgetMs);
         try {
-            List<SQSBatchResponse.BatchItemFailure> failures = dispatcher.dispatch(messages, deadline).stream()
+            List<SQSBatchResponse.BatchItemFailure> failures = dispatcher.dispatch(messages, deadline, flushEvents).stream()
                     .map(SQSBatchResponse.BatchItemFailure::new).toList();
             return new SQSBatchResponse(failures);
         } finally {

@@ -11,6 +11,16 @@ import java.util.UUID;
 public final class LocalContext implements Context {
 
     private final String requestId = UUID.randomUUID().toString();
+    private final int remainingMillis;
+
+    public LocalContext() {
+        this(30_000);
+    }
+
+    /** A context whose invocation has {@code remainingMillis} left, as Lambda counts down to its timeout. */
+    public LocalContext(int remainingMillis) {
+        this.remainingMillis = remainingMillis;
+    }
 
     @Override public String getAwsRequestId() { return requestId; }
     @Override public String getLogGroupName() { return "local"; }
@@ -20,7 +30,7 @@ public final class LocalContext implements Context {
     @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:local:000000000000:function:pinpush-local"; }
     @Override public CognitoIdentity getIdentity() { return null; }
     @Override public ClientContext getClientContext() { return null; }
-    @Override public int getRemainingTimeInMillis() { return 30_000; }
+    @Override public int getRemainingTimeInMillis() { return remainingMillis; }
     @Override public int getMemoryLimitInMB() { return 1024; }
 
     @Override

@@ -6,12 +6,16 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.channels.ChannelType;
+import io.pinpush.functions.DispatcherHandler;
 import io.pinpush.functions.EventJson;
+import io.pinpush.providers.ProviderOutcome;
 import io.pinpush.local.LocalContext;
 import io.pinpush.testing.EventSamples;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,6 +157,30 @@ class HandlerEventsTest {
                 EventJson.mapper().readValue(event, SQSEvent.class), new LocalContext());
         assertThat(replay.getBatchItemFailures()).isEmpty();
         assertThat(harness.gateway.pushesTo(APNS_TOKEN)).as("a replayed delivery is not pushed again").hasSize(before + 1);
+    }
+
+    @Test
+    void aPushAnsweredAfterTheDeadlineHasItsOutcomeFlushedWhenItComesNotAtTheNextInvocation() throws IOException {
+        String app = harness.newApp();
+        String requestId = UUID.randomUUID().toString();
+        String event = EventSamples.forApp("sqs-delivery.json", app).replace("2f1c7a52-6b1e-4c4e-9d53-sample000001", requestId);
+        var held = harness.gateway.holdNext(APNS_TOKEN);
+        // What was heard of the delivery each time the handler's flush (events, counts) ran.
+        List<Integer> heardAtFlush = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DispatcherHandler handler = new DispatcherHandler(harness.dispatcher, harness.clock,
+                () -> heardAtFlush.add(harness.listener.of(requestId).size()));
+        int deadlineMs = 300;
+
+        SQSBatchResponse response = handler.handleRequest(EventJson.mapper().readValue(event, SQSEvent.class),
+                new LocalContext((int) DispatcherHandler.SETTLE_MARGIN.toMillis() + deadlineMs));
+
+        assertThat(response.getBatchItemFailures()).as("left on the queue").hasSize(1);
+        assertThat(heardAtFlush).containsExactly(0);
+        held.complete(new ProviderOutcome.Delivered(200, "late-id", null));
+        // The instance may get no next invocation (Lambda may discard it): the late outcome's flush cannot wait for one.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> heardAtFlush.contains(1));
+        assertThat(harness.store.outcomes(requestId)).singleElement()
+                .satisfies(o -> assertThat(o.result().messageId()).isEqualTo("late-id"));
     }
 
     @Test

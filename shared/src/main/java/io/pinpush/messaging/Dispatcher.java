@@ -128,6 +128,15 @@ public final class Dispatcher {
      * @return the ids of the messages to leave on the queue (the batch item failures)
      */
     public List<String> dispatch(List<QueuedMessage> messages, Instant deadline) {
+        return dispatch(messages, deadline, () -> { });
+    }
+
+    /**
+     * {@link #dispatch(List, Instant)}, and {@code afterLateOutcome} runs once for each delivery whose provider
+     * answered after the deadline, when its outcome is settled. A Lambda handler flushes there what the outcome
+     * buffered (events, counts): its invocation's own flush has run, and the instance's next one may never come.
+     */
+    public List<String> dispatch(List<QueuedMessage> messages, Instant deadline, Runnable afterLateOutcome) {
         MessageFates fates = new MessageFates(messages);
         List<Item> items = new ArrayList<>();
         for (QueuedMessage message : messages) {
@@ -180,8 +189,9 @@ public final class Dispatcher {
         for (Settling each : settling) {
             Verdict verdict;
             if (!each.push().isDone()) {
-                LOG.warn("No provider answer for {} before the function's deadline; it will be retried",
+                LOG.warn("No provider answer for {} before the function's deadline; recorded if it still comes, else retried",
                         each.item().delivery().deliveryId());
+                each.verdict().whenComplete((settled, error) -> afterLateOutcome.run());
                 verdict = Verdict.LEAVE;
             } else {
                 verdict = awaitSettled(each.verdict(), each.item().delivery());
