@@ -267,7 +267,7 @@ public final class Pinpush implements AutoCloseable {
         apps.deletesWithApp(campaignKpiCounters);
         this.campaignKpis = new CampaignKpiService((appId, campaignId) -> campaigns.require(appId, campaignId, null),
                 campaignKpiCounters, clock);
-        this.kpis = new KpiService(apps, kpiCounters, uniqueRecipients, campaignKpis.appKpis(), clock);
+        this.kpis = new KpiService(apps, kpiCounters, uniqueRecipients, campaignKpis, clock);
         // Campaign runs: the tick starts due runs, the runner sends shards of them through the same delivery queue.
         SendPlanner planner = new SendPlanner(channelDirectory, renderers, messageTemplates(pushTemplates));
         this.deliveries = new DeliveryStore(aws.dynamoDb(), config, clock);

@@ -65,7 +65,7 @@ class KpiCountersTest {
         this.counters = new KpiCounters(dynamoDb, server.pinpush().config(), recipients, clock);
         CampaignKpiService campaignKpis = new CampaignKpiService((appId, campaignId) -> { },
                 new CampaignKpiCounters(dynamoDb, server.pinpush().config(), clock), clock);
-        this.kpis = new KpiService(server.pinpush().apps(), counters, recipients, campaignKpis.appKpis(), clock);
+        this.kpis = new KpiService(server.pinpush().apps(), counters, recipients, campaignKpis, clock);
         this.app = pinpoint.createApp(b -> b.createApplicationRequest(r -> r.name("kpi-counters")))
                 .applicationResponse().id();
     }

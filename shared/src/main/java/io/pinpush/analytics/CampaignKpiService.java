@@ -4,6 +4,7 @@ import io.pinpush.api.ApiError;
 import io.pinpush.messaging.DeliveryStatus;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * GetCampaignDateRangeKpi for the push metrics Pinpoint defines for one campaign, answered from
@@ -89,23 +91,9 @@ public final class CampaignKpiService {
                 new BaseKpiResult(kpi.apply(data)), null, range.start().toString());
     }
 
-    /** The app KPIs grouped by campaign, for {@link KpiService}. */
-    public KpiService.ByCampaign appKpis() {
-        Set<String> names = new TreeSet<>(COUNTED_BY_CAMPAIGN.keySet());
-        names.add(UNIQUE_BY_CAMPAIGN);
-        Set<String> answered = java.util.Collections.unmodifiableSet(names);
-        return new KpiService.ByCampaign() {
-            @Override
-            public Set<String> names() {
-                return answered;
-            }
-
-            @Override
-            public List<ResultRow> rows(String appId, String kpiName, KpiService.Range range) {
-                return byCampaign(appId, kpiName, range);
-            }
-        };
-    }
+    /** The app KPIs grouped by campaign, which {@link KpiService} answers through {@link #byCampaign}. */
+    static final Set<String> APP_KPIS = Collections.unmodifiableSet(new TreeSet<>(
+            Stream.concat(COUNTED_BY_CAMPAIGN.keySet().stream(), Stream.of(UNIQUE_BY_CAMPAIGN)).toList()));
 
     /**
      * An app KPI grouped by campaign: one row per campaign of the app with data in the range ({@code GroupedBys}
@@ -113,7 +101,7 @@ public final class CampaignKpiService {
      * for the unique count, without a delivered endpoint) in the range has no row, as Pinpoint returns none for a
      * null value; with none at all, Rows is empty.
      */
-    List<ResultRow> byCampaign(String appId, String kpiName, KpiService.Range range) {
+    List<ResultRow> byCampaign(String appId, String kpiName, KpiService.Range range) { // kpiName: one of APP_KPIS
         List<ResultRow> rows = new ArrayList<>();
         for (String campaignId : counters.campaignsOf(appId)) {
             // One Query of the campaign's counters first: a campaign without outcomes in the range (most of an old

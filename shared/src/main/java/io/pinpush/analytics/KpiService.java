@@ -43,40 +43,34 @@ public final class KpiService {
             "unique-endpoints", days -> distinctTotal(days, UniqueRecipients.Day::reached, UNIQUE_ENDPOINTS),
             "unique-endpoints-grouped-by-date", days -> distinctByDate(days, UniqueRecipients.Day::reached, UNIQUE_ENDPOINTS));
 
-    /** The app KPIs grouped by campaign, answered from the campaigns' own counters ({@link CampaignKpiService}). */
-    public interface ByCampaign {
-        Set<String> names();
-
-        List<ResultRow> rows(String appId, String kpiName, Range range);
-    }
-
     private final AppService apps;
     private final KpiCounters counters;
     private final UniqueRecipients recipients;
-    private final ByCampaign byCampaign;
+    /** The app KPIs grouped by campaign are answered from the campaigns' own counters. */
+    private final CampaignKpiService campaignKpis;
     private final Clock clock;
 
-    public KpiService(AppService apps, KpiCounters counters, UniqueRecipients recipients, ByCampaign byCampaign,
+    public KpiService(AppService apps, KpiCounters counters, UniqueRecipients recipients, CampaignKpiService campaignKpis,
                       Clock clock) {
         this.apps = apps;
         this.counters = counters;
         this.recipients = recipients;
-        this.byCampaign = byCampaign;
+        this.campaignKpis = campaignKpis;
         this.clock = clock;
     }
 
     public ApplicationDateRangeKpiResponse dateRangeKpi(String appId, String kpiName, Optional<String> startTime,
                                                         Optional<String> endTime) {
-        boolean groupedByCampaign = byCampaign.names().contains(kpiName);
+        boolean groupedByCampaign = CampaignKpiService.APP_KPIS.contains(kpiName);
         if (!counted.containsKey(kpiName) && !distinct.containsKey(kpiName) && !groupedByCampaign) {
             throw ApiError.badRequest("Unsupported KPI " + kpiName + "; supported: " + Stream.of(counted.keySet(),
-                    distinct.keySet(), byCampaign.names()).flatMap(Set::stream).sorted().toList());
+                    distinct.keySet(), CampaignKpiService.APP_KPIS).flatMap(Set::stream).sorted().toList());
         }
         Range range = Range.of(startTime, endTime, clock.instant());
         Instant start = range.start();
         Instant end = range.end();
         apps.require(appId);
-        List<ResultRow> rows = groupedByCampaign ? byCampaign.rows(appId, kpiName, range)
+        List<ResultRow> rows = groupedByCampaign ? campaignKpis.byCampaign(appId, kpiName, range)
                 : counted.containsKey(kpiName) ? counted.get(kpiName).apply(counters.days(appId, day(start), day(end)))
                 : distinct.get(kpiName).apply(recipients.days(appId, day(start), day(end)));
         // The range as asked (or defaulted), at its own precision, as Pinpoint echoes it: "2019-07-26T23:59:59Z".
