@@ -261,6 +261,20 @@ class PushTemplateApiTest {
         assertThat(seen).containsExactly("5", "4", "3", "2", "1");
         assertThatThrownBy(() -> pinpoint.listTemplateVersions(b -> b.templateName(name).templateType("EMAIL")))
                 .isInstanceOf(NotFoundException.class);
+
+        // Another listing's token (another template's versions, the template list) is the caller's mistake.
+        String other = created(pinpoint, "paged-other", "v1");
+        pinpoint.updatePushTemplate(b -> b.templateName(other).createNewVersion(true).pushNotificationTemplateRequest(body("v2")));
+        String othersToken = pinpoint.listTemplateVersions(b -> b.templateName(other).templateType("PUSH").pageSize("1"))
+                .templateVersionsResponse().nextToken();
+        String listToken = pinpoint.listTemplates(b -> b.pageSize("1")).templatesResponse().nextToken();
+        assertThat(othersToken).isNotNull();
+        assertThat(listToken).isNotNull();
+        for (String foreign : List.of(othersToken, listToken)) {
+            assertThatThrownBy(() -> pinpoint.listTemplateVersions(b -> b.templateName(name).templateType("PUSH")
+                    .nextToken(foreign))).isInstanceOf(BadRequestException.class);
+        }
+        assertThatThrownBy(() -> pinpoint.listTemplates(b -> b.nextToken(othersToken))).isInstanceOf(BadRequestException.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Encodes a store's continuation key (string attributes only) as an opaque, URL-safe token.
@@ -45,6 +46,19 @@ public final class PageToken {
         Map<String, String> key = decode(token);
         String sk = key.get("sk");
         if (key.size() != 2 || !pk.equals(key.get("pk")) || sk == null || !sk.startsWith(skPrefix)) {
+            throw invalid();
+        }
+        return key;
+    }
+
+    /**
+     * A token of a listing through an index whose partition key {@code indexPk} is {@code partition}: the item's
+     * key and the index's key, so exactly the names {@code pk}, {@code sk}, {@code indexPk} and {@code indexSk}.
+     * Another listing's token is a 400, as for {@link #decodeWithin}.
+     */
+    public static Map<String, String> decodeInIndex(String token, String indexPk, String indexSk, String partition) {
+        Map<String, String> key = decode(token);
+        if (!key.keySet().equals(Set.of("pk", "sk", indexPk, indexSk)) || !partition.equals(key.get(indexPk))) {
             throw invalid();
         }
         return key;

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -23,7 +22,6 @@ public final class AppStore {
     static final String APP_SORT_KEY = "app";
     private static final String LIST_PARTITION = "apps";
     /** The attributes of a byCreation page's last key: the table's key and the index's. */
-    private static final Set<String> LIST_KEY = Set.of("pk", "sk", "listPk", "listSk");
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -67,13 +65,8 @@ public final class AppStore {
     }
 
     public Page<App> list(PageRequest page) {
-        Optional<Map<String, String>> start = page.token().map(PageToken::decode);
-        start.ifPresent(key -> {
-            // Another listing's token (a segment's, a template's) would be refused by DynamoDB as a 500.
-            if (!key.keySet().equals(LIST_KEY) || !LIST_PARTITION.equals(key.get("listPk"))) {
-                throw PageToken.invalid();
-            }
-        });
+        Optional<Map<String, String>> start = page.token()
+                .map(token -> PageToken.decodeInIndex(token, "listPk", "listSk", LIST_PARTITION));
         QueryResponse response = dynamoDb.query(b -> {
             b.tableName(table).indexName("byCreation")
                     .keyConditionExpression("listPk = :p")

@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -146,33 +145,29 @@ public final class PushTemplateStore {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":p", Items.s(LIST_PARTITION));
         prefix.ifPresent(p -> values.put(":prefix", Items.s(p)));
-        return query(page, b -> b.indexName("byName")
-                .keyConditionExpression("listPk = :p" + (prefix.isPresent() ? " AND begins_with(listSk, :prefix)" : ""))
-                .expressionAttributeValues(values), TemplateHead.class);
+        return query(page.token().map(token -> PageToken.decodeInIndex(token, "listPk", "listSk", LIST_PARTITION)),
+                page, b -> b.indexName("byName")
+                        .keyConditionExpression("listPk = :p" + (prefix.isPresent() ? " AND begins_with(listSk, :prefix)" : ""))
+                        .expressionAttributeValues(values), TemplateHead.class);
     }
 
     /** A template's versions, newest first. */
     Page<PushTemplate> versions(String name, PageRequest page) {
-        return query(page, b -> b.keyConditionExpression("pk = :pk AND begins_with(sk, :v)")
-                .expressionAttributeValues(Map.of(":pk", Items.s(partitionKey(name)), ":v", Items.s(VERSION_PREFIX)))
-                .scanIndexForward(false), PushTemplate.class);
+        String partition = partitionKey(name);
+        return query(page.token().map(token -> PageToken.decodeWithin(token, partition, VERSION_PREFIX)),
+                page, b -> b.keyConditionExpression("pk = :pk AND begins_with(sk, :v)")
+                        .expressionAttributeValues(Map.of(":pk", Items.s(partition), ":v", Items.s(VERSION_PREFIX)))
+                        .scanIndexForward(false), PushTemplate.class);
     }
 
-    private <T> Page<T> query(PageRequest page, Consumer<QueryRequest.Builder> condition, Class<T> type) {
-        QueryResponse response;
-        try {
-            response = dynamoDb.query(b -> {
-                b.tableName(table).limit(page.pageSize());
-                condition.accept(b);
-                page.token().map(PageToken::decode).map(Items::attributeKey).ifPresent(b::exclusiveStartKey);
-            });
-        } catch (DynamoDbException e) {
-            if (page.token().isPresent() && e.statusCode() == 400) {
-                // A well-formed token from another listing: DynamoDB refuses the start key.
-                throw PageToken.invalid();
-            }
-            throw e;
-        }
+    /** One page from {@code start} (the page token, checked to be this listing's: another's is a 400, not a 500). */
+    private <T> Page<T> query(Optional<Map<String, String>> start, PageRequest page, Consumer<QueryRequest.Builder> condition,
+                              Class<T> type) {
+        QueryResponse response = dynamoDb.query(b -> {
+            b.tableName(table).limit(page.pageSize());
+            condition.accept(b);
+            start.map(Items::attributeKey).ifPresent(b::exclusiveStartKey);
+        });
         List<T> items = response.items().stream().map(item -> Json.read(Items.string(item, Items.DOC), type)).toList();
         String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? PageToken.encode(Items.stringKey(response.lastEvaluatedKey())) : null;
