@@ -38,7 +38,7 @@ public final class DispatcherMemoryProbe {
             long cpuStart = processCpuNanos();
             int failures = 0;
             for (SQSEvent event : events) {
-                failures += handler.handleRequest(event, new ColdStartProbe.ProbeContext()).getBatchItemFailures().size();
+                failures += handler.handle(event, new ColdStartProbe.ProbeContext()).getBatchItemFailures().size();
             }
             rate = n / ((System.nanoTime() - start) / 1e9);
             cpuPerDelivery = (processCpuNanos() - cpuStart) / 1e3 / n;

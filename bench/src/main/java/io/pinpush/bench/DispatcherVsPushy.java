@@ -161,7 +161,7 @@ public final class DispatcherVsPushy {
             for (int t = 0; t < concurrency; t++) {
                 workers.add(invokers.submit(() -> {
                     for (int e = next.getAndIncrement(); e < events.size(); e = next.getAndIncrement()) {
-                        SQSBatchResponse response = handler.handleRequest(events.get(e), new LocalContext());
+                        SQSBatchResponse response = handler.handle(events.get(e), new LocalContext());
                         failures.addAndGet(response.getBatchItemFailures().size());
                     }
                 }));

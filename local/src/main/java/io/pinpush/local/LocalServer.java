@@ -155,7 +155,7 @@ public final class LocalServer implements AutoCloseable {
                 exchange.close();
             });
             LocalDispatcher dispatcher = LocalDispatcher.start(aws.sqs(), config.deliveryQueueUrl(), config.region(),
-                    new DispatcherHandler(pinpush), DISPATCHER_POLLERS);
+                    new DispatcherHandler(pinpush)::handle, DISPATCHER_POLLERS);
             // The dead-letter function's event source, on the dead-letter queue of the server's own delivery queue.
             Optional<LocalDispatcher> deadLetters = Optional.ofNullable(sqs).map(own -> LocalDispatcher.start(aws.sqs(),
                     own.queueUrl(LocalQueues.DEAD_LETTER_QUEUE), config.region(), new DeadLetterHandler(pinpush), 1,

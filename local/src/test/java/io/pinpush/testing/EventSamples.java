@@ -39,10 +39,14 @@ public final class EventSamples {
 
     /** Invokes a stream handler (the send function) with {@code payload}, as Lambda does, and reads its answer. */
     public static JsonNode invoke(RequestStreamHandler handler, String payload) {
+        return invoke(handler, payload, new LocalContext());
+    }
+
+    /** {@link #invoke(RequestStreamHandler, String)} in {@code context} (one with little time left, say). */
+    public static JsonNode invoke(RequestStreamHandler handler, String payload, com.amazonaws.services.lambda.runtime.Context context) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out,
-                    new LocalContext());
+            handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

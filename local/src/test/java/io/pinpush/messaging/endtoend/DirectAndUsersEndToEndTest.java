@@ -3,14 +3,10 @@ package io.pinpush.messaging.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.client.PinpushSendClient;
 import io.pinpush.functions.DispatcherHandler;
-import io.pinpush.functions.EventJson;
 import io.pinpush.functions.SendHandler;
-import io.pinpush.local.LocalContext;
 import io.pinpush.testing.EventSamples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -141,13 +137,12 @@ class DirectAndUsersEndToEndTest {
         DispatcherHandler handler = new DispatcherHandler(pinpush.dispatcher(), pinpush.clock());
         int before = stack.apnsReceived(SAMPLE_APNS_TOKEN).size();
 
-        SQSEvent sqsEvent = EventJson.mapper().readValue(event, SQSEvent.class);
+        JsonNode first = EventSamples.invoke(handler, event);
+        JsonNode replay = EventSamples.invoke(handler, event);
 
-        SQSBatchResponse first = handler.handleRequest(sqsEvent, new LocalContext());
-        SQSBatchResponse replay = handler.handleRequest(sqsEvent, new LocalContext());
-
-        assertThat(first.getBatchItemFailures()).isEmpty();
-        assertThat(replay.getBatchItemFailures()).isEmpty();
+        assertThat(first.path("batchItemFailures").isArray()).isTrue();
+        assertThat(first.path("batchItemFailures")).isEmpty();
+        assertThat(replay.path("batchItemFailures")).isEmpty();
         assertThat(stack.apnsReceived(SAMPLE_APNS_TOKEN)).hasSize(before + 1);
         assertThat(stack.apnsReceived(SAMPLE_APNS_TOKEN).get(before).headers())
                 .containsEntry("apns-push-type", "alert");
