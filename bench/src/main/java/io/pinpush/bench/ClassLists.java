@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,7 +32,7 @@ public final class ClassLists {
             environment.put("PINPUSH_CLASS_PRELOAD", "false"); // the order the function loads in by itself
             for (String function : functions) {
                 Path log = Files.createTempFile("pinpush-class-load", ".log");
-                String probe = ColdStart.probe(ColdStart.lambdaJar(root), root.resolve("bench/target/classes"),
+                String probe = ColdStart.probe(ColdStart.lambdaJar(root), ColdStart.probeClassPath(root, Optional.empty()),
                         List.of("-Xlog:class+load:file=" + log), environment, function,
                         ColdStart.event(root, stack, function), false);
                 String result = ColdStart.field(probe, "result");

@@ -3,6 +3,7 @@ package io.pinpush.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpush.api.Json;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +47,7 @@ public final class ColdStart {
         List<Path> jars = Optional.ofNullable(System.getenv("COLD_START_JARS")).filter(names -> !names.isBlank())
                 .map(names -> Arrays.stream(names.split(",")).map(Path::of).toList())
                 .orElseGet(() -> List.of(lambdaJar(root)));
-        Path probeClasses = Optional.ofNullable(System.getenv("COLD_START_PROBE_CP")).map(Path::of)
-                .orElse(root.resolve("bench/target/classes"));
+        String probeClasses = probeClassPath(root, Optional.ofNullable(System.getenv("COLD_START_PROBE_CP")));
         try (BenchStack stack = new BenchStack(Map.of())) {
             Map<String, String> environment = stack.server.pinpush().config().values();
             for (Path jar : jars) {
@@ -100,15 +100,15 @@ public final class ColdStart {
     }
 
     /** One fresh JVM handling one event; the probe's line, with the parent's {@code total} (process start to result). */
-    static String probe(Path jar, Path probeClasses, List<String> childOptions, Map<String, String> environment,
+    static String probe(Path jar, String probeClasses, List<String> childOptions, Map<String, String> environment,
                                 String function, String event, boolean primed) throws Exception {
         Path eventFile = Files.createTempFile("pinpush-cold", ".json");
         Files.writeString(eventFile, event);
         List<String> command = new ArrayList<>(List.of("java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
         command.addAll(childOptions);
         if ("lambda".equals(System.getenv("COLD_START_LOADER"))) {
-            command.addAll(List.of("-cp", probeClasses.toString(), LambdaLikeLauncher.class.getName(), jar.toString(),
-                    probeClasses.toString(), function, eventFile.toString()));
+            command.addAll(List.of("-cp", probeClasses, LambdaLikeLauncher.class.getName(), jar.toString(),
+                    probeClasses, function, eventFile.toString()));
         } else {
             command.addAll(List.of("-cp", jar + ":" + probeClasses, ColdStartProbe.class.getName(), function,
                     eventFile.toString()));
@@ -141,6 +141,24 @@ public final class ColdStart {
 
     private static double median(List<String> probes, String name) {
         return Stats.median(probes.stream().map(probe -> Double.parseDouble(field(probe, name))).toList());
+    }
+
+    /**
+     * The probe's class path: the probe ({@code probe}, else bench/target/classes) and the serializer Lambda's
+     * runtime reads a {@code RequestHandler}'s event with, which Lambda has on its own class path.
+     */
+    static String probeClassPath(Path root, Optional<String> probe) {
+        return probe.orElse(root.resolve("bench/target/classes").toString()) + File.pathSeparator + runtimeSerializer(root);
+    }
+
+    /** Lambda's event serializer ({@code aws-lambda-java-serialization}), as the build copied it to bench/target/lib. */
+    private static Path runtimeSerializer(Path root) {
+        try (var files = Files.list(root.resolve("bench/target/lib"))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("aws-lambda-java-serialization-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("bench/target/lib has no aws-lambda-java-serialization jar"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The shaded function jar, as {@code mvn package} leaves it (shared with {@link DispatcherMemory}). */

@@ -9,6 +9,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.functions.ApiHandler;
 import io.pinpush.functions.DispatcherHandler;
@@ -28,7 +30,9 @@ import java.util.List;
  * The child side of {@link ColdStart}: runs in a fresh JVM on the shaded Lambda jar (plus this one class), builds
  * a handler as Lambda would (no-argument constructor, settings from the environment) and handles one event: the API
  * function's GetApp, the dispatcher's one APNs delivery, or the send function's direct SendMessages invocation.
- * Uses nothing outside the Lambda jar and the JDK.
+ * A stream handler is handed the event's bytes; for a typed handler ({@code RequestHandler}, in jars from before the
+ * functions read their events themselves) the event is read and the answer written with Lambda's runtime serializer,
+ * as Lambda does. Uses nothing else outside the Lambda jar and the JDK.
  *
  * <p>Prints {@code PROBE main=<ms> constructed=<ms> warmed=<ms> parsed=<ms> handled=<ms> cpu=<ms> classes=<n> result=<...>}, times
  * from the JVM's start; {@code cpu} is the process's CPU time until then. With a third argument {@code primed} the
@@ -46,12 +50,22 @@ public final class ColdStartProbe {
         long warmedUp;
         long parsed; // the event read into Lambda's event class, which the Lambda runtime does before calling us
         if (args[0].equals("api")) {
-            ApiHandler handler = new ApiHandler();
+            Object handler = new ApiHandler();
             constructed = System.currentTimeMillis() - jvmStart;
             warmedUp = primed ? warmUp(handler, jvmStart) : constructed;
-            APIGatewayV2HTTPEvent event = EventJson.mapper().readValue(json, APIGatewayV2HTTPEvent.class);
-            parsed = System.currentTimeMillis() - jvmStart;
-            result = "status " + handler.handleRequest(event, new ProbeContext()).getStatusCode();
+            if (handler instanceof RequestStreamHandler stream) {
+                parsed = warmedUp;
+                result = "status " + handleStream(stream, json).path("statusCode").asInt();
+            } else {
+                APIGatewayV2HTTPEvent event = readAsLambdaRuntime(json, APIGatewayV2HTTPEvent.class);
+                parsed = System.currentTimeMillis() - jvmStart;
+                @SuppressWarnings("unchecked")
+                RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> typed =
+                        (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
+                APIGatewayV2HTTPResponse response = typed.handleRequest(event, new ProbeContext());
+                writeAsLambdaRuntime(response, APIGatewayV2HTTPResponse.class);
+                result = "status " + response.getStatusCode();
+            }
         } else if (args[0].equals("send")) {
             SendHandler handler = new SendHandler();
             constructed = System.currentTimeMillis() - jvmStart;
@@ -67,15 +81,15 @@ public final class ColdStartProbe {
             warmedUp = primed ? warmUp(handler, jvmStart) : constructed;
             if (handler instanceof RequestStreamHandler stream) { // it reads the SQS event itself
                 parsed = warmedUp;
-                ByteArrayOutputStream answer = new ByteArrayOutputStream();
-                stream.handleRequest(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), answer, new ProbeContext());
-                result = "failures " + EventJson.mapper().readTree(answer.toByteArray()).path("batchItemFailures").size();
+                result = "failures " + handleStream(stream, json).path("batchItemFailures").size();
             } else { // a jar from before (COLD_START_JARS): Lambda's runtime read the event into its class first
                 @SuppressWarnings("unchecked")
                 RequestHandler<SQSEvent, SQSBatchResponse> typed = (RequestHandler<SQSEvent, SQSBatchResponse>) handler;
-                SQSEvent event = EventJson.mapper().readValue(json, SQSEvent.class);
+                SQSEvent event = readAsLambdaRuntime(json, SQSEvent.class);
                 parsed = System.currentTimeMillis() - jvmStart;
-                result = "failures " + typed.handleRequest(event, new ProbeContext()).getBatchItemFailures().size();
+                SQSBatchResponse response = typed.handleRequest(event, new ProbeContext());
+                writeAsLambdaRuntime(response, SQSBatchResponse.class);
+                result = "failures " + response.getBatchItemFailures().size();
             }
         }
         long handled = System.currentTimeMillis() - jvmStart;
@@ -86,6 +100,28 @@ public final class ColdStartProbe {
                 result.replace(' ', '_'));
         System.out.flush();
         System.exit(0);
+    }
+
+    /** A stream handler is handed the bytes, as Lambda hands them; its answer is read back with the JSON library it warmed. */
+    private static JsonNode handleStream(RequestStreamHandler handler, String json) throws java.io.IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), answer, new ProbeContext());
+        return EventJson.mapper().readTree(answer.toByteArray());
+    }
+
+    /**
+     * What Lambda's runtime does before it calls a {@code RequestHandler}: reads the event into the handler's event
+     * class with its own serializer ({@code aws-lambda-java-serialization}, a JSON library of its own, shaded).
+     */
+    private static <T> T readAsLambdaRuntime(String json, Class<T> type) {
+        return LambdaEventSerializers.serializerFor(type, ColdStartProbe.class.getClassLoader())
+                .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** ...and writes the handler's answer with it. */
+    private static <T> void writeAsLambdaRuntime(T response, Class<T> type) {
+        LambdaEventSerializers.serializerFor(type, ColdStartProbe.class.getClassLoader())
+                .toJson(response, new ByteArrayOutputStream());
     }
 
     /**

@@ -1,9 +1,12 @@
 package io.pinpush.bench;
 
+import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Runs {@link ColdStartProbe} the way Lambda's Java runtime loads a function: through a {@link URLClassLoader}
@@ -15,7 +18,9 @@ import java.util.Arrays;
  * application class loader (which loads in parallel) may not hold in Lambda.
  *
  * <p>Usage (by {@link ColdStart} when {@code COLD_START_LOADER=lambda}): {@code LambdaLikeLauncher <function code>
- * <probe classes> <probe arguments...>}; the function code is the Lambda jar or, as Lambda has it, the jar extracted.
+ * <probe class path> <probe arguments...>}; the function code is the Lambda jar or, as Lambda has it, the jar
+ * extracted. The probe class path also holds Lambda's event serializer, which Lambda's runtime has on its own
+ * class path; here it takes the same lock as the function's classes.
  */
 public final class LambdaLikeLauncher {
 
@@ -27,8 +32,11 @@ public final class LambdaLikeLauncher {
     }
 
     public static void main(String[] args) throws Exception {
-        URL[] code = {Path.of(args[0]).toUri().toURL(), Path.of(args[1]).toUri().toURL()};
-        ClassLoader loader = new CustomerLikeClassLoader(code);
+        List<URL> code = new ArrayList<>(List.of(Path.of(args[0]).toUri().toURL()));
+        for (String probePath : args[1].split(File.pathSeparator)) { // the probe, and the runtime's serializer
+            code.add(Path.of(probePath).toUri().toURL());
+        }
+        ClassLoader loader = new CustomerLikeClassLoader(code.toArray(URL[]::new));
         Thread.currentThread().setContextClassLoader(loader);
         // By name: the probe (and the function) must be defined by this loader, not by the launcher's own.
         Class<?> probe = Class.forName("io.pinpush.bench.ColdStartProbe", true, loader);

@@ -1,7 +1,7 @@
 package io.pinpush.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.pinpush.Pinpush;
@@ -11,6 +11,9 @@ import io.pinpush.functions.priming.ApiPriming;
 import io.pinpush.functions.priming.ClassPreloader;
 import io.pinpush.functions.priming.Priming;
 import io.pinpush.functions.priming.SdkPriming;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import org.slf4j.MDC;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
@@ -19,8 +22,13 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  *
  * <p>Lambda calls the no-argument constructor, which wires the real dependencies once per container
  * and registers the SnapStart priming; tests and the local server pass a router of their own.
+ *
+ * <p>A stream handler, like the send and dispatcher functions: it reads the event and writes the answer with the
+ * function's own JSON library. As a {@code RequestHandler} it had Lambda's runtime do that with a second JSON
+ * library of its own, loaded on every cold start (README, Benchmarks (4)). The local server and tests hand it
+ * Lambda's event class ({@link #handle}).
  */
-public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ApiHandler implements RequestStreamHandler {
 
     /** Powertools' log field for the id that ties a log line to the caller's request. */
     static final String CORRELATION_ID = "correlation_id";
@@ -76,7 +84,13 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        APIGatewayV2HTTPEvent event = EventJson.mapper().readValue(input, APIGatewayV2HTTPEvent.class);
+        EventJson.mapper().writeValue(output, handle(event, context));
+    }
+
+    /** The same as {@link #handleRequest}, for a caller that holds the event as Lambda's class (the local server). */
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         try {
             return PowertoolsLogging.withLogging(context, () -> route(router, event));
         } finally {

@@ -28,7 +28,7 @@ final class HttpBridge implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            APIGatewayV2HTTPResponse response = handler.handleRequest(toEvent(exchange), new LocalContext());
+            APIGatewayV2HTTPResponse response = handler.handle(toEvent(exchange), new LocalContext());
             byte[] body = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
             if (response.getHeaders() != null) {
                 response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));

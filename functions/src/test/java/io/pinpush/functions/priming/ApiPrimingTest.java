@@ -35,7 +35,7 @@ class ApiPrimingTest {
             // As ApiHandler primes: without the quota guard and the audit trail, which would write.
             ApiHandler handler = new ApiHandler(router.withoutGuardsOrObservers());
 
-            ApiPriming.httpApi(event -> handler.handleRequest(event, new TestContext()));
+            ApiPriming.httpApi(event -> handler.handle(event, new TestContext()));
         }
     }
 
@@ -47,8 +47,8 @@ class ApiPrimingTest {
             Router router = new Pinpush(config, aws, new FileSecretStore(secrets), Clock.systemUTC()).apiRouter();
             ApiHandler handler = new ApiHandler(router);
 
-            ApiPriming.httpApi(event -> handler.handleRequest(event, new TestContext()), true);
-            assertThatThrownBy(() -> ApiPriming.httpApi(event -> handler.handleRequest(event, new TestContext())))
+            ApiPriming.httpApi(event -> handler.handle(event, new TestContext()), true);
+            assertThatThrownBy(() -> ApiPriming.httpApi(event -> handler.handle(event, new TestContext())))
                     .as("unsigned requests never reach validation").hasMessageContaining("answered 403");
         }
     }
@@ -58,7 +58,7 @@ class ApiPrimingTest {
         Router accepting = new Router(List.of(Route.of("CreateApp", "POST", "/v1/apps", 201, req -> Map.of())));
         ApiHandler handler = new ApiHandler(accepting);
 
-        assertThatThrownBy(() -> ApiPriming.httpApi(event -> handler.handleRequest(event, new TestContext())))
+        assertThatThrownBy(() -> ApiPriming.httpApi(event -> handler.handle(event, new TestContext())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("answered 201");
         assertThat(ApiPriming.event("GET", "/v1/apps", null).getRequestContext().getHttp().getMethod()).isEqualTo("GET");
