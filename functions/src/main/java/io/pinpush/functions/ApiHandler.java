@@ -14,6 +14,7 @@ import io.pinpush.functions.priming.SdkPriming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import org.slf4j.MDC;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
@@ -54,7 +55,7 @@ public final class ApiHandler implements RequestStreamHandler {
                     // Priming must not count against a quota nor leave an audit record (DynamoDB writes).
                     Router unobserved = router.withoutGuardsOrObservers();
                     try {
-                        ApiPriming.httpApi(event -> route(unobserved, event), pinpush.accessControl().keysEnforced());
+                        ApiPriming.httpApi(event -> throughJson(unobserved, event), pinpush.accessControl().keysEnforced());
                     } finally {
                         MDC.clear();
                     }
@@ -95,6 +96,18 @@ public final class ApiHandler implements RequestStreamHandler {
             return PowertoolsLogging.withLogging(context, () -> route(router, event));
         } finally {
             afterInvocation.run();
+        }
+    }
+
+    /** For priming: the event as bytes through the same reading and writing as {@link #handleRequest}. */
+    private static APIGatewayV2HTTPResponse throughJson(Router router, APIGatewayV2HTTPEvent event) {
+        try {
+            byte[] bytes = EventJson.mapper().writeValueAsBytes(event);
+            APIGatewayV2HTTPResponse response = route(router, EventJson.mapper().readValue(bytes, APIGatewayV2HTTPEvent.class));
+            EventJson.mapper().writeValueAsBytes(response);
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
