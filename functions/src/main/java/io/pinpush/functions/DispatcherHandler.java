@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The dispatcher function: the delivery queue's event source hands it batches of deliveries; it answers which
@@ -95,9 +94,7 @@ public final class DispatcherHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        List<String> failures = dispatch(queuedMessages(Json.mapper().readTree(input)), context);
-        List<Map<String, String>> items = failures.stream().map(id -> Map.of("itemIdentifier", id)).toList();
-        Json.mapper().writeValue(output, Map.of("batchItemFailures", items));
+        BatchItemFailures.write(output, dispatch(queuedMessages(Json.mapper().readTree(input)), context));
     }
 
     /** The same as {@link #handleRequest}, for a caller that holds the event as Lambda's class (the local server). */

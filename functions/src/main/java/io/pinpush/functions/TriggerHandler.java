@@ -1,14 +1,21 @@
 package io.pinpush.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.Pinpush;
+import io.pinpush.api.Json;
 import io.pinpush.functions.priming.Priming;
 import io.pinpush.functions.priming.SdkPriming;
 import io.pinpush.triggers.TriggerEvaluator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +24,13 @@ import org.slf4j.LoggerFactory;
  * The trigger function: the deployment stream's Kinesis event source hands it batches of events; it matches them
  * against the event-triggered campaigns and answers which records must be retried (ReportBatchItemFailures:
  * Lambda resumes the shard from the first failed sequence number; records already claimed send nothing again).
+ *
+ * <p>A stream handler, like the API, send and dispatcher functions: it reads each record's sequence number and data
+ * itself, so Lambda's runtime does not load a JSON library of its own to read the event first (README, Benchmarks
+ * (4)); an event-triggered push waits for this function's cold starts. The local server hands it Lambda's event
+ * class ({@link #handle}).
  */
-public final class TriggerHandler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
+public final class TriggerHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(TriggerHandler.class);
 
@@ -55,20 +67,36 @@ public final class TriggerHandler implements RequestHandler<KinesisEvent, Stream
     }
 
     @Override
-    public StreamsEventResponse handleRequest(KinesisEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        List<TriggerEvaluator.Input> inputs = new ArrayList<>();
+        for (JsonNode record : Json.mapper().readTree(input).path("Records")) {
+            JsonNode kinesis = record.path("kinesis");
+            inputs.add(new TriggerEvaluator.Input(kinesis.path("sequenceNumber").asText(),
+                    new String(Base64.getDecoder().decode(kinesis.path("data").asText()), StandardCharsets.UTF_8)));
+        }
+        BatchItemFailures.write(output, evaluate(inputs));
+    }
+
+    /** The same as {@link #handleRequest}, for a caller that holds the event as Lambda's class (the local server). */
+    public StreamsEventResponse handle(KinesisEvent event, Context context) {
         List<TriggerEvaluator.Input> inputs = event.getRecords() == null ? List.of() : event.getRecords().stream()
                 .map(record -> new TriggerEvaluator.Input(record.getKinesis().getSequenceNumber(),
                         StandardCharsets.UTF_8.decode(record.getKinesis().getData().duplicate()).toString()))
                 .toList();
+        return StreamsEventResponse.builder().withBatchItemFailures(evaluate(inputs).stream()
+                .map(id -> StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
+                .toList()).build();
+    }
+
+    /** Evaluates the records; returns the sequence numbers to retry. */
+    private List<String> evaluate(List<TriggerEvaluator.Input> inputs) {
         try {
             TriggerEvaluator.Report report = evaluator.evaluate(inputs);
             if (report.sent() > 0 || !report.failedIds().isEmpty()) {
                 LOG.info("Trigger batch: {} events, {} sends, skipped {}, {} records to retry", report.events(),
                         report.sent(), report.skipped(), report.failedIds().size());
             }
-            return StreamsEventResponse.builder().withBatchItemFailures(report.failedIds().stream()
-                    .map(id -> StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
-                    .toList()).build();
+            return report.failedIds();
         } finally {
             flushEvents.run();
         }

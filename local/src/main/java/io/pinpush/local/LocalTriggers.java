@@ -105,7 +105,7 @@ public final class LocalTriggers implements AutoCloseable {
         KinesisEvent event = new KinesisEvent();
         event.setRecords(batch.records());
         try {
-            StreamsEventResponse response = handler.handleRequest(event, new LocalContext());
+            StreamsEventResponse response = handler.handle(event, new LocalContext());
             if (response != null && response.getBatchItemFailures() != null) {
                 response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
                         .min(Comparator.comparing(LocalTriggers::sequenceOrder))
