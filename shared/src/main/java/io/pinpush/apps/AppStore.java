@@ -21,7 +21,6 @@ public final class AppStore {
 
     static final String APP_SORT_KEY = "app";
     private static final String LIST_PARTITION = "apps";
-    /** The attributes of a byCreation page's last key: the table's key and the index's. */
 
     private final DynamoDbClient dynamoDb;
     private final String table;

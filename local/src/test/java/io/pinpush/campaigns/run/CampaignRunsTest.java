@@ -392,6 +392,41 @@ class CampaignRunsTest {
     }
 
     @Test
+    void aTickThatFindsANewScheduleBeforeTheSchedulerDoesFollowsIt(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        CampaignResponse campaign = toDevices(harness, 2, null, Frequency.HOURLY);
+        at(harness, "2026-12-10T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).isEqualTo(1);
+        harness.drain();
+
+        // The 04:00 run is armed (the hourly calendar's second). UpdateCampaign stores DAILY at 15:00, and the tick at
+        // 04:00 finds it before the update's call to the scheduler arrives: the armed slot counts in the old calendar.
+        CampaignResponse daily = harness.rescheduleUntold(campaign,
+                RunHarness.schedule("2026-12-10T15:00:00Z", null, Frequency.DAILY, false, null, "UTC"));
+        at(harness, "2026-12-10T04:00:00Z");
+        assertThat(harness.tick().runsStarted()).as("not tomorrow's run, now").isZero();
+        harness.runs.scheduler().saved(daily); // the call arrives late, and agrees
+        at(harness, "2026-12-10T05:00:00Z");
+        assertThat(harness.tick().runsStarted()).as("no hourly run any more").isZero();
+        at(harness, "2026-12-10T15:00:00Z");
+        assertThat(harness.tick().runsStarted()).isEqualTo(1);
+        harness.drain();
+
+        // Then, the next day at 03:00, IMMEDIATE DAILY, which counts from the creation (02:00): that day's 02:00 came
+        // after the last run but is past, so nothing goes out at once; the next run is the following day's.
+        at(harness, "2026-12-11T03:00:00Z");
+        harness.reschedule(campaign, RunHarness.schedule("IMMEDIATE", null, Frequency.DAILY, false, null, "UTC"));
+        assertThat(harness.tick().runsStarted()).as("no run at once").isZero();
+        at(harness, "2026-12-12T02:00:00Z");
+        assertThat(harness.tick().runsStarted()).isEqualTo(1);
+        harness.drain();
+
+        assertThat(harness.activitiesOf(campaign).stream().map(ActivityResponse::scheduledStart).sorted()).containsExactly(
+                "2026-12-10T03:00:00Z", "2026-12-10T15:00:00Z", "2026-12-12T02:00:00Z");
+        assertThat(harness.sent).hasSize(6);
+    }
+
+    @Test
     void aCampaignPausedWhenItsRunComesDueIsMarkedPausedAndSendsNothing(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T09:30:00Z"));
         harness.endpoints("e-", 3, null);

@@ -124,7 +124,7 @@ final class RunHarness {
      * just before a tick started it.
      */
     void armAgain(CampaignResponse campaign, int runNumber) {
-        runStore.armNext(appId, campaign.id(), new RunStore.NextRun(runNumber, runNumber, null, clock.instant()),
+        runStore.armNext(appId, campaign.id(), new RunStore.NextRun(runNumber, runNumber, null, clock.instant(), null),
                 campaign.version());
     }
 
@@ -145,10 +145,16 @@ final class RunHarness {
 
     /** UpdateCampaign: a new version with {@code schedule}. */
     CampaignResponse reschedule(CampaignResponse campaign, Schedule schedule) {
+        CampaignResponse next = rescheduleUntold(campaign, schedule);
+        runs.scheduler().saved(next);
+        return next;
+    }
+
+    /** UpdateCampaign's new version with {@code schedule} stored, but not told to the scheduler yet. */
+    CampaignResponse rescheduleUntold(CampaignResponse campaign, Schedule schedule) {
         CampaignResponse current = campaigns.current(appId, campaign.id()).orElseThrow();
         CampaignResponse next = nextVersion(current, current.isPaused(), schedule);
         campaigns.save(next);
-        runs.scheduler().saved(next);
         return next;
     }
 

@@ -3,7 +3,7 @@ package io.pinpush.campaigns.run;
 import io.pinpush.campaigns.CampaignLifecycle;
 import io.pinpush.campaigns.CampaignResponse;
 import java.time.Clock;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -42,16 +42,30 @@ public final class CampaignScheduler implements CampaignLifecycle {
             runs.parkNext(appId, campaign.id(), next, version);
             return;
         }
-        // Read against this version's calendar, whether its schedule changed or not: the first run after the last
-        // one that started (the pending slot when nothing changed), or the latest of those already due, at once.
-        int first = next.previousStart() == null ? next.slot() : calendar.get().firstAfter(next.previousStart());
-        int slot = calendar.get().latestStartedFrom(first, clock.instant());
-        Optional<LocalDateTime> local = calendar.get().run(slot);
-        if (local.isEmpty()) {
+        Optional<RunStore.NextRun> armed = pickUp(calendar.get(), next, clock.instant());
+        if (armed.isEmpty()) {
             runs.disarm(appId, campaign.id(), version);
             return;
         }
-        runs.armNext(appId, campaign.id(), next.at(slot, calendar.get().earliestStart(local.get())), version);
+        runs.armNext(appId, campaign.id(), armed.get(), version);
+    }
+
+    /**
+     * Where {@code next} stands on {@code calendar}, due when its run starts; empty when the calendar has no run left.
+     * On the calendar it was armed on: the pending run, or the latest run already due if several are (a campaign
+     * resumed after its runs came due sends the latest, at once). On a changed schedule the calendar starts again:
+     * its first run after both the last run that started and now, so nothing goes out at once for a time already
+     * past (moved to 15:00 at 16:00, it runs at 15:00 the next day).
+     */
+    static Optional<RunStore.NextRun> pickUp(RunCalendar calendar, RunStore.NextRun next, Instant now) {
+        int slot;
+        if (next.countsIn(calendar)) {
+            slot = calendar.latestStartedFrom(next.slot(), now);
+        } else {
+            Instant previous = next.previousStart();
+            slot = calendar.firstAfter(previous != null && previous.isAfter(now) ? previous : now);
+        }
+        return calendar.run(slot).map(local -> next.at(slot, calendar.earliestStart(local), calendar));
     }
 
     @Override

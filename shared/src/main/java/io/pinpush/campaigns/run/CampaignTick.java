@@ -100,6 +100,13 @@ public final class CampaignTick {
             return false;
         }
         Optional<RunCalendar> calendar = RunPlans.calendar(campaign);
+        if (calendar.isPresent() && !next.countsIn(calendar.get())) {
+            // Armed on another schedule: an UpdateCampaign stored this version, and its call to the scheduler has not
+            // come yet (or failed). Its slot counts in the old calendar; pick up on this one, as the scheduler would.
+            CampaignScheduler.pickUp(calendar.get(), next, now).ifPresentOrElse(
+                    rearmed -> runs.advanceNext(held, rearmed), () -> runs.finishNext(held));
+            return false;
+        }
         Optional<LocalDateTime> local = calendar.flatMap(c -> c.run(next.slot()));
         if (local.isEmpty()) {
             runs.finishNext(held);
@@ -142,7 +149,7 @@ public final class CampaignTick {
     private void armFollowing(RunStore.Due held, RunStore.NextRun following, RunCalendar calendar) {
         Optional<LocalDateTime> local = calendar.run(following.slot());
         if (local.isPresent()) {
-            runs.advanceNext(held, following.at(following.slot(), calendar.earliestStart(local.get())));
+            runs.advanceNext(held, following.at(following.slot(), calendar.earliestStart(local.get()), calendar));
         } else {
             runs.finishNext(held);
         }

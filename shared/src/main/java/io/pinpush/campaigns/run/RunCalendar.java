@@ -22,6 +22,11 @@ import java.util.Optional;
 public record RunCalendar(LocalDateTime firstLocal, ZoneId zone, Period period, LocalDateTime endLocal,
                           boolean localTime) {
 
+    /** What tells this calendar from another (a changed Schedule): every component, as text. */
+    public String key() {
+        return firstLocal + "|" + zone.getId() + "|" + period + "|" + endLocal + "|" + localTime;
+    }
+
     /** The furthest-east offset in use: a local-time run starts for someone this much before it does in UTC. */
     static final ZoneOffset EARLIEST_OFFSET = ZoneOffset.ofHours(14);
 
@@ -85,6 +90,9 @@ public record RunCalendar(LocalDateTime firstLocal, ZoneId zone, Period period, 
         int started = 0;
         int notStarted = 1;
         while (startedBy(notStarted, previous)) { // ends: previous is a real moment, the runs go on past it
+            if (notStarted > Integer.MAX_VALUE / 2) {
+                return Integer.MAX_VALUE; // a moment billions of runs on: no run of ours
+            }
             started = notStarted;
             notStarted *= 2;
         }

@@ -58,19 +58,26 @@ public final class RunStore {
      * @param previousStart when the run before it started (for anyone), null before the first: a new schedule
      *                      picks up with its first run after this ({@link RunCalendar#firstAfter})
      * @param dueAt         when the tick should start it; null while parked (a paused campaign)
+     * @param calendar      the {@link RunCalendar#key} of the calendar {@code slot} counts in; null in items written
+     *                      before it was kept
      */
-    public record NextRun(int runNumber, int slot, Instant previousStart, Instant dueAt) {
+    public record NextRun(int runNumber, int slot, Instant previousStart, Instant dueAt, String calendar) {
 
         /** Run 0 of a campaign that has not run yet. */
-        static final NextRun FIRST = new NextRun(0, 0, null, null);
+        static final NextRun FIRST = new NextRun(0, 0, null, null, null);
 
-        NextRun at(int slot, Instant dueAt) {
-            return new NextRun(runNumber, slot, previousStart, dueAt);
+        /** Whether {@code slot} counts in {@code other} (an item that does not say is taken to). */
+        boolean countsIn(RunCalendar other) {
+            return calendar == null || calendar.equals(other.key());
+        }
+
+        NextRun at(int slot, Instant dueAt, RunCalendar in) {
+            return new NextRun(runNumber, slot, previousStart, dueAt, in.key());
         }
 
         /** The run after this one, in {@code slot}, once this one started at {@code started}; not yet due. */
         NextRun following(Instant started, int slot) {
-            return new NextRun(runNumber + 1, slot, started, null);
+            return new NextRun(runNumber + 1, slot, started, null, calendar);
         }
     }
 
@@ -120,6 +127,9 @@ public final class RunStore {
         if (next.previousStart() != null) {
             item.put("after", Items.n(next.previousStart().toEpochMilli()));
         }
+        if (next.calendar() != null) {
+            item.put("cal", Items.s(next.calendar()));
+        }
         item.put("cv", Items.n(version));
         return item;
     }
@@ -153,7 +163,7 @@ public final class RunStore {
         // Items from before slots were kept have none: their run number was the slot.
         return Optional.of(new NextRun(runNumber, (int) Items.number(item, "slot", runNumber),
                 item.containsKey("after") ? Instant.ofEpochMilli(Items.number(item, "after", 0)) : null,
-                due == null ? null : Instant.ofEpochMilli(Long.parseLong(due))));
+                due == null ? null : Instant.ofEpochMilli(Long.parseLong(due)), Items.string(item, "cal")));
     }
 
     /**
@@ -161,11 +171,17 @@ public final class RunStore {
      * changed it meanwhile (the campaign was updated, paused or deleted): theirs stands.
      */
     boolean advanceNext(Due leased, NextRun next) {
-        // Names: "run" and "after" are among DynamoDB's reserved words.
-        return conditionalUpdate(leased, "SET #r = :r, #s = :s, #a = :a, dueAt = :d",
-                Map.of("#r", "run", "#s", "slot", "#a", "after"), Map.of(":r", Items.n(next.runNumber()),
-                        ":s", Items.n(next.slot()), ":a", Items.n(next.previousStart().toEpochMilli()),
-                        ":d", Items.s(dueKey(next.dueAt()))));
+        // Names throughout: "after" is one of DynamoDB's reserved words.
+        Map<String, String> names = new HashMap<>(Map.of("#r", "run", "#s", "slot", "#c", "cal"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":r", Items.n(next.runNumber()),
+                ":s", Items.n(next.slot()), ":c", Items.s(next.calendar()), ":d", Items.s(dueKey(next.dueAt()))));
+        String update = "SET #r = :r, #s = :s, #c = :c, dueAt = :d";
+        if (next.previousStart() != null) {
+            names.put("#a", "after");
+            values.put(":a", Items.n(next.previousStart().toEpochMilli()));
+            update += ", #a = :a";
+        }
+        return conditionalUpdate(leased, update, names, values);
     }
 
     /** Removes the next run that this tick holds (the last run has started); false when it changed meanwhile. */
