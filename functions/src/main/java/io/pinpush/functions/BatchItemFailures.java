@@ -3,6 +3,7 @@ package io.pinpush.functions;
 import io.pinpush.api.Json;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,9 @@ final class BatchItemFailures {
     }
 
     static void write(OutputStream output, List<String> itemIdentifiers) throws IOException {
-        List<Map<String, String>> items = itemIdentifiers.stream().map(id -> Map.of("itemIdentifier", id)).toList();
+        // singletonMap: an identifier may be null (a record without a message id), and the batch must still answer.
+        List<Map<String, String>> items = itemIdentifiers.stream()
+                .map(id -> Collections.singletonMap("itemIdentifier", id)).toList();
         Json.mapper().writeValue(output, Map.of("batchItemFailures", items));
     }
 }

@@ -71,10 +71,18 @@ public final class TriggerHandler implements RequestStreamHandler {
         List<TriggerEvaluator.Input> inputs = new ArrayList<>();
         for (JsonNode record : Json.mapper().readTree(input).path("Records")) {
             JsonNode kinesis = record.path("kinesis");
-            inputs.add(new TriggerEvaluator.Input(kinesis.path("sequenceNumber").asText(),
-                    new String(Base64.getDecoder().decode(kinesis.path("data").asText()), StandardCharsets.UTF_8)));
+            inputs.add(new TriggerEvaluator.Input(kinesis.path("sequenceNumber").asText(), data(kinesis.path("data").asText())));
         }
         BatchItemFailures.write(output, evaluate(inputs));
+    }
+
+    /** A record's data; data that is not base64 reads as no event (the evaluator counts it unreadable), not a failed batch. */
+    private static String data(String base64) {
+        try {
+            return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return "";
+        }
     }
 
     /** The same as {@link #handleRequest}, for a caller that holds the event as Lambda's class (the local server). */

@@ -156,6 +156,7 @@ class HandlerEventsTest {
         });
 
         JsonNode replay = EventSamples.invoke(harness.dispatcherHandler(), event);
+        assertThat(replay.path("batchItemFailures").isArray()).isTrue();
         assertThat(replay.path("batchItemFailures")).isEmpty();
         assertThat(harness.gateway.pushesTo(APNS_TOKEN)).as("a replayed delivery is not pushed again").hasSize(before + 1);
     }

@@ -237,6 +237,11 @@ class PushTemplateApiTest {
         assertThat(pinpoint.listTemplates(b -> b.prefix(prefix).templateType("EMAIL")).templatesResponse().item()).isEmpty();
         assertThatThrownBy(() -> pinpoint.listTemplates(b -> b.templateType("FAX"))).isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> pinpoint.listTemplates(b -> b.nextToken("garbage"))).isInstanceOf(BadRequestException.class);
+        // A token of the unfiltered listing that starts outside this Prefix's names is the caller's mistake too.
+        String unfiltered = pinpoint.listTemplates(b -> b.pageSize("1")).templatesResponse().nextToken();
+        assertThat(unfiltered).isNotNull();
+        assertThatThrownBy(() -> pinpoint.listTemplates(b -> b.prefix("zzz-no-such-prefix").nextToken(unfiltered)))
+                .isInstanceOf(BadRequestException.class);
     }
 
     @Test

@@ -44,6 +44,14 @@ class TriggerReplayTest {
         assertThat(first.path("batchItemFailures")).isEmpty();
         assertThat(again.path("batchItemFailures")).isEmpty();
         assertThat(sent).containsExactly(appId + "/cart-endpoint/session-1");
+
+        // A record whose data is not base64 is an unreadable event, not a batch to retry forever.
+        ObjectNode broken = (ObjectNode) new ObjectMapper().readTree(sample(appId));
+        ((ObjectNode) broken.path("Records").path(0).path("kinesis")).put("data", "not base64 at all!");
+        JsonNode answer = EventSamples.invoke(handler, broken.toString());
+        assertThat(answer.path("batchItemFailures").isArray()).isTrue();
+        assertThat(answer.path("batchItemFailures")).isEmpty();
+        assertThat(sent).hasSize(1);
     }
 
     /** The sample as Lambda hands it over, for this app: its placeholder is inside each record's base64 data. */

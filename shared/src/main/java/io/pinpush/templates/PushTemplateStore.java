@@ -145,8 +145,16 @@ public final class PushTemplateStore {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":p", Items.s(LIST_PARTITION));
         prefix.ifPresent(p -> values.put(":prefix", Items.s(p)));
-        return query(page.token().map(token -> PageToken.decodeInIndex(token, "listPk", "listSk", LIST_PARTITION)),
-                page, b -> b.indexName("byName")
+        Optional<Map<String, String>> start = page.token()
+                .map(token -> PageToken.decodeInIndex(token, "listPk", "listSk", LIST_PARTITION))
+                .map(key -> {
+                    // A token of a listing with another Prefix starts outside this one's range: DynamoDB would refuse it.
+                    if (prefix.isPresent() && !key.get("listSk").startsWith(prefix.get())) {
+                        throw PageToken.invalid();
+                    }
+                    return key;
+                });
+        return query(start, page, b -> b.indexName("byName")
                         .keyConditionExpression("listPk = :p" + (prefix.isPresent() ? " AND begins_with(listSk, :prefix)" : ""))
                         .expressionAttributeValues(values), TemplateHead.class);
     }
