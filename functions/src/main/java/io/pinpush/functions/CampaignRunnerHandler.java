@@ -1,12 +1,10 @@
 package io.pinpush.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.pinpush.Pinpush;
 import io.pinpush.campaigns.run.CampaignRuns;
 import io.pinpush.functions.priming.Priming;
+import io.pinpush.messaging.Dispatcher.QueuedMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -18,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * (ReportBatchItemFailures must be on); one that keeps failing goes to the dead-letter queue. Processing an item
  * again never sends twice: the per-endpoint claims refuse it.
  */
-public final class CampaignRunnerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class CampaignRunnerHandler implements SqsBatchFunction {
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignRunnerHandler.class);
 
@@ -43,19 +41,18 @@ public final class CampaignRunnerHandler implements RequestHandler<SQSEvent, SQS
     }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    public List<String> handle(List<QueuedMessage> messages, Context context) {
+        List<String> failures = new ArrayList<>();
         try {
-            for (SQSEvent.SQSMessage message : event.getRecords() == null ? List.<SQSEvent.SQSMessage>of() : event.getRecords()) {
+            for (QueuedMessage message : messages) {
                 try {
-                    runs.process(message.getBody()).ifPresent(report ->
-                            LOG.info("Work item {}: {}", message.getMessageId(), report));
+                    runs.process(message.body()).ifPresent(report -> LOG.info("Work item {}: {}", message.messageId(), report));
                 } catch (RuntimeException e) {
-                    LOG.error("Work item {} failed; it will be retried", message.getMessageId(), e);
-                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                    LOG.error("Work item {} failed; it will be retried", message.messageId(), e);
+                    failures.add(message.messageId());
                 }
             }
-            return new SQSBatchResponse(failures);
+            return failures;
         } finally {
             flush.run();
         }

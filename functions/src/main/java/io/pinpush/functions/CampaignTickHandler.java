@@ -1,11 +1,15 @@
 package io.pinpush.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.pinpush.Pinpush;
+import io.pinpush.api.Json;
 import io.pinpush.campaigns.run.CampaignTick;
 import io.pinpush.functions.priming.Priming;
 import io.pinpush.functions.priming.SdkPriming;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +18,7 @@ import java.util.Map;
  * is ignored. Starts the campaign runs and local-time slices that are due and puts their work items on the
  * campaign work queue. Answers what it did (for the invocation log).
  */
-public final class CampaignTickHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class CampaignTickHandler implements RequestStreamHandler {
 
     private final CampaignTick tick;
     private final Runnable flush;
@@ -48,8 +52,14 @@ public final class CampaignTickHandler implements RequestHandler<Map<String, Obj
                 .register();
     }
 
+    /** The schedule's event says nothing the tick needs, so it is not read (nor is a JSON library loaded to read it). */
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Json.mapper().writeValue(output, tick());
+    }
+
+    /** One tick; what it did. */
+    public Map<String, Object> tick() {
         try {
             CampaignTick.Report report = tick.tick();
             Map<String, Object> answer = new LinkedHashMap<>();

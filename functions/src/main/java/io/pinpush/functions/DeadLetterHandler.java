@@ -1,11 +1,10 @@
 package io.pinpush.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.pinpush.Pinpush;
 import io.pinpush.messaging.DeadLetterSettler;
+import io.pinpush.messaging.Dispatcher.QueuedMessage;
+import java.util.List;
 
 /**
  * The dead-letter function, triggered by the delivery dead-letter queue with partial batch responses: each delivery
@@ -13,7 +12,7 @@ import io.pinpush.messaging.DeadLetterSettler;
  * ({@link DeadLetterSettler}). Poison messages are moved to the poison queue by the settler (the dead-letter queue
  * has no redrive policy); those it cannot move stay, reported as failed.
  */
-public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class DeadLetterHandler implements SqsBatchFunction {
 
     private final DeadLetterSettler settler;
     private final Runnable flushEvents;
@@ -34,10 +33,9 @@ public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    public List<String> handle(List<QueuedMessage> messages, Context context) {
         try {
-            return new SQSBatchResponse(settler.settle(DispatcherHandler.queuedMessages(event)).stream()
-                    .map(SQSBatchResponse.BatchItemFailure::new).toList());
+            return settler.settle(messages);
         } finally {
             flushEvents.run();
         }

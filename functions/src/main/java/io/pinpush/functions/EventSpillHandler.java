@@ -1,12 +1,9 @@
 package io.pinpush.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.pinpush.Pinpush;
 import io.pinpush.events.SpillReplayer;
-import java.util.ArrayList;
+import io.pinpush.messaging.Dispatcher.QueuedMessage;
 import java.util.List;
 
 /**
@@ -14,7 +11,7 @@ import java.util.List;
  * were all written (or whose rest was spilled again) is done; one whose destination is still down is reported as
  * failed, so SQS offers it again after the visibility timeout and its redrive policy counts the attempts.
  */
-public final class EventSpillHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class EventSpillHandler implements SqsBatchFunction {
 
     private final SpillReplayer replayer;
 
@@ -28,13 +25,7 @@ public final class EventSpillHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            if (!replayer.replay(message.getBody())) {
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            }
-        }
-        return new SQSBatchResponse(failures);
+    public List<String> handle(List<QueuedMessage> messages, Context context) {
+        return messages.stream().filter(message -> !replayer.replay(message.body())).map(QueuedMessage::messageId).toList();
     }
 }

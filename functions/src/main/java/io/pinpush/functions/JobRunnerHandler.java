@@ -1,11 +1,9 @@
 package io.pinpush.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.pinpush.Pinpush;
 import io.pinpush.jobs.JobRunner;
+import io.pinpush.messaging.Dispatcher.QueuedMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * visibility timeout (ReportBatchItemFailures must be on for the mapping). The runner counts a piece as failed
  * on its last attempt, so the dead-letter queue only sees messages that crash the function itself.
  */
-public final class JobRunnerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class JobRunnerHandler implements SqsBatchFunction {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobRunnerHandler.class);
 
@@ -36,16 +34,16 @@ public final class JobRunnerHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords() == null ? List.<SQSEvent.SQSMessage>of() : event.getRecords()) {
+    public List<String> handle(List<QueuedMessage> messages, Context context) {
+        List<String> failures = new ArrayList<>();
+        for (QueuedMessage message : messages) {
             try {
-                runner.run(message.getBody(), DispatcherHandler.receiveCount(message));
+                runner.run(message.body(), message.receiveCount());
             } catch (RuntimeException e) {
-                LOG.warn("Job work {} failed; it stays on the queue", message.getMessageId(), e);
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                LOG.warn("Job work {} failed; it stays on the queue", message.messageId(), e);
+                failures.add(message.messageId());
             }
         }
-        return new SQSBatchResponse(failures);
+        return failures;
     }
 }

@@ -32,7 +32,7 @@ public final class LocalCampaignTick implements AutoCloseable {
         LocalCampaignTick tick = new LocalCampaignTick();
         tick.timer.scheduleWithFixedDelay(() -> {
             try {
-                Map<String, Object> report = handler.handleRequest(Map.of(), new LocalContext());
+                Map<String, Object> report = handler.tick();
                 if (!Integer.valueOf(0).equals(report.get("runsStarted"))
                         || !Integer.valueOf(0).equals(report.get("slicesReleased"))) {
                     LOG.info("Campaign tick: {}", report);

@@ -126,7 +126,7 @@ class EventSpillTest {
         EventSpillHandler handler = new EventSpillHandler(replayer);
 
         SQSEvent down = receive(stack, queue);
-        SQSBatchResponse whileDown = handler.handleRequest(down, new LocalContext());
+        SQSBatchResponse whileDown = handler.handle(down, new LocalContext());
 
         assertThat(whileDown.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly(down.getRecords().get(0).getMessageId());
@@ -135,7 +135,7 @@ class EventSpillTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             SQSEvent again = receive(stack, queue);
             return !again.getRecords().isEmpty()
-                    && handler.handleRequest(again, new LocalContext()).getBatchItemFailures().isEmpty();
+                    && handler.handle(again, new LocalContext()).getBatchItemFailures().isEmpty();
         });
         assertThat(StreamedRecords.of(stack.kinesis(), notYetThere, appId)).hasSize(1);
     }

@@ -2,17 +2,13 @@ package io.pinpush.campaigns.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.functions.CampaignRunnerHandler;
 import io.pinpush.functions.CampaignTickHandler;
-import io.pinpush.functions.EventJson;
-import io.pinpush.local.LocalContext;
 import io.pinpush.local.LocalServer;
 import io.pinpush.testing.EventSamples;
 import io.pinpush.testing.PinpushExtension;
 import java.time.Duration;
-import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +22,6 @@ import software.amazon.awssdk.services.pinpoint.model.CampaignStatus;
 @ExtendWith(PinpushExtension.class)
 class CampaignReplayTest {
 
-
     @Test
     void theScheduledTickStartsADueCampaignWhichCompletesOnAnEmptySegment(LocalServer server, PinpointClient pinpoint)
             throws Exception {
@@ -39,11 +34,10 @@ class CampaignReplayTest {
                 .segmentId(segment).schedule(s -> s.startTime("IMMEDIATE"))
                 .messageConfiguration(m -> m.defaultMessage(d -> d.body("hello"))))).campaignResponse().id();
 
-        @SuppressWarnings("unchecked")
-        Map<String, Object> input = EventJson.mapper().readValue(EventSamples.read("scheduler-campaign-tick.json"), Map.class);
-        Map<String, Object> report = new CampaignTickHandler(server.pinpush()).handleRequest(input, new LocalContext());
+        JsonNode report = EventSamples.invoke(new CampaignTickHandler(server.pinpush()),
+                EventSamples.read("scheduler-campaign-tick.json"));
 
-        assertThat((Integer) report.get("runsStarted")).isGreaterThanOrEqualTo(1);
+        assertThat(report.path("runsStarted").asInt()).isGreaterThanOrEqualTo(1);
         // The server's runner drains the work items: an app without endpoints finishes the run at once.
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pinpoint.getCampaign(b -> b.applicationId(app)
                 .campaignId(campaign)).campaignResponse().state().campaignStatus() == CampaignStatus.COMPLETED);
@@ -59,11 +53,9 @@ class CampaignReplayTest {
     void aWorkItemOfAnUnknownCampaignIsDroppedAndAPoisonMessageIsReportedForRetry(LocalServer server) throws Exception {
         String sample = EventSamples.forApp("sqs-campaign-work.json", "replay-app")
                 .replace("${campaignId}", "no-such-campaign");
-        SQSEvent event = EventJson.mapper().readValue(sample, SQSEvent.class);
+        JsonNode response = EventSamples.invoke(new CampaignRunnerHandler(server.pinpush()), sample);
 
-        SQSBatchResponse response = new CampaignRunnerHandler(server.pinpush()).handleRequest(event, new LocalContext());
-
-        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        assertThat(response.path("batchItemFailures")).extracting(failure -> failure.path("itemIdentifier").asText())
                 .containsExactly("7d1e8c2a-3f4b-4a5c-9e6d-campaignwork02");
     }
 }
