@@ -513,10 +513,8 @@ public final class Pinpush implements AutoCloseable {
     /**
      * Writes what an invocation buffered: its events, its delivery metrics (EMF lines on standard output) and its
      * KPI counts and campaign activity counts. Handlers call it at the end of every invocation, before Lambda freezes the process.
-     * One flush at a time: the dispatcher also flushes from a settle thread when a late answer is recorded, and the
-     * invocation's own flush must not return while that one still writes counts it took.
      */
-    public synchronized void flushAfterInvocation() {
+    public void flushAfterInvocation() {
         try {
             events.flush();
         } finally {
