@@ -35,6 +35,15 @@ class CampaignRunsTest {
         harness.clock.advance(step);
     }
 
+    /** {@link #toDevices}, and its first run (03:00 UTC) started by the tick and sent. */
+    private static CampaignResponse firstRunDone(RunHarness harness, int devices, Frequency frequency) {
+        CampaignResponse campaign = toDevices(harness, devices, null, frequency);
+        at(harness, "2026-12-10T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).isEqualTo(1);
+        harness.drain();
+        return campaign;
+    }
+
     /** {@code devices} endpoints without a time zone, and a campaign to all of them from 03:00 UTC. */
     private static CampaignResponse toDevices(RunHarness harness, int devices, String end, Frequency frequency) {
         harness.endpoints("device-", devices, null);
@@ -137,10 +146,7 @@ class CampaignRunsTest {
     @Test
     void aRunArmedAgainAfterItFinishedIsNotStartedAgain(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
-        CampaignResponse campaign = toDevices(harness, 3, null, Frequency.ONCE);
-        at(harness, "2026-12-10T03:00:00Z");
-        assertThat(harness.tick().runsStarted()).isEqualTo(1);
-        harness.drain();
+        CampaignResponse campaign = firstRunDone(harness, 3, Frequency.ONCE);
         assertThat(harness.sent).hasSize(3);
         assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.COMPLETED);
 
@@ -394,10 +400,7 @@ class CampaignRunsTest {
     @Test
     void aTickThatFindsANewScheduleBeforeTheSchedulerDoesFollowsIt(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
-        CampaignResponse campaign = toDevices(harness, 2, null, Frequency.HOURLY);
-        at(harness, "2026-12-10T03:00:00Z");
-        assertThat(harness.tick().runsStarted()).isEqualTo(1);
-        harness.drain();
+        CampaignResponse campaign = firstRunDone(harness, 2, Frequency.HOURLY);
 
         // The 04:00 run is armed (the hourly calendar's second). UpdateCampaign stores DAILY at 15:00, and the tick at
         // 04:00 finds it before the update's call to the scheduler arrives: the armed slot counts in the old calendar.
