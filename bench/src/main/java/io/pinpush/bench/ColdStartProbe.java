@@ -71,9 +71,7 @@ public final class ColdStartProbe {
             constructed = System.currentTimeMillis() - jvmStart;
             warmedUp = primed ? warmUp(handler, jvmStart) : constructed;
             parsed = warmedUp; // a stream handler is handed the bytes: nothing to read into an event class
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), answer, new ProbeContext());
-            JsonNode response = EventJson.mapper().readTree(answer.toByteArray());
+            JsonNode response = handleStream(handler, json);
             result = response.has("Error") ? "error " + response.path("Error") : response.path("MessageResponse").path("Result").size() + " results";
         } else {
             Object handler = new DispatcherHandler();

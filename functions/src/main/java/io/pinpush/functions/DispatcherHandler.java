@@ -43,7 +43,7 @@ public final class DispatcherHandler implements SqsBatchFunction {
         // until the first push, which comes after the restore: the snapshot holds no connection.
         this.dispatcher = pinpush.dispatcher();
         this.clock = pinpush.clock();
-        this.flushEvents = oneAtATime(pinpush::flushAfterInvocation);
+        this.flushEvents = pinpush::flushAfterInvocation;
         this.priming = snapStart ? priming(pinpush.config().region(), pinpush) : null;
     }
 
@@ -51,24 +51,11 @@ public final class DispatcherHandler implements SqsBatchFunction {
         this(dispatcher, clock, () -> { });
     }
 
-    /**
-     * The flush, one at a time: it also runs on a settle thread when a late answer is recorded, and an invocation's own
-     * flush must not return while that one still writes the counts it took (Lambda may freeze the process then).
-     */
-    private static Runnable oneAtATime(Runnable flush) {
-        Object lock = new Object();
-        return () -> {
-            synchronized (lock) {
-                flush.run();
-            }
-        };
-    }
-
     /** {@code flushEvents} runs at the end of every invocation: events must be written before Lambda freezes us. */
     public DispatcherHandler(Dispatcher dispatcher, Clock clock, Runnable flushEvents) {
         this.dispatcher = dispatcher;
         this.clock = clock;
-        this.flushEvents = oneAtATime(flushEvents);
+        this.flushEvents = flushEvents;
         this.priming = null;
     }
 

@@ -18,8 +18,8 @@ import java.util.List;
  * campaign runner, the job runner, the event spill replayer). Lambda hands it the event's bytes: it reads the four
  * members of each record it needs with the function's own JSON library, so Lambda's runtime does not load a JSON
  * library of its own to read the event into {@link SQSEvent} first (README, Benchmarks (4)), and it answers with the
- * messages to leave on the queue. The local server, which holds Lambda's event class, calls {@link #handle(SQSEvent,
- * Context)}: the same handling after the reading.
+ * messages to leave on the queue. The local server hands it the same bytes; the benchmarks and tests that hold
+ * Lambda's event class call {@link #handle(SQSEvent, Context)}: the same handling after the reading.
  */
 public interface SqsBatchFunction extends RequestStreamHandler {
 

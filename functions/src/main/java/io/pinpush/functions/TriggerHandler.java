@@ -2,8 +2,6 @@ package io.pinpush.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.Pinpush;
 import io.pinpush.api.Json;
@@ -27,8 +25,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A stream handler, like the API, send and dispatcher functions: it reads each record's sequence number and data
  * itself, so Lambda's runtime does not load a JSON library of its own to read the event first (README, Benchmarks
- * (4)); an event-triggered push waits for this function's cold starts. The local server hands it Lambda's event
- * class ({@link #handle}).
+ * (4)); an event-triggered push waits for this function's cold starts.
  */
 public final class TriggerHandler implements RequestStreamHandler {
 
@@ -83,17 +80,6 @@ public final class TriggerHandler implements RequestStreamHandler {
         } catch (IllegalArgumentException notBase64) {
             return "";
         }
-    }
-
-    /** The same as {@link #handleRequest}, for a caller that holds the event as Lambda's class (the local server). */
-    public StreamsEventResponse handle(KinesisEvent event, Context context) {
-        List<TriggerEvaluator.Input> inputs = event.getRecords() == null ? List.of() : event.getRecords().stream()
-                .map(record -> new TriggerEvaluator.Input(record.getKinesis().getSequenceNumber(),
-                        StandardCharsets.UTF_8.decode(record.getKinesis().getData().duplicate()).toString()))
-                .toList();
-        return StreamsEventResponse.builder().withBatchItemFailures(evaluate(inputs).stream()
-                .map(id -> StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
-                .toList()).build();
     }
 
     /** Evaluates the records; returns the sequence numbers to retry. */

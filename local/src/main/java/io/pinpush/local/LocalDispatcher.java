@@ -1,9 +1,15 @@
 package io.pinpush.local;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pinpush.api.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import io.pinpush.functions.DispatcherHandler;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,8 +27,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * What Lambda's SQS event source does, in-process: long-polls the delivery queue, hands each batch to the real
- * {@link DispatcherHandler} as an {@link SQSEvent}, and deletes the messages it did not report as batch item
- * failures. Failed messages stay, invisible for as long as the dispatcher (or the queue's timeout) says.
+ * {@link DispatcherHandler} as the bytes of the event Lambda would send, and deletes the messages it did not report
+ * as batch item failures. Failed messages stay, invisible for as long as the dispatcher (or the queue's timeout) says.
  * A handler that throws fails the whole batch, as in Lambda. The job runner's queue is drained the same way.
  */
 public final class LocalDispatcher implements AutoCloseable {
@@ -35,13 +41,13 @@ public final class LocalDispatcher implements AutoCloseable {
     private final String queueUrl;
     private final String queueArn;
     private final String region;
-    private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+    private final RequestStreamHandler handler;
     private final int batchSize;
     private final ExecutorService pollers;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     private LocalDispatcher(SqsClient sqs, String queueUrl, String queueArn, String region,
-                            RequestHandler<SQSEvent, SQSBatchResponse> handler, int pollerCount, int batchSize,
+                            RequestStreamHandler handler, int pollerCount, int batchSize,
                             String threadName) {
         this.batchSize = batchSize;
         this.sqs = sqs;
@@ -58,7 +64,7 @@ public final class LocalDispatcher implements AutoCloseable {
 
     /** Polls {@code queueUrl} for {@code handler} (the dispatcher, the campaign runner) in batches of up to ten. */
     public static LocalDispatcher start(SqsClient sqs, String queueUrl, String region,
-                                        RequestHandler<SQSEvent, SQSBatchResponse> handler, int pollerCount) {
+                                        RequestStreamHandler handler, int pollerCount) {
         return start(sqs, queueUrl, region, handler, pollerCount, BATCH_SIZE, "pinpush-poller");
     }
 
@@ -67,7 +73,7 @@ public final class LocalDispatcher implements AutoCloseable {
      * the function batches of up to {@code batchSize} messages (as the event source mapping's BatchSize).
      */
     public static LocalDispatcher start(SqsClient sqs, String queueUrl, String region,
-                                        RequestHandler<SQSEvent, SQSBatchResponse> handler, int pollerCount,
+                                        RequestStreamHandler handler, int pollerCount,
                                         int batchSize, String threadName) {
         String arn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
                 .attributesAsStrings().get("QueueArn");
@@ -98,17 +104,19 @@ public final class LocalDispatcher implements AutoCloseable {
     }
 
     private void dispatch(List<Message> messages) {
-        SQSBatchResponse response;
+        JsonNode response;
         try {
-            response = handler.handleRequest(toEvent(messages), new LocalContext());
-        } catch (RuntimeException e) {
+            // The bytes Lambda hands the function, and its answer read back as Lambda reads it.
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(Json.write(toEvent(messages)).getBytes(StandardCharsets.UTF_8)),
+                    answer, new LocalContext());
+            response = Json.mapper().readTree(answer.toByteArray());
+        } catch (IOException | RuntimeException e) {
             LOG.error("{} failed on a batch of {}; every message stays on the queue", queueUrl, messages.size(), e);
             return;
         }
         Set<String> failed = new HashSet<>();
-        if (response != null && response.getBatchItemFailures() != null) {
-            response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
-        }
+        response.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asText()));
         List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
         for (Message message : messages) {
             if (!failed.contains(message.messageId())) {
@@ -121,24 +129,23 @@ public final class LocalDispatcher implements AutoCloseable {
         }
     }
 
-    /** The event exactly as Lambda builds it from received messages. */
-    SQSEvent toEvent(List<Message> messages) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+    /** The event exactly as Lambda's SQS event source writes it for received messages. */
+    ObjectNode toEvent(List<Message> messages) {
+        ObjectNode event = Json.mapper().createObjectNode();
+        ArrayNode records = event.putArray("Records");
         for (Message message : messages) {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setMessageId(message.messageId());
-            record.setReceiptHandle(message.receiptHandle());
-            record.setBody(message.body());
-            record.setMd5OfBody(message.md5OfBody());
-            record.setAttributes(message.attributesAsStrings());
-            record.setMessageAttributes(java.util.Map.of());
-            record.setEventSource("aws:sqs");
-            record.setEventSourceArn(queueArn);
-            record.setAwsRegion(region);
-            records.add(record);
+            ObjectNode record = records.addObject();
+            record.put("messageId", message.messageId());
+            record.put("receiptHandle", message.receiptHandle());
+            record.put("body", message.body());
+            ObjectNode attributes = record.putObject("attributes");
+            message.attributesAsStrings().forEach(attributes::put);
+            record.putObject("messageAttributes");
+            record.put("md5OfBody", message.md5OfBody());
+            record.put("eventSource", "aws:sqs");
+            record.put("eventSourceARN", queueArn);
+            record.put("awsRegion", region);
         }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
         return event;
     }
 

@@ -155,20 +155,20 @@ public final class LocalServer implements AutoCloseable {
                 exchange.close();
             });
             LocalDispatcher dispatcher = LocalDispatcher.start(aws.sqs(), config.deliveryQueueUrl(), config.region(),
-                    new DispatcherHandler(pinpush)::handle, DISPATCHER_POLLERS);
+                    new DispatcherHandler(pinpush), DISPATCHER_POLLERS);
             // The dead-letter function's event source, on the dead-letter queue of the server's own delivery queue.
             Optional<LocalDispatcher> deadLetters = Optional.ofNullable(sqs).map(own -> LocalDispatcher.start(aws.sqs(),
-                    own.queueUrl(LocalQueues.DEAD_LETTER_QUEUE), config.region(), new DeadLetterHandler(pinpush)::handle, 1,
+                    own.queueUrl(LocalQueues.DEAD_LETTER_QUEUE), config.region(), new DeadLetterHandler(pinpush), 1,
                     10, "pinpush-dead-letters"));
             // The job runner function's SQS event source, when there is a job queue.
             Optional<LocalDispatcher> jobRunner = config.get("PINPUSH_JOB_QUEUE_URL").map(url -> LocalDispatcher.start(
-                    aws.sqs(), url, config.region(), new JobRunnerHandler(pinpush)::handle, JOB_POLLERS, 1, "pinpush-jobs"));
+                    aws.sqs(), url, config.region(), new JobRunnerHandler(pinpush), JOB_POLLERS, 1, "pinpush-jobs"));
             // The trigger function's Kinesis event source, reading the events this server publishes.
             Optional<LocalTriggers> triggers = LocalTriggers.start(config, aws, new TriggerHandler(pinpush));
             // The campaign runner drains the campaign work queue; the tick starts due runs, as the schedule does in AWS.
             // Without a campaign work queue (a queue URL given from outside, none for campaigns) nothing runs campaigns.
             Optional<LocalDispatcher> campaignRunner = config.get("PINPUSH_CAMPAIGN_QUEUE_URL").map(url ->
-                    LocalDispatcher.start(aws.sqs(), url, config.region(), new CampaignRunnerHandler(pinpush)::handle,
+                    LocalDispatcher.start(aws.sqs(), url, config.region(), new CampaignRunnerHandler(pinpush),
                             CAMPAIGN_RUNNER_POLLERS, 1, "pinpush-campaign-runner"));
             // PT0S turns the in-process tick off (tests that start runs by calling the tick themselves).
             Duration tickInterval = config.getDuration("PINPUSH_LOCAL_CAMPAIGN_TICK", LocalCampaignTick.DEFAULT_INTERVAL);

@@ -1,16 +1,22 @@
 package io.pinpush.local;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pinpush.api.Json;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.functions.TriggerHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +35,9 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * What Lambda's Kinesis event source does for the trigger function, in-process: reads the events the local server
- * publishes, from where it starts onward, and hands them to the real {@link TriggerHandler} as a
- * {@link KinesisEvent}, one batch per shard. Like Lambda, it resumes a shard at the first record the handler
- * reported as failed (and at the batch's first record when the handler throws).
+ * publishes, from where it starts onward, and hands them to the real {@link TriggerHandler} as the bytes of the
+ * Kinesis event Lambda would write, one batch per shard. Like Lambda, it resumes a shard at the first record the
+ * handler reported as failed (and at the batch's first record when the handler throws).
  *
  * <p>The events come from the JSON-lines event file (the default; a record's sequence number is its byte offset)
  * or, with {@code PINPUSH_ENDPOINT_KINESIS}, from the emulator's stream.
@@ -102,19 +108,47 @@ public final class LocalTriggers implements AutoCloseable {
         if (batch.records().isEmpty()) {
             return;
         }
-        KinesisEvent event = new KinesisEvent();
-        event.setRecords(batch.records());
         try {
-            StreamsEventResponse response = handler.handle(event, new LocalContext());
-            if (response != null && response.getBatchItemFailures() != null) {
-                response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
-                        .min(Comparator.comparing(LocalTriggers::sequenceOrder))
-                        .ifPresent(first -> source.resumeAt(batch.shardId(), first));
-            }
-        } catch (RuntimeException e) {
+            // The bytes Lambda hands the function, and its answer read back as Lambda reads it.
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(Json.write(toEvent(batch.records())).getBytes(StandardCharsets.UTF_8)),
+                    answer, new LocalContext());
+            List<String> failed = new ArrayList<>();
+            Json.mapper().readTree(answer.toByteArray()).path("batchItemFailures")
+                    .forEach(failure -> failed.add(failure.path("itemIdentifier").asText()));
+            failed.stream().min(Comparator.comparing(LocalTriggers::sequenceOrder))
+                    .ifPresent(first -> source.resumeAt(batch.shardId(), first));
+        } catch (IOException | RuntimeException e) {
             LOG.error("The trigger function failed on a batch of {}; reading it again", batch.records().size(), e);
             source.resumeAt(batch.shardId(), batch.records().get(0).getKinesis().getSequenceNumber());
         }
+    }
+
+    /** The event as Lambda's Kinesis event source writes it: each record's data base64. */
+    private static ObjectNode toEvent(List<KinesisEvent.KinesisEventRecord> records) {
+        ObjectNode event = Json.mapper().createObjectNode();
+        ArrayNode written = event.putArray("Records");
+        for (KinesisEvent.KinesisEventRecord record : records) {
+            KinesisEvent.Record kinesis = record.getKinesis();
+            ObjectNode node = written.addObject();
+            node.putObject("kinesis")
+                    .put("kinesisSchemaVersion", kinesis.getKinesisSchemaVersion())
+                    .put("partitionKey", kinesis.getPartitionKey())
+                    .put("sequenceNumber", kinesis.getSequenceNumber())
+                    .put("data", Base64.getEncoder().encodeToString(bytes(kinesis.getData())))
+                    .put("approximateArrivalTimestamp", kinesis.getApproximateArrivalTimestamp().getTime() / 1000.0);
+            node.put("eventSource", record.getEventSource()).put("eventVersion", record.getEventVersion())
+                    .put("eventID", record.getEventID()).put("eventName", record.getEventName())
+                    .put("eventSourceARN", record.getEventSourceARN()).put("awsRegion", record.getAwsRegion());
+        }
+        return event;
+    }
+
+    private static byte[] bytes(ByteBuffer data) {
+        ByteBuffer copy = data.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return bytes;
     }
 
     /** Kinesis sequence numbers are decimal strings of varying length: longer is later. */

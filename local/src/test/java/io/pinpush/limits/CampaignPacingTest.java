@@ -91,7 +91,7 @@ class CampaignPacingTest {
         queue = new DeliveryQueue(aws::sqs, config::deliveryQueueUrl);
         for (int instance = 0; instance < 2; instance++) {
             pollers.add(LocalDispatcher.start(aws.sqs(), config.deliveryQueueUrl(), "us-east-1",
-                    new DispatcherHandler(dispatcher(), clock)::handle, 3));
+                    new DispatcherHandler(dispatcher(), clock), 3));
         }
     }
 

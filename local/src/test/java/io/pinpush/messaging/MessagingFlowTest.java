@@ -428,7 +428,7 @@ class MessagingFlowTest {
         String queueUrl = LocalQueues.create(harness.sqs(), "crashing-" + Ids.newId(), LocalQueues.DEAD_LETTER_QUEUE, 2, 1);
         String requestId = requestId();
         Delivery delivery = deliveryTo(requestId, 0, token());
-        try (LocalDispatcher crashing = LocalDispatcher.start(harness.sqs(), queueUrl, "us-east-1", (event, context) -> {
+        try (LocalDispatcher crashing = LocalDispatcher.start(harness.sqs(), queueUrl, "us-east-1", (input, output, context) -> {
                  throw new IllegalStateException("the dispatcher crashed");
              }, 1)) {
             assertThat(new DeliveryQueue(harness::sqs, () -> queueUrl).enqueue(List.of(delivery))).isEmpty();

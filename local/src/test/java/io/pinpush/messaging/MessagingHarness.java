@@ -88,8 +88,8 @@ final class MessagingHarness implements AutoCloseable {
         messaging = messagingWith(queue);
         dispatcher = new Dispatcher(gateway, store, queue, endpoints, listener,
                 new RetryPolicy(MAX_ATTEMPTS, config.retryBaseDelay(), config.retryMaxDelay()), clock, () -> 0.5);
-        poller = LocalDispatcher.start(aws.sqs(), config.deliveryQueueUrl(), "us-east-1", dispatcherHandler()::handle, 2);
-        deadLetters = LocalDispatcher.start(aws.sqs(), dlqUrl, "us-east-1", deadLetterHandler()::handle, 1, 10,
+        poller = LocalDispatcher.start(aws.sqs(), config.deliveryQueueUrl(), "us-east-1", dispatcherHandler(), 2);
+        deadLetters = LocalDispatcher.start(aws.sqs(), dlqUrl, "us-east-1", deadLetterHandler(), 1, 10,
                 "pinpush-dead-letters");
     }
 

@@ -41,6 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class CampaignKpiCounters implements DeliveryListener, AppScopedData {
 
+    /** Held while a flush writes (see {@link #flush}); recording takes only this object's own lock. */
+    private final Object writing = new Object();
     private static final Logger LOG = LoggerFactory.getLogger(CampaignKpiCounters.class);
     static final String PARTITION_PREFIX = "kpic#";
     static final String MARKER_PREFIX = "kpicu#";
@@ -92,49 +94,55 @@ public final class CampaignKpiCounters implements DeliveryListener, AppScopedDat
         markers.add(Map.entry(runDay, kind + runDay.activityId() + "#" + UniqueRecipients.recipient(outcome.target())));
     }
 
-    /** Writes what was tallied since the last flush; what fails is kept for the next one. */
+    /** Writes what was tallied since the last flush; what fails is kept for the next one.
+     * One flush writes at a time: a flush that returns has written what it took and what a flush running alongside
+     * took (the dispatcher also flushes from a settle thread when a late answer is recorded, and Lambda may freeze the
+     * process once an invocation returns).
+     */
     public void flush() {
-        Map<RunDay, Map<DeliveryStatus, Long>> tallied;
-        Set<Map.Entry<RunDay, String>> seen;
-        synchronized (this) {
-            tallied = counts;
-            seen = markers;
-            counts = new HashMap<>();
-            markers = new HashSet<>();
-        }
-        tallied.forEach((runDay, byStatus) -> {
-            try {
-                add(runDay, byStatus);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not add {} to the KPI counters of campaign {}; adding them with the next flush",
-                        byStatus, runDay.campaignId(), e);
-                synchronized (this) {
-                    Map<DeliveryStatus, Long> pending = counts.computeIfAbsent(runDay, k -> new EnumMap<>(DeliveryStatus.class));
-                    byStatus.forEach((s, n) -> pending.merge(s, n, Long::sum));
-                }
+        synchronized (writing) {
+            Map<RunDay, Map<DeliveryStatus, Long>> tallied;
+            Set<Map.Entry<RunDay, String>> seen;
+            synchronized (this) {
+                tallied = counts;
+                seen = markers;
+                counts = new HashMap<>();
+                markers = new HashSet<>();
             }
-        });
-        if (!seen.isEmpty()) {
-            List<WriteRequest> puts = new ArrayList<>();
-            Set<String> campaigns = new HashSet<>();
-            for (Map.Entry<RunDay, String> marker : seen) {
-                RunDay runDay = marker.getKey();
-                if (campaigns.add(runDay.appId() + "#" + runDay.campaignId())) { // the app's campaign index, for DeleteApp
+            tallied.forEach((runDay, byStatus) -> {
+                try {
+                    add(runDay, byStatus);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not add {} to the KPI counters of campaign {}; adding them with the next flush",
+                            byStatus, runDay.campaignId(), e);
+                    synchronized (this) {
+                        Map<DeliveryStatus, Long> pending = counts.computeIfAbsent(runDay, k -> new EnumMap<>(DeliveryStatus.class));
+                        byStatus.forEach((s, n) -> pending.merge(s, n, Long::sum));
+                    }
+                }
+            });
+            if (!seen.isEmpty()) {
+                List<WriteRequest> puts = new ArrayList<>();
+                Set<String> campaigns = new HashSet<>();
+                for (Map.Entry<RunDay, String> marker : seen) {
+                    RunDay runDay = marker.getKey();
+                    if (campaigns.add(runDay.appId() + "#" + runDay.campaignId())) { // the app's campaign index, for DeleteApp
+                        puts.add(WriteRequest.builder().putRequest(p -> p.item(Map.of(
+                                "pk", Items.s(PARTITION_PREFIX + runDay.appId()), "sk", Items.s(runDay.campaignId()),
+                                "expiresAt", Items.n(KpiCounters.expiresAt(runDay.day()))))).build());
+                    }
                     puts.add(WriteRequest.builder().putRequest(p -> p.item(Map.of(
-                            "pk", Items.s(PARTITION_PREFIX + runDay.appId()), "sk", Items.s(runDay.campaignId()),
+                            "pk", Items.s(markerPartition(runDay.appId(), runDay.campaignId(), runDay.day())),
+                            "sk", Items.s(marker.getValue()),
                             "expiresAt", Items.n(KpiCounters.expiresAt(runDay.day()))))).build());
                 }
-                puts.add(WriteRequest.builder().putRequest(p -> p.item(Map.of(
-                        "pk", Items.s(markerPartition(runDay.appId(), runDay.campaignId(), runDay.day())),
-                        "sk", Items.s(marker.getValue()),
-                        "expiresAt", Items.n(KpiCounters.expiresAt(runDay.day()))))).build());
-            }
-            try {
-                BatchWrites.write(dynamoDb, table, puts);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not write {} campaign KPI markers; writing them with the next flush", seen.size(), e);
-                synchronized (this) {
-                    markers.addAll(seen);
+                try {
+                    BatchWrites.write(dynamoDb, table, puts);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not write {} campaign KPI markers; writing them with the next flush", seen.size(), e);
+                    synchronized (this) {
+                        markers.addAll(seen);
+                    }
                 }
             }
         }

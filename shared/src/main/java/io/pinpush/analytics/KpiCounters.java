@@ -40,6 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class KpiCounters implements DeliveryListener, AppScopedData {
 
+    /** Held while a flush writes (see {@link #flush}); recording takes only this object's own lock. */
+    private final Object writing = new Object();
     private static final Logger LOG = LoggerFactory.getLogger(KpiCounters.class);
     static final String PARTITION_PREFIX = "kpi#";
     static final String DAY_PREFIX = "day#";
@@ -71,32 +73,38 @@ public final class KpiCounters implements DeliveryListener, AppScopedData {
         markers.add(UniqueRecipients.Marker.of(outcome, day));
     }
 
-    /** Writes what was tallied since the last flush; call it at the end of every invocation. */
+    /** Writes what was tallied since the last flush; call it at the end of every invocation.
+     * One flush writes at a time: a flush that returns has written what it took and what a flush running alongside
+     * took (the dispatcher also flushes from a settle thread when a late answer is recorded, and Lambda may freeze the
+     * process once an invocation returns).
+     */
     public void flush() {
-        Map<AppDay, Map<DeliveryStatus, Long>> tallied;
-        Set<UniqueRecipients.Marker> seen;
-        synchronized (this) {
-            tallied = counts;
-            seen = markers;
-            counts = new HashMap<>();
-            markers = new HashSet<>();
-        }
-        tallied.forEach((appDay, byStatus) -> {
-            try {
-                add(appDay, byStatus);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not add {} to the KPI counters of app {} on {}; adding them with the next flush",
-                        byStatus, appDay.appId(), appDay.day(), e);
-                keep(appDay, byStatus);
+        synchronized (writing) {
+            Map<AppDay, Map<DeliveryStatus, Long>> tallied;
+            Set<UniqueRecipients.Marker> seen;
+            synchronized (this) {
+                tallied = counts;
+                seen = markers;
+                counts = new HashMap<>();
+                markers = new HashSet<>();
             }
-        });
-        if (!seen.isEmpty()) {
-            try {
-                recipients.write(seen);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not write {} KPI recipient markers; writing them with the next flush", seen.size(), e);
-                synchronized (this) {
-                    markers.addAll(seen);
+            tallied.forEach((appDay, byStatus) -> {
+                try {
+                    add(appDay, byStatus);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not add {} to the KPI counters of app {} on {}; adding them with the next flush",
+                            byStatus, appDay.appId(), appDay.day(), e);
+                    keep(appDay, byStatus);
+                }
+            });
+            if (!seen.isEmpty()) {
+                try {
+                    recipients.write(seen);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not write {} KPI recipient markers; writing them with the next flush", seen.size(), e);
+                    synchronized (this) {
+                        markers.addAll(seen);
+                    }
                 }
             }
         }

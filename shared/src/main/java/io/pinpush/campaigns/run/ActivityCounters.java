@@ -18,6 +18,8 @@ public final class ActivityCounters implements DeliveryListener {
     private record Key(String appId, String campaignId, String activityId) {
     }
 
+    /** Held while a flush writes (see {@link #flush}); counting takes no lock. */
+    private final Object writing = new Object();
     private final ActivityLog activities;
     /** merge and remove are atomic per key, so no count falls between an increment and a flush. */
     private final Map<Key, Long> successful = new ConcurrentHashMap<>();
@@ -36,12 +38,18 @@ public final class ActivityCounters implements DeliveryListener {
         successful.merge(new Key(outcome.appId(), campaign.campaignId(), campaign.activityId()), 1L, Long::sum);
     }
 
-    /** Writes what was counted since the last flush. */
+    /** Writes what was counted since the last flush.
+     * One flush writes at a time: a flush that returns has written what it took and what a flush running alongside
+     * took (the dispatcher also flushes from a settle thread when a late answer is recorded, and Lambda may freeze the
+     * process once an invocation returns).
+     */
     public void flush() {
-        for (Key key : successful.keySet()) {
-            Long n = successful.remove(key);
-            if (n != null && n > 0) {
-                activities.add(key.appId(), key.campaignId(), key.activityId(), 0, n, 0);
+        synchronized (writing) {
+            for (Key key : successful.keySet()) {
+                Long n = successful.remove(key);
+                if (n != null && n > 0) {
+                    activities.add(key.appId(), key.campaignId(), key.activityId(), 0, n, 0);
+                }
             }
         }
     }
