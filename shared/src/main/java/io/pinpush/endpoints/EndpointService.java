@@ -6,6 +6,7 @@ import io.pinpush.apps.App;
 import io.pinpush.apps.AppScopedData;
 import io.pinpush.apps.AppService;
 import io.pinpush.channels.ChannelType;
+import io.pinpush.config.DaemonThreads;
 import io.pinpush.endpoints.EndpointStore.Stored;
 import io.pinpush.store.Backoff;
 import java.time.Clock;
@@ -24,7 +25,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -56,11 +56,7 @@ public final class EndpointService implements AppScopedData {
     private final EndpointStore store;
     private final AppService apps;
     private final Clock clock;
-    private final ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, runnable -> {
-        Thread thread = new Thread(runnable, "pinpush-endpoints");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService workers = DaemonThreads.pool(WORKER_THREADS, "pinpush-endpoints");
 
     public EndpointService(EndpointStore store, AppService apps, Clock clock) {
         this.store = store;

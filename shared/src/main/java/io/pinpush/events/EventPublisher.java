@@ -1,5 +1,6 @@
 package io.pinpush.events;
 
+import io.pinpush.config.DaemonThreads;
 import io.pinpush.config.Lazy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,11 +140,7 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     private ScheduledExecutorService startFlusher() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "pinpush-events");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("pinpush-events"));
         long millis = Math.max(1, flushInterval.toMillis());
         started.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
         return started;

@@ -1,12 +1,12 @@
 package io.pinpush.messaging;
 
+import io.pinpush.config.DaemonThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -34,11 +34,7 @@ public final class DeliveryQueue {
 
     private final Supplier<SqsClient> sqs;
     private final Supplier<String> queueUrl;
-    private final ExecutorService senders = Executors.newFixedThreadPool(PARALLEL_BATCHES, runnable -> {
-        Thread thread = new Thread(runnable, "pinpush-enqueue");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService senders = DaemonThreads.pool(PARALLEL_BATCHES, "pinpush-enqueue");
 
     /** Both are read on first use, so a function that never queues needs neither an SQS client nor the setting. */
     public DeliveryQueue(Supplier<SqsClient> sqs, Supplier<String> queueUrl) {

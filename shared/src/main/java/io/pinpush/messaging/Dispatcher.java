@@ -1,6 +1,7 @@
 package io.pinpush.messaging;
 
 import io.pinpush.api.Timestamps;
+import io.pinpush.config.DaemonThreads;
 import io.pinpush.providers.DeliveryResult;
 import io.pinpush.providers.ProviderOutcome;
 import io.pinpush.providers.PushGateway;
@@ -19,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -76,11 +76,7 @@ public final class Dispatcher {
      * Settling is blocking DynamoDB work (a conditional PutItem, sometimes an endpoint update); done one after
      * another it set the batch's time to a round trip per delivery. Shared across invocations.
      */
-    private final ExecutorService settlers = Executors.newFixedThreadPool(PARALLEL_SETTLES, runnable -> {
-        Thread thread = new Thread(runnable, "pinpush-settle");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService settlers = DaemonThreads.pool(PARALLEL_SETTLES, "pinpush-settle");
 
     public Dispatcher(PushGateway gateway, DeliveryStore store, DeliveryQueue queue, EndpointDirectory endpoints,
                       DeliveryListener listener, RetryPolicy retry, Clock clock, DoubleSupplier random) {

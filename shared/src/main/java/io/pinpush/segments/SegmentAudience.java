@@ -1,5 +1,6 @@
 package io.pinpush.segments;
 
+import io.pinpush.config.DaemonThreads;
 import io.pinpush.endpoints.EndpointResponse;
 import io.pinpush.endpoints.EndpointService;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -31,11 +31,7 @@ public final class SegmentAudience implements AutoCloseable {
     public SegmentAudience(SegmentService segments, EndpointService endpoints, int parallelShards) {
         this.segments = segments;
         this.endpoints = endpoints;
-        this.shardReaders = Executors.newFixedThreadPool(parallelShards, runnable -> {
-            Thread thread = new Thread(runnable, "pinpush-segment-shard");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.shardReaders = DaemonThreads.pool(parallelShards, "pinpush-segment-shard");
     }
 
     /**
