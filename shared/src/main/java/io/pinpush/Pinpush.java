@@ -176,6 +176,7 @@ public final class Pinpush implements AutoCloseable {
     private final CampaignStore campaignStore;
     private final CampaignService campaigns;
     private final CampaignRuns campaignRuns;
+    private final InvocationFlush invocationFlush;
     private final CampaignSends campaignSends;
     private final EndpointCaps endpointCaps;
     private final TaggableResources taggable;
@@ -287,6 +288,8 @@ public final class Pinpush implements AutoCloseable {
         OutcomeSignal outcomeSignal = new OutcomeSignal();
         // Outcomes decided while planning a campaign batch are never SUCCESSFUL: the activity counters need only the dispatcher's.
         this.deliveryListener = DeliveryListeners.of(outcomes, campaignRuns.counters(), outcomeSignal);
+        this.invocationFlush = new InvocationFlush(List.of(events::flush, deliveryMetrics::flush, kpiCounters::flush,
+                campaignRuns.counters()::flush, campaignKpiCounters::flush));
 
         this.deliveryReports = new DeliveryReports(apps, deliveries);
         this.messaging = new MessagingService(apps, new RecipientResolver(endpointDirectory), planner, deliveries,
@@ -457,6 +460,7 @@ public final class Pinpush implements AutoCloseable {
             gateway.get().close();
         }
         eventPublisher.close();
+        invocationFlush.close();
         storages.close();
         aws.close();
     }
@@ -515,23 +519,7 @@ public final class Pinpush implements AutoCloseable {
      * KPI counts and campaign activity counts. Handlers call it at the end of every invocation, before Lambda freezes the process.
      */
     public void flushAfterInvocation() {
-        try {
-            events.flush();
-        } finally {
-            try {
-                deliveryMetrics.flush();
-            } finally {
-                try {
-                    kpiCounters.flush();
-                } finally {
-                    try {
-                        campaignRuns.counters().flush();
-                    } finally {
-                        campaignKpiCounters.flush();
-                    }
-                }
-            }
-        }
+        invocationFlush.run();
     }
 
     public EventPublisher eventPublisher() {
