@@ -31,7 +31,10 @@ import java.util.UUID;
  * alternating run by run; {@code COLD_START_PROBE_CP} puts the probe on the child's class path from elsewhere than
  * {@code bench/target/classes} (a jar of it: class data sharing refuses a non-empty directory on the class path);
  * {@code COLD_START_LOADER=lambda} loads the function as Lambda's runtime does, through a class loader that is not
- * parallel capable ({@link LambdaLikeLauncher}).
+ * parallel capable ({@link LambdaLikeLauncher}); {@code COLD_START_VARIANTS} ({@code |}-separated sets of JVM options,
+ * a set may be empty) times each jar under each set as well, alternating run by run: the way to weigh a flag the stack
+ * would set through {@code JAVA_TOOL_OPTIONS}; {@code COLD_START_LOADED_FIRST=true} has the probe load the function's
+ * preload list before anything else and reports what the main thread takes after that (see {@link ColdStartProbe}).
  */
 public final class ColdStart {
 
@@ -39,14 +42,22 @@ public final class ColdStart {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<String> functions = args.length > 1 ? List.of(args[1].split(",")) : List.of("api", "dispatcher");
         boolean primed = args.length > 2 && args[2].equals("primed");
-        List<String> childOptions = Optional.ofNullable(System.getenv("COLD_START_JAVA_OPTS")).map(String::strip)
-                .filter(options -> !options.isEmpty()).map(options -> List.of(options.split("\\s+"))).orElse(List.of());
+        List<String> childOptions = options(System.getenv("COLD_START_JAVA_OPTS"));
         Path root = Path.of(System.getProperty("pinpush.repo.root", "."));
         // COLD_START_JARS names other Lambda jars (copies of older builds), comma-separated: their runs alternate, so
         // before and after share the machine's load.
         List<Path> jars = Optional.ofNullable(System.getenv("COLD_START_JARS")).filter(names -> !names.isBlank())
                 .map(names -> Arrays.stream(names.split(",")).map(Path::of).toList())
                 .orElseGet(() -> List.of(lambdaJar(root)));
+        List<List<String>> optionSets = Optional.ofNullable(System.getenv("COLD_START_VARIANTS"))
+                .map(sets -> Arrays.stream(sets.split("\\|", -1)).map(ColdStart::options).toList())
+                .orElse(List.of(List.of()));
+        List<Variant> variants = new ArrayList<>();
+        for (Path jar : jars) {
+            for (List<String> options : optionSets) {
+                variants.add(new Variant(jar, options));
+            }
+        }
         String probeClasses = probeClassPath(root, Optional.ofNullable(System.getenv("COLD_START_PROBE_CP")));
         try (BenchStack stack = new BenchStack(Map.of())) {
             Map<String, String> environment = stack.server.pinpush().config().values();
@@ -54,24 +65,35 @@ public final class ColdStart {
                 System.out.printf("jar %s: %.1f MB%n", jar, Files.size(jar) / 1048576.0);
             }
             for (String function : functions) {
-                Map<Path, List<String>> probes = new LinkedHashMap<>();
+                Map<Variant, List<String>> probes = new LinkedHashMap<>();
                 for (int run = 0; run < runs; run++) {
-                    for (Path jar : jars) {
-                        String probe = probe(jar, probeClasses, childOptions, environment, function,
+                    for (Variant variant : variants) {
+                        List<String> options = new ArrayList<>(childOptions);
+                        options.addAll(variant.options());
+                        String probe = probe(variant.jar(), probeClasses, options, environment, function,
                                 event(root, stack, function), primed);
-                        probes.computeIfAbsent(jar, j -> new ArrayList<>()).add(probe);
-                        System.out.printf("%s run %d (%s): %s%n", function, run + 1, jar.getFileName(), probe);
+                        probes.computeIfAbsent(variant, v -> new ArrayList<>()).add(probe);
+                        System.out.printf("%s run %d (%s): %s%n", function, run + 1, variant, probe);
                     }
                 }
-                probes.forEach((jar, lines) -> System.out.printf("RESULT cold-start %s (%s): median %.0f ms from process "
+                probes.forEach((variant, lines) -> System.out.printf("RESULT cold-start %s (%s): median %.0f ms from process "
                                 + "start to first handled event (JVM to main %.0f ms, handler constructed at %.0f ms, CPU %.0f ms, "
-                                + "%.0f classes)%n", function, jar.getFileName(), median(lines, "total"), median(lines, "main"),
+                                + "%.0f classes)%n", function, variant, median(lines, "total"), median(lines, "main"),
                         median(lines, "constructed"), median(lines, "cpu"), median(lines, "classes")));
+                if ("true".equals(System.getenv("COLD_START_LOADED_FIRST"))) {
+                    // The main thread's own work once every listed class is loaded: construction plus the first event.
+                    probes.forEach((variant, lines) -> System.out.printf("RESULT loaded-first %s (%s): median %.0f ms from "
+                                    + "the listed classes loaded to the first handled event (loading them took %.0f ms)%n",
+                            function, variant, Stats.median(lines.stream().map(probe -> Double.parseDouble(field(probe, "handled"))
+                                    - Double.parseDouble(field(probe, "loaded"))).toList()),
+                            Stats.median(lines.stream().map(probe -> Double.parseDouble(field(probe, "loaded"))
+                                    - Double.parseDouble(field(probe, "main"))).toList())));
+                }
                 if (primed) {
                     // What a restored SnapStart environment pays for its first event: the event alone, after the warm-ups.
-                    probes.forEach((jar, lines) -> System.out.printf("RESULT primed %s (%s): median %.0f ms for the first "
+                    probes.forEach((variant, lines) -> System.out.printf("RESULT primed %s (%s): median %.0f ms for the first "
                                     + "event after the SnapStart warm-ups (which took %.0f ms after construction)%n", function,
-                            jar.getFileName(), Stats.median(lines.stream().map(probe -> Double.parseDouble(field(probe, "handled"))
+                            variant, Stats.median(lines.stream().map(probe -> Double.parseDouble(field(probe, "handled"))
                                     - Double.parseDouble(field(probe, "warmed"))).toList()),
                             Stats.median(lines.stream().map(probe -> Double.parseDouble(field(probe, "warmed"))
                                     - Double.parseDouble(field(probe, "constructed"))).toList())));
@@ -79,6 +101,19 @@ public final class ColdStart {
             }
         }
         System.exit(0); // DynamoDB Local and ElasticMQ leave non-daemon threads behind
+    }
+
+    /** One jar under one set of JVM options; its runs take turns with the other variants'. */
+    private record Variant(Path jar, List<String> options) {
+        @Override
+        public String toString() {
+            return jar.getFileName() + (options.isEmpty() ? "" : " " + String.join(" ", options));
+        }
+    }
+
+    private static List<String> options(String spaceSeparated) {
+        return Optional.ofNullable(spaceSeparated).map(String::strip).filter(options -> !options.isEmpty())
+                .map(options -> List.of(options.split("\\s+"))).orElse(List.of());
     }
 
     /** The first event of {@code function} (api, dispatcher or send) for the bench stack's app, from {@code events/}. */
@@ -118,6 +153,9 @@ public final class ColdStart {
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
+        if ("true".equals(System.getenv("COLD_START_LOADED_FIRST"))) {
+            builder.environment().put("PINPUSH_CLASS_PRELOAD", "false"); // the probe loads the list itself, first
+        }
         long start = System.nanoTime();
         Process process = builder.start();
         String probe = null;
@@ -125,6 +163,9 @@ public final class ColdStart {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 output.append(line).append('\n');
+                if (line.startsWith("THREADS ")) {
+                    System.out.println(function + " cpu by thread (ms): " + line.substring("THREADS ".length()));
+                }
                 if (line.startsWith("PROBE ")) {
                     probe = String.format("total=%.0f %s", (System.nanoTime() - start) / 1e6, line.substring("PROBE ".length()));
                 }

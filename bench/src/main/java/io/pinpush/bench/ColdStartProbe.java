@@ -25,6 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The child side of {@link ColdStart}: runs in a fresh JVM on the shaded Lambda jar (plus this one class), builds
@@ -34,7 +36,12 @@ import java.util.List;
  * functions read their events themselves) the event is read and the answer written with Lambda's runtime serializer,
  * as Lambda does. Uses nothing else outside the Lambda jar and the JDK.
  *
- * <p>Prints {@code PROBE main=<ms> constructed=<ms> warmed=<ms> parsed=<ms> handled=<ms> cpu=<ms> classes=<n> result=<...>}, times
+ * <p>With {@code COLD_START_LOADED_FIRST=true} in its environment the probe first loads, on its own thread and without
+ * initializing them, every class of the function's preload list (the parent turns the function's own preloading off),
+ * and reports when that ended ({@code loaded}): what is left after it is the main thread's own work, class loading
+ * aside. With {@code COLD_START_THREAD_CPU=true} it also prints the CPU time of each of its threads at the end.
+ *
+ * <p>Prints {@code PROBE main=<ms> loaded=<ms> constructed=<ms> warmed=<ms> parsed=<ms> handled=<ms> cpu=<ms> classes=<n> result=<...>}, times
  * from the JVM's start; {@code cpu} is the process's CPU time until then. With a third argument {@code primed} the
  * handler's SnapStart warm-ups run between construction ({@code constructed}) and the event ({@code warmed}).
  */
@@ -44,6 +51,10 @@ public final class ColdStartProbe {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long main = System.currentTimeMillis() - jvmStart;
         String json = Files.readString(Path.of(args[1]));
+        if ("true".equals(System.getenv("COLD_START_LOADED_FIRST"))) {
+            loadListed(args[0]);
+        }
+        long loaded = System.currentTimeMillis() - jvmStart;
         boolean primed = args.length > 2 && args[2].equals("primed");
         String result;
         long constructed;
@@ -93,11 +104,52 @@ public final class ColdStartProbe {
         long handled = System.currentTimeMillis() - jvmStart;
         // CPU time of every thread (JIT and GC included): on a shared machine it varies far less than wall time.
         long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
-        System.out.printf("PROBE main=%d constructed=%d warmed=%d parsed=%d handled=%d cpu=%d classes=%d result=%s%n", main,
-                constructed, warmedUp, parsed, handled, cpu, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(),
+        System.out.printf("PROBE main=%d loaded=%d constructed=%d warmed=%d parsed=%d handled=%d cpu=%d classes=%d result=%s%n",
+                main, loaded, constructed, warmedUp, parsed, handled, cpu, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(),
                 result.replace(' ', '_'));
+        if ("true".equals(System.getenv("COLD_START_THREAD_CPU"))) {
+            System.out.println("THREADS " + cpuByThread());
+        }
         System.out.flush();
         System.exit(0);
+    }
+
+    /**
+     * CPU milliseconds of each live thread of this process, JVM threads included (the JIT compilers, GC), grouped by
+     * name, from Linux's {@code /proc/self/task}; a thread that has ended (the class preloader) is in none of them.
+     */
+    private static Map<String, Long> cpuByThread() throws java.io.IOException {
+        long ticksPerSecond = 100; // Linux's USER_HZ, which /proc reports in
+        Map<String, Long> millis = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+$", "#");
+                // After the command name in parentheses: fields 14 and 15 of stat are user and system time.
+                String stat = Files.readString(task.resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                millis.merge(name, ticks * 1000 / ticksPerSecond, Long::sum);
+            }
+        }
+        millis.values().removeIf(cpu -> cpu == 0);
+        return millis;
+    }
+
+    /** Loads the function's preload list on this thread, initializing nothing (see the class comment). */
+    private static void loadListed(String function) throws java.io.IOException {
+        ClassLoader loader = ColdStartProbe.class.getClassLoader();
+        try (var in = loader.getResourceAsStream("io/pinpush/functions/preload/" + function + ".classes")) {
+            if (in == null) {
+                throw new IllegalStateException("the jar has no preload list for " + function);
+            }
+            for (String name : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                try {
+                    Class.forName(name.strip(), false, loader);
+                } catch (ClassNotFoundException | LinkageError gone) {
+                    // not on this class path or this JDK: the function loads what it needs itself
+                }
+            }
+        }
     }
 
     /** A stream handler is handed the bytes, as Lambda hands them; its answer is read back with the JSON library it warmed. */
