@@ -62,10 +62,15 @@ public final class ClassPreloader {
             LOG.debug("Preloaded {} of {} classes for the {} function in {} ms", loaded, names.size(), function,
                     (System.nanoTime() - started) / 1_000_000);
         }, "pinpush-class-preload");
-        thread.setDaemon(true);
-        thread.start();
-        running = thread;
-        return Optional.of(thread);
+        return Optional.of(track(thread));
+    }
+
+    /** Starts {@code preloading} on a daemon thread as the preloading this JVM's snapshot waits for. */
+    static Thread track(Thread preloading) {
+        preloading.setDaemon(true);
+        preloading.start();
+        running = preloading;
+        return preloading;
     }
 
     /** Waits, at most {@code max}, for the preloading this JVM started: a snapshot then holds every listed class. */
