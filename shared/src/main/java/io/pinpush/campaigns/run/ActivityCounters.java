@@ -6,6 +6,8 @@ import io.pinpush.messaging.DeliveryOutcome;
 import io.pinpush.messaging.DeliveryStatus;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts each campaign activity's successful deliveries (SuccessfulEndpointCount) as their outcomes are recorded.
@@ -14,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * hot item. An outcome is heard once (after its conditional record), so it is counted once.
  */
 public final class ActivityCounters implements DeliveryListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActivityCounters.class);
 
     private record Key(String appId, String campaignId, String activityId) {
     }
@@ -47,8 +51,16 @@ public final class ActivityCounters implements DeliveryListener {
         synchronized (writing) {
             for (Key key : successful.keySet()) {
                 Long n = successful.remove(key);
-                if (n != null && n > 0) {
+                if (n == null || n <= 0) {
+                    continue;
+                }
+                try {
                     activities.add(key.appId(), key.campaignId(), key.activityId(), 0, n, 0);
+                } catch (RuntimeException e) {
+                    // The outcomes are recorded and their messages gone: these counts exist nowhere else.
+                    LOG.warn("Could not add {} successful deliveries to activity {} of campaign {}; adding them with "
+                            + "the next flush", n, key.activityId(), key.campaignId(), e);
+                    successful.merge(key, n, Long::sum);
                 }
             }
         }

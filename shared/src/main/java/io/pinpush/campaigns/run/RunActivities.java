@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  */
 public final class RunActivities implements ActivityLog {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunActivities.class);
     private static final Duration KEEP = Duration.ofDays(90);
     private static final String SK = "activity";
     private static final String REVISION = "revision";
@@ -105,9 +108,22 @@ public final class RunActivities implements ActivityLog {
                     .updateExpression(expression).conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(names.isEmpty() ? null : names).expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
-            publish(after);
+            publishWritten(after);
         } catch (ConditionalCheckFailedException unknown) {
             // An activity this deployment never started (or long expired): nothing to count.
+        }
+    }
+
+    /**
+     * Publishes a change that is already written. A failure is not the change's: thrown, it would have the caller
+     * write the change again (an ADD twice). The activity's next change publishes its counts as they then are.
+     */
+    private void publishWritten(Map<String, AttributeValue> item) {
+        try {
+            publish(item);
+        } catch (RuntimeException e) {
+            LOG.warn("Activity {} changed, but its copy in GetCampaignActivities could not be updated; the next change "
+                    + "updates it", Items.string(item, "pk"), e);
         }
     }
 
