@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.MDC;
 
 /**
@@ -37,7 +38,7 @@ final class InvocationFlush implements AutoCloseable {
         Map<String, String> context = MDC.getCopyOfContextMap();
         List<CompletableFuture<Void>> started = new ArrayList<>();
         for (Runnable write : writes.subList(1, writes.size())) {
-            started.add(CompletableFuture.runAsync(() -> inContext(context, write), others));
+            started.add(start(write, context));
         }
         RuntimeException failure = null;
         try {
@@ -54,6 +55,15 @@ final class InvocationFlush implements AutoCloseable {
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    private CompletableFuture<Void> start(Runnable write, Map<String, String> context) {
+        try {
+            return CompletableFuture.runAsync(() -> inContext(context, write), others);
+        } catch (RejectedExecutionException closed) {
+            // Closed (the local server stopping while a late answer settles): written here, one after another.
+            return CompletableFuture.runAsync(write, Runnable::run);
         }
     }
 

@@ -49,4 +49,16 @@ class InvocationFlushTest {
             assertThatThrownBy(flush::run).isSameAs(counters);
         }
     }
+
+    @Test
+    void onceClosedTheWritesStillRunOnTheCallersThread() {
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable write = () -> threads.add(Thread.currentThread().getName());
+        InvocationFlush flush = new InvocationFlush(List.of(write, write));
+        flush.close();
+
+        flush.run();
+
+        assertThat(threads).containsOnly(Thread.currentThread().getName()).hasSize(2);
+    }
 }
