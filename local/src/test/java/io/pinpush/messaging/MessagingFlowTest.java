@@ -265,6 +265,70 @@ class MessagingFlowTest {
     }
 
     @Test
+    void aBundleWithAPushStillOutAtTheDeadlineWaitsForTheQueuesTimeoutThoughASiblingAskedForLess() throws Exception {
+        OwnQueue own = new OwnQueue(DeliveryGate.OPEN);
+        String requestId = requestId();
+        String throttled = token();
+        String slow = token();
+        harness.gateway.script(throttled, new ProviderOutcome.Rejected(429, "TooManyRequests", false, true, null));
+        CompletableFuture<ProviderOutcome> slowAnswer = harness.gateway.holdNext(slow);
+        var received = own.receiveBundle(deliveryTo(requestId, 0, throttled), deliveryTo(requestId, 1, slow));
+
+        List<String> left = own.dispatcher.dispatch(List.of(own.queued(received)), java.time.Instant.now().plusMillis(500));
+
+        assertThat(left).containsExactly(received.messageId());
+        // The throttled member asked to come back at once; the slow one's answer may still come, so it does not.
+        Thread.sleep(1_000);
+        assertThat(receive(own.url)).as("the message back before the queue's visibility timeout").isEmpty();
+        slowAnswer.complete(new ProviderOutcome.Delivered(200, "late-id", null));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(harness.store.outcomes(requestId)).singleElement()
+                .satisfies(o -> assertThat(o.result().messageId()).isEqualTo("late-id")));
+        assertThat(harness.gateway.pushesTo(slow)).hasSize(1);
+    }
+
+    @Test
+    void deferredMembersOfABundleThatComesBackAnywayRideBackInItRatherThanInACopy() throws Exception {
+        // The gate lets the first member go now and holds the other two back for a second.
+        OwnQueue own = new OwnQueue((batch, now) -> IntStream.range(0, batch.size())
+                .mapToObj(i -> i == 0 ? DeliveryGate.SEND : new DeliveryGate.Defer(Duration.ofSeconds(2))).toList());
+        String requestId = requestId();
+        String throttled = token();
+        harness.gateway.script(throttled, new ProviderOutcome.Rejected(429, "TooManyRequests", false, true, null));
+        var received = own.receiveBundle(deliveryTo(requestId, 0, throttled), deliveryTo(requestId, 1, token()),
+                deliveryTo(requestId, 2, token()));
+
+        List<String> left = own.dispatcher.dispatch(List.of(own.queued(received)), java.time.Instant.now().plusSeconds(5));
+
+        assertThat(left).containsExactly(received.messageId());
+        assertThat(harness.messagesIn(own.url)).as("the bundle, and no second copy of its deferred members").isEqualTo(1);
+        assertThat(receive(own.url)).as("back after the deferral, not at once as its throttled member asked").isEmpty();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(receive(own.url)).singleElement()
+                .satisfies(back -> assertThat(back.messageId()).isEqualTo(received.messageId())));
+    }
+
+    /** A queue of this test's own, received from here, and a dispatcher on it: nothing else takes its messages. */
+    private static final class OwnQueue {
+        final String url = harness.sqs().createQueue(b -> b.queueName("own-" + Ids.newId())
+                .attributesWithStrings(Map.of("VisibilityTimeout", "60"))).queueUrl();
+        final Dispatcher dispatcher;
+
+        OwnQueue(DeliveryGate gate) {
+            dispatcher = new Dispatcher(harness.gateway, harness.store, new DeliveryQueue(harness::sqs, () -> url),
+                    harness.endpoints, harness.listener, new RetryPolicy(MessagingHarness.MAX_ATTEMPTS,
+                    harness.config.retryBaseDelay(), harness.config.retryMaxDelay()), harness.clock, () -> 0.5, gate);
+        }
+
+        software.amazon.awssdk.services.sqs.model.Message receiveBundle(Delivery... members) {
+            harness.sqs().sendMessage(b -> b.queueUrl(url).messageBody(DeliveryBundle.pack(List.of(members)).get(0).body()));
+            return receive(url).get(0);
+        }
+
+        Dispatcher.QueuedMessage queued(software.amazon.awssdk.services.sqs.model.Message message) {
+            return new Dispatcher.QueuedMessage(message.messageId(), message.receiptHandle(), message.body(), 1);
+        }
+    }
+
+    @Test
     void aRedeliveredMessageWhoseOutcomeIsRecordedIsNotPushedAgain() {
         String app = harness.newApp();
         String token = token();

@@ -128,9 +128,10 @@ public final class Dispatcher {
     }
 
     /**
-     * {@link #dispatch(List, Instant)}, and {@code afterLateOutcome} runs once for each delivery whose provider
-     * answered after the deadline, when its outcome is settled. A Lambda handler flushes there what the outcome
-     * buffered (events, counts): its invocation's own flush has run, and the instance's next one may never come.
+     * {@link #dispatch(List, Instant)}, and {@code afterLateOutcome} runs after the outcomes of deliveries whose provider
+     * answered after the deadline are settled: once it has run, every such outcome settled so far is covered (runs for
+     * several come together; a failure is logged). A Lambda handler flushes there what the outcomes buffered (events,
+     * counts): its invocation's own flush has run, and the instance's next one may never come.
      */
     public List<String> dispatch(List<QueuedMessage> messages, Instant deadline, Runnable afterLateOutcome) {
         MessageFates fates = new MessageFates(messages);
@@ -179,21 +180,23 @@ public final class Dispatcher {
             }
         }
 
-        requeue(deferred, fates);
         awaitAll(settling.stream().map(Settling::push).toList(), deadline);
         writer.flushAndWriteAtOnce();
+        CoalescedRun lateFlush = new CoalescedRun("write what late outcomes buffered", afterLateOutcome);
         for (Settling each : settling) {
             Verdict verdict;
             if (!each.push().isDone()) {
                 LOG.warn("No provider answer for {} before the function's deadline; recorded if it still comes, else retried",
                         each.item().delivery().deliveryId());
-                each.verdict().whenComplete((settled, error) -> afterLateOutcome.run());
+                each.verdict().whenComplete((settled, error) -> lateFlush.request());
                 verdict = Verdict.LEAVE;
             } else {
                 verdict = awaitSettled(each.verdict(), each.item().delivery());
             }
             fates.settle(each.item().message(), verdict);
         }
+        // After the verdicts: a deferred member whose message comes back anyway must not also get a message of its own.
+        requeue(deferred, fates);
         return fates.failures(this::redeliver);
     }
 
@@ -215,19 +218,25 @@ public final class Dispatcher {
 
     /**
      * Puts deferred deliveries back as new messages that become visible after their delay: a deferral is not an
-     * attempt, so it must not use up the receives the queue's redrive policy allows. A delivery whose new message did
-     * not go out keeps its received message, which comes back after the delay.
+     * attempt, so it must not use up the receives the queue's redrive policy allows. A delivery whose received message
+     * comes back anyway (a sibling is retried) rides back in it instead, after the longer of the two delays: a copy of
+     * its own could be taken by another instance at the same time, and both would push it. A delivery whose new
+     * message did not go out also keeps its received message, which comes back after the delay.
      */
     private void requeue(Map<Item, Duration> deferred, MessageFates fates) {
-        if (deferred.isEmpty()) {
-            return;
-        }
         Map<Delivery, Duration> delays = new LinkedHashMap<>();
         Map<Delivery, Item> items = new IdentityHashMap<>();
         deferred.forEach((item, delay) -> {
-            delays.put(item.delivery(), delay);
-            items.put(item.delivery(), item);
+            if (fates.comesBack(item.message())) {
+                fates.settle(item.message(), Verdict.retryAfter(delay));
+            } else {
+                delays.put(item.delivery(), delay);
+                items.put(item.delivery(), item);
+            }
         });
+        if (delays.isEmpty()) {
+            return;
+        }
         List<Delivery> notQueued;
         try {
             notQueued = queue.enqueueAfter(delays);
@@ -450,16 +459,26 @@ public final class Dispatcher {
 
     /**
      * What becomes of each received message, from the verdicts of its deliveries: done when all are done; otherwise
-     * reported as a batch item failure, and back after the longest delay a member asked for (or the queue's own
-     * timeout when none did). Members already recorded are skipped when it comes back.
+     * reported as a batch item failure, and back after the longest delay a member asked for, or after the queue's own
+     * timeout when a member asked for none. Members already recorded are skipped when it comes back.
      */
     private static final class MessageFates {
         private final List<QueuedMessage> messages;
         private final Set<QueuedMessage> left = new HashSet<>();
         private final Map<QueuedMessage, Duration> delays = new HashMap<>();
+        /**
+         * Messages with a member left to the queue's own timeout. A member whose push is still out when the deadline
+         * comes is one: its answer is recorded when it arrives, and a shorter delay asked by a sibling (a throttled
+         * member's backoff) would bring the message back before that, and push the member twice.
+         */
+        private final Set<QueuedMessage> untilTimeout = new HashSet<>();
 
         MessageFates(List<QueuedMessage> messages) {
             this.messages = messages;
+        }
+
+        boolean comesBack(QueuedMessage message) {
+            return left.contains(message);
         }
 
         void settle(QueuedMessage message, Verdict verdict) {
@@ -467,7 +486,9 @@ public final class Dispatcher {
                 return;
             }
             left.add(message);
-            if (verdict.delay() != null) {
+            if (verdict.delay() == null) {
+                untilTimeout.add(message);
+            } else {
                 delays.merge(message, verdict.delay(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
             }
         }
@@ -479,7 +500,7 @@ public final class Dispatcher {
             for (QueuedMessage message : messages) {
                 if (left.contains(message)) {
                     failures.add(message.messageId());
-                    if (delays.containsKey(message)) {
+                    if (delays.containsKey(message) && !untilTimeout.contains(message)) {
                         delayed.put(message, delays.get(message));
                     }
                 }
