@@ -25,6 +25,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -556,6 +557,53 @@ class MessagingFlowTest {
         assertThat(harness.store.recorded(outcomes.stream().map(o -> queuedDelivery(requestId, o.index())).toList()))
                 .hasSize(30);
         assertThat(harness.store.recordFirsts(outcomes.subList(0, 3))).containsOnly(DeliveryStore.Recorded.ALREADY);
+    }
+
+    @Test
+    void anOutcomeWriteWhoseAnswerWasLostIsStillTakenAsWrittenWhetherTheSdkRetriedItOrGaveUp() {
+        for (boolean sdkRetries : List.of(true, false)) {
+            String requestId = requestId();
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean lose = new java.util.concurrent.atomic.AtomicBoolean(true);
+            software.amazon.awssdk.services.dynamodb.DynamoDbClient answerLost = harness.aws.configure(
+                    software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), "dynamodb")
+                    .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                        @Override
+                        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                            if (context.request() instanceof BatchExecuteStatementRequest) {
+                                sent.incrementAndGet();
+                            }
+                        }
+
+                        // The write landed; its answer is lost on the way back, inside the SDK's retries...
+                        @Override
+                        public void beforeUnmarshalling(Context.BeforeUnmarshalling context, ExecutionAttributes attributes) {
+                            if (sdkRetries && context.request() instanceof BatchExecuteStatementRequest
+                                    && lose.getAndSet(false)) {
+                                throw SdkClientException.create("connection reset", new java.io.IOException("reset"));
+                            }
+                        }
+
+                        // ...or after them, so that the SDK gives up.
+                        @Override
+                        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                            if (!sdkRetries && context.request() instanceof BatchExecuteStatementRequest
+                                    && lose.getAndSet(false)) {
+                                throw SdkClientException.create("connection reset");
+                            }
+                        }
+                    })).build();
+            try (answerLost) {
+                DeliveryStore store = new DeliveryStore(answerLost, harness.config, harness.clock);
+                DeliveryOutcome outcome = recordedOutcome(requestId, 0, MessageResult.of(DeliveryStatus.SUCCESSFUL, 200, "OK"));
+
+                assertThat(store.recordFirsts(List.of(outcome))).as("sdk retries: " + sdkRetries)
+                        .containsExactly(DeliveryStore.Recorded.WRITTEN);
+                assertThat(sent).as("sdk retries: " + sdkRetries).hasValue(sdkRetries ? 2 : 1);
+                // Another attempt's write of the same delivery is still refused.
+                assertThat(store.recordFirsts(List.of(outcome))).containsExactly(DeliveryStore.Recorded.ALREADY);
+            }
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,11 @@ public final class DeliveryStore implements AppScopedData {
     static final String DELIVERY_PREFIX = "delivery#";
     private static final int BATCH_WRITE_LIMIT = 25;
     private static final int BATCH_GET_LIMIT = 100;
+    /**
+     * A mark each outcome write of the dispatcher carries, unique to the write: finding it on a record says the
+     * record is that write's, though its answer was lost (see {@link #recordFirsts}).
+     */
+    private static final String WRITER = "writer";
     private static final int MAX_BATCH_ROUNDS = 8;
 
     private final DynamoDbClient dynamoDb;
@@ -61,7 +67,7 @@ public final class DeliveryStore implements AppScopedData {
         this.clock = clock;
         // The attributes of item(): keep the two in step.
         this.insertStatement = "INSERT INTO \"" + table + "\" VALUE {'pk': ?, 'sk': ?, 'status': ?, '"
-                + Items.DOC + "': ?, 'expiresAt': ?}";
+                + Items.DOC + "': ?, 'expiresAt': ?, '" + WRITER + "': ?}";
     }
 
     /**
@@ -128,46 +134,101 @@ public final class DeliveryStore implements AppScopedData {
         List<Recorded> answers = new ArrayList<>(outcomes.size());
         for (int from = 0; from < outcomes.size(); from += BATCH_WRITE_LIMIT) {
             List<DeliveryOutcome> chunk = outcomes.subList(from, Math.min(outcomes.size(), from + BATCH_WRITE_LIMIT));
-            List<BatchStatementRequest> statements = chunk.stream().map(outcome -> {
-                Map<String, AttributeValue> item = item(outcome);
-                return BatchStatementRequest.builder().statement(insertStatement)
+            List<String> marks = chunk.stream().map(outcome -> UUID.randomUUID().toString()).toList();
+            List<BatchStatementRequest> statements = new ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                Map<String, AttributeValue> item = item(chunk.get(i));
+                statements.add(BatchStatementRequest.builder().statement(insertStatement)
                         .parameters(item.get("pk"), item.get("sk"), item.get("status"), item.get(Items.DOC),
-                                item.get("expiresAt")).build();
-            }).toList();
+                                item.get("expiresAt"), Items.s(marks.get(i))).build());
+            }
+            List<Recorded> chunkAnswers = new ArrayList<>(chunk.size());
             try {
                 List<BatchStatementResponse> responses = dynamoDb.batchExecuteStatement(b -> b.statements(statements)).responses();
                 for (BatchStatementResponse response : responses) {
-                    answers.add(response.error() == null ? Recorded.WRITTEN
+                    chunkAnswers.add(response.error() == null ? Recorded.WRITTEN
                             : response.error().code() == BatchStatementErrorCodeEnum.DUPLICATE_ITEM ? Recorded.ALREADY
                             : Recorded.FAILED);
                 }
             } catch (SdkException e) {
-                LOG.warn("Could not record {} outcomes; their deliveries come back", chunk.size(), e);
-                chunk.forEach(outcome -> answers.add(Recorded.FAILED));
+                LOG.warn("Could not record {} outcomes; checking which were written", chunk.size(), e);
+                chunk.forEach(outcome -> chunkAnswers.add(Recorded.FAILED));
             }
+            answers.addAll(ownWritesAmong(chunk, marks, chunkAnswers));
         }
         return answers;
+    }
+
+    /**
+     * The answers, with each write that was this call's own turned to WRITTEN. A write can land without its answer
+     * reaching us: the SDK then either tries it again, and the retry finds the item (ALREADY), or gives up (FAILED).
+     * Taken at their word, the outcome would be recorded with nobody told (no event, no count): the message, back
+     * on the queue, would find it recorded and be acknowledged. The mark each INSERT carries tells the two apart; only
+     * the writes not answered WRITTEN are read again, which is rare.
+     */
+    private List<Recorded> ownWritesAmong(List<DeliveryOutcome> chunk, List<String> marks, List<Recorded> answers) {
+        List<Integer> unsure = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            if (answers.get(i) != Recorded.WRITTEN) {
+                unsure.add(i);
+            }
+        }
+        if (unsure.isEmpty()) {
+            return answers;
+        }
+        Map<String, String> writers;
+        try {
+            writers = writers(unsure.stream().map(i -> key(chunk.get(i).requestId(), sortKey(chunk.get(i).index()))).toList());
+        } catch (SdkException e) {
+            LOG.warn("Could not read back {} outcome records; taking their writes' answers as they came", unsure.size(), e);
+            return answers;
+        }
+        List<Recorded> checked = new ArrayList<>(answers);
+        for (int i : unsure) {
+            DeliveryOutcome outcome = chunk.get(i);
+            if (marks.get(i).equals(writers.get(Delivery.deliveryId(outcome.requestId(), outcome.index())))) {
+                LOG.info("The outcome of {} was written though its write was not answered as such", outcome.requestId()
+                        + "/" + outcome.index());
+                checked.set(i, Recorded.WRITTEN);
+            }
+        }
+        return checked;
+    }
+
+    /** The writer mark of each recorded outcome among {@code keys}, by delivery id (strongly consistent). */
+    private Map<String, String> writers(List<Map<String, AttributeValue>> keys) {
+        Map<String, String> writers = new HashMap<>();
+        readOutcomes(keys, "pk, sk, " + WRITER, item -> writers.put(deliveryIdOf(item), Items.string(item, WRITER)));
+        return writers;
     }
 
     /** The ids of those deliveries whose outcome is already recorded (strongly consistent). */
     public Set<String> recorded(Collection<Delivery> deliveries) {
         Set<String> found = new HashSet<>();
-        List<Map<String, AttributeValue>> keys = deliveries.stream()
-                .map(d -> key(d.requestId(), sortKey(d.index()))).distinct().toList();
+        readOutcomes(deliveries.stream().map(d -> key(d.requestId(), sortKey(d.index()))).distinct().toList(), "pk, sk",
+                item -> found.add(deliveryIdOf(item)));
+        return found;
+    }
+
+    /** Reads the outcome records among {@code keys} (those that exist), strongly consistent, 100 keys to a call. */
+    private void readOutcomes(List<Map<String, AttributeValue>> keys, String projection,
+                              Consumer<Map<String, AttributeValue>> found) {
         for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
             Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
                     .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT)))
-                    .projectionExpression("pk, sk").consistentRead(true).build());
+                    .projectionExpression(projection).consistentRead(true).build());
             for (int round = 0; !request.isEmpty(); round++) {
                 Map<String, KeysAndAttributes> next = request;
                 BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(next));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> found.add(Delivery.deliveryId(
-                        Items.string(item, "pk"), indexOf(Items.string(item, "sk")))));
+                response.responses().getOrDefault(table, List.of()).forEach(found);
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
                 throttleBetween(round, !request.isEmpty(), "BatchGetItem");
             }
         }
-        return found;
+    }
+
+    private static String deliveryIdOf(Map<String, AttributeValue> item) {
+        return Delivery.deliveryId(Items.string(item, "pk"), indexOf(Items.string(item, "sk")));
     }
 
     /** The recorded outcomes of the request, in delivery order (strongly consistent). */
