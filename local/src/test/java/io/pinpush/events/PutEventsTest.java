@@ -182,6 +182,35 @@ class PutEventsTest {
     }
 
     @Test
+    void anEndpointOfTheWrongShapeFailsItsOwnItemOnly(EventsStack stack) {
+        String appId = OutcomeEventsTest.newApp(stack);
+        Event tap = Event.builder().eventType("tap").timestamp(START).build();
+
+        EventsResponse response = stack.pinpoint().putEvents(b -> b.applicationId(appId).eventsRequest(r -> r
+                .batchItem(Map.of(
+                        "unknown-channel", EventsBatch.builder().endpoint(e -> e.address("t1").channelType("PIGEON"))
+                                .events(Map.of("e1", tap)).build(),
+                        "fine", EventsBatch.builder().endpoint(e -> e.address("t2").channelType(ChannelType.GCM))
+                                .events(Map.of("e2", tap)).build()))))
+                .eventsResponse();
+
+        var unknown = response.results().get("unknown-channel");
+        assertThat(unknown.endpointItemResponse().statusCode()).isEqualTo(400);
+        assertThat(unknown.endpointItemResponse().message())
+                .startsWith("Invalid value 'PIGEON' for member ChannelType: expected one of");
+        assertThat(unknown.eventsItemResponse().get("e1").statusCode()).as("the event still happened").isEqualTo(202);
+        assertThat(response.results().get("fine").endpointItemResponse().statusCode()).isEqualTo(202);
+        assertThat(stack.pinpoint().getEndpoint(b -> b.applicationId(appId).endpointId("fine")).endpointResponse()
+                .address()).isEqualTo("t2");
+        assertThatThrownBy(() -> stack.pinpoint().getEndpoint(b -> b.applicationId(appId).endpointId("unknown-channel")))
+                .isInstanceOf(software.amazon.awssdk.services.pinpoint.model.NotFoundException.class);
+        List<StreamedRecords> records = StreamedRecords.await(stack.kinesis(), EventsExtension.STREAM, appId,
+                all -> all.size() == 2);
+        assertThat(records).anySatisfy(r -> assertThat(r.json().path("client_context").path("custom")
+                .path("endpoint").asText()).contains("PIGEON"));
+    }
+
+    @Test
     void requestsOverFourMegabytesArePayloadTooLarge(EventsStack stack) {
         String appId = OutcomeEventsTest.newApp(stack);
         String body = "{\"BatchItem\":{\"e\":{\"Endpoint\":{\"Address\":\"" + "x".repeat(4 * 1024 * 1024)

@@ -2,6 +2,7 @@ package io.pinpush.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -21,12 +22,28 @@ public final class RequestBodies {
         if (body == null || body.isBlank()) {
             throw ApiError.badRequest("The request body is required: a " + payloadType.getSimpleName() + " JSON object");
         }
+        T value = mapped(() -> Json.mapper().readValue(body, payloadType));
+        if (value == null) {
+            throw ApiError.badRequest("The request body must be a JSON object, not null");
+        }
+        return value;
+    }
+
+    /**
+     * One part of a request read on its own (a PutEvents batch item's endpoint), so that its mistakes fail that part
+     * only; they are described as {@link #read} describes them, with member paths from the part.
+     */
+    public static <T> T readPart(JsonNode part, Class<T> type) {
+        return mapped(() -> Json.mapper().treeToValue(part, type));
+    }
+
+    private interface Reading<T> {
+        T read() throws JsonProcessingException;
+    }
+
+    private static <T> T mapped(Reading<T> reading) {
         try {
-            T value = Json.mapper().readValue(body, payloadType);
-            if (value == null) {
-                throw ApiError.badRequest("The request body must be a JSON object, not null");
-            }
-            return value;
+            return reading.read();
         } catch (ValueInstantiationException e) {
             // Payload records validate themselves in their constructors; surface their message as is.
             if (e.getCause() instanceof ApiError apiError) {

@@ -64,7 +64,7 @@ public final class PutEventsService {
     private EventsResponse.ItemResponse putItem(App app, String endpointId, EventsBatch item,
                                                 String apiRequestId, long arrival) {
         String appId = app.id();
-        if (item == null || item.endpoint() == null) {
+        if (item == null || item.hasNoEndpoint()) {
             // Every event still gets its own answer: none of them is taken without the endpoint it happened on.
             EventsResponse.Result missing = EventsResponse.Result.badRequest("Endpoint is required in every batch item");
             Map<String, EventsResponse.Result> events = new LinkedHashMap<>();
@@ -73,10 +73,11 @@ public final class PutEventsService {
             }
             return new EventsResponse.ItemResponse(missing, events);
         }
-        PublicEndpoint submitted = item.endpoint().withRequestIdIfAbsent(apiRequestId);
         EventsResponse.Result endpointResult;
         EndpointView endpoint;
+        PublicEndpoint submitted = null;
         try {
+            submitted = item.publicEndpoint().withRequestIdIfAbsent(apiRequestId);
             EndpointResponse stored = endpoints.upsert(app, endpointId, submitted);
             endpoint = new EndpointView(Json.write(stored), stored.demographic());
             endpointResult = EventsResponse.Result.ACCEPTED;
@@ -86,7 +87,8 @@ public final class PutEventsService {
                 throw rejected;
             }
             // The events still happened: they are streamed with the endpoint as the app reported it.
-            endpoint = new EndpointView(Json.write(submitted), submitted.demographic());
+            endpoint = submitted != null ? new EndpointView(Json.write(submitted), submitted.demographic())
+                    : new EndpointView(item.endpoint().toString(), null);
             endpointResult = new EventsResponse.Result(rejected.getMessage(), rejected.type().status());
         }
         Map<String, EventsResponse.Result> eventResults = new LinkedHashMap<>();
