@@ -18,7 +18,10 @@ import org.slf4j.MDC;
 final class InvocationFlush implements AutoCloseable {
 
     private final List<Runnable> writes;
-    /** One thread fewer than there are writes: the invoking thread does the first itself. */
+    /**
+     * The writes after the first (the invoking thread does that one itself). It grows with the flushes running at once:
+     * one at a time in Lambda, where four threads serve; several on the local server, whose HTTP requests each flush.
+     */
     private final ExecutorService others;
 
     InvocationFlush(List<Runnable> writes) {
@@ -26,7 +29,7 @@ final class InvocationFlush implements AutoCloseable {
             throw new IllegalArgumentException("nothing to flush");
         }
         this.writes = List.copyOf(writes);
-        this.others = DaemonThreads.pool(Math.max(1, writes.size() - 1), "pinpush-flush");
+        this.others = DaemonThreads.growing("pinpush-flush");
     }
 
     /**

@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * functions read their events themselves) the event is read and the answer written with Lambda's runtime serializer,
  * as Lambda does. Uses nothing else outside the Lambda jar and the JDK.
  *
- * <p>With {@code COLD_START_LOADED_FIRST=true} in its environment the probe first loads, on its own thread and without
+ * <p>With {@code COLD_START_LOADED_FIRST=true} in its environment the probe first loads, on its main thread and without
  * initializing them, every class of the function's preload list (the parent turns the function's own preloading off),
  * and reports when that ended ({@code loaded}): what is left after it is the main thread's own work, class loading
  * aside. With {@code COLD_START_THREAD_CPU=true} it also prints the CPU time of each of its threads at the end.

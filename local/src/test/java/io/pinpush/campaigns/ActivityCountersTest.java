@@ -1,6 +1,7 @@
 package io.pinpush.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.pinpush.campaigns.run.ActivityCounters;
 import io.pinpush.campaigns.run.RunActivities;
@@ -12,6 +13,7 @@ import io.pinpush.messaging.DeliveryStatus;
 import io.pinpush.messaging.DeliveryTarget;
 import io.pinpush.messaging.MessageResult;
 import io.pinpush.testing.PinpushExtension;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,6 +75,23 @@ class ActivityCountersTest {
     }
 
     @Test
+    void aFlushThatCannotWriteManyActivitiesEnds() {
+        Counted counted = startActivity("ac71000003");
+        // Forty activities' counts in one map: put back while it was walked, a failed count was met again, without end.
+        for (int activity = 0; activity < 40; activity++) {
+            counted.counters.onOutcome(successful(counted.campaign, "never-started-" + activity, activity));
+        }
+        counted.succeeded(2);
+
+        dynamoDbDown.set(true);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), counted.counters::flush);
+        dynamoDbDown.set(false);
+        counted.counters.flush();
+
+        assertThat(counted.listed().successfulEndpointCount()).isEqualTo(2);
+    }
+
+    @Test
     void aCountWrittenWhoseListingCouldNotBeUpdatedIsNotWrittenTwice() {
         Counted counted = startActivity("ac71000002");
         counted.succeeded(3);
@@ -99,6 +118,13 @@ class ActivityCountersTest {
         return new Counted(campaign, activityId, new ActivityCounters(activities));
     }
 
+    private static DeliveryOutcome successful(CampaignResponse campaign, String activityId, int index) {
+        return new DeliveryOutcome(campaign.applicationId(), "run-request", index,
+                new DeliveryTarget("token-" + index, ChannelType.APNS, "endpoint-" + index, null), null,
+                MessageResult.of(DeliveryStatus.SUCCESSFUL, 200, "test"), 1, Instant.now().toString(),
+                new CampaignAttribution(campaign.id(), "0", activityId, campaign.version(), null, null));
+    }
+
     private final class Counted {
         final CampaignResponse campaign;
         final String activityId;
@@ -113,10 +139,7 @@ class ActivityCountersTest {
 
         void succeeded(int deliveries) {
             for (int i = 0; i < deliveries; i++, sent++) {
-                counters.onOutcome(new DeliveryOutcome(campaign.applicationId(), "run-request", sent,
-                        new DeliveryTarget("token-" + sent, ChannelType.APNS, "endpoint-" + sent, null), null,
-                        MessageResult.of(DeliveryStatus.SUCCESSFUL, 200, "test"), 1, Instant.now().toString(),
-                        new CampaignAttribution(campaign.id(), "0", activityId, campaign.version(), null, null)));
+                counters.onOutcome(successful(campaign, activityId, sent));
             }
         }
 

@@ -23,6 +23,11 @@ public final class DaemonThreads {
         };
     }
 
+    /** A pool of daemon threads named {@code name}, as many as the work at hand needs, each kept a minute when idle. */
+    public static ExecutorService growing(String name) {
+        return Executors.newCachedThreadPool(named(name));
+    }
+
     /** A fixed pool of {@code threads} daemon threads named {@code name}, started as work comes. */
     public static ExecutorService pool(int threads, String name) {
         return Executors.newFixedThreadPool(threads, named(name));

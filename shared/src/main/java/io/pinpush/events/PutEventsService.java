@@ -1,5 +1,7 @@
 package io.pinpush.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pinpush.api.ApiError;
 import io.pinpush.api.Json;
 import io.pinpush.apps.App;
@@ -88,7 +90,7 @@ public final class PutEventsService {
             }
             // The events still happened: they are streamed with the endpoint as the app reported it.
             endpoint = submitted != null ? new EndpointView(Json.write(submitted), submitted.demographic())
-                    : new EndpointView(item.endpoint().toString(), null);
+                    : new EndpointView(asReported(item.endpoint(), apiRequestId), null);
             endpointResult = new EventsResponse.Result(rejected.getMessage(), rejected.type().status());
         }
         Map<String, EventsResponse.Result> eventResults = new LinkedHashMap<>();
@@ -101,6 +103,16 @@ public final class PutEventsService {
     }
 
     private record EndpointView(String json, EndpointDemographic demographic) {
+    }
+
+    /** An endpoint that could not be read, as the app sent it, with the request's id as a readable one gets it. */
+    private static String asReported(JsonNode endpoint, String apiRequestId) {
+        if (endpoint instanceof ObjectNode object && !object.has("RequestId")) {
+            ObjectNode withId = object.deepCopy();
+            withId.put("RequestId", apiRequestId);
+            return withId.toString();
+        }
+        return endpoint.toString();
     }
 
     private EventsResponse.Result putEvent(String appId, String endpointId, Event event, EndpointView endpoint,

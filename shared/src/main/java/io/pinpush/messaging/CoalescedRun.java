@@ -34,6 +34,9 @@ final class CoalescedRun {
                 action.run();
             } catch (RuntimeException e) {
                 LOG.warn("Could not {}; the next invocation's flush tries again", what, e);
+            } catch (Error e) {
+                requests.set(0); // the next request runs again rather than wait on a run that is over
+                throw e;
             }
             if (requests.compareAndSet(served, 0)) {
                 return;

@@ -179,7 +179,7 @@ public final class DeliveryStore implements AppScopedData {
         Map<String, String> writers;
         try {
             writers = writers(unsure.stream().map(i -> key(chunk.get(i).requestId(), sortKey(chunk.get(i).index()))).toList());
-        } catch (SdkException e) {
+        } catch (RuntimeException e) { // the SDK's, or still throttled after the read's own retries
             LOG.warn("Could not read back {} outcome records; taking their writes' answers as they came", unsure.size(), e);
             return answers;
         }

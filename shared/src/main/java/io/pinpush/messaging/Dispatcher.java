@@ -221,7 +221,8 @@ public final class Dispatcher {
      * attempt, so it must not use up the receives the queue's redrive policy allows. A delivery whose received message
      * comes back anyway (a sibling is retried) rides back in it instead, after the longer of the two delays: a copy of
      * its own could be taken by another instance at the same time, and both would push it. A delivery whose new
-     * message did not go out also keeps its received message, which comes back after the delay.
+     * message did not go out also keeps its received message, which comes back after the delay (and still holds those
+     * of its deferred siblings whose new messages did go out: a rare partial failure, left as the README says).
      */
     private void requeue(Map<Item, Duration> deferred, MessageFates fates) {
         Map<Delivery, Duration> delays = new LinkedHashMap<>();
@@ -467,9 +468,10 @@ public final class Dispatcher {
         private final Set<QueuedMessage> left = new HashSet<>();
         private final Map<QueuedMessage, Duration> delays = new HashMap<>();
         /**
-         * Messages with a member left to the queue's own timeout. A member whose push is still out when the deadline
-         * comes is one: its answer is recorded when it arrives, and a shorter delay asked by a sibling (a throttled
-         * member's backoff) would bring the message back before that, and push the member twice.
+         * Messages with a member left to the queue's own timeout (no delay: a push still out at the deadline, an
+         * outcome that could not be written). For a push still out it matters: its answer is recorded when it
+         * arrives, and a shorter delay asked by a sibling (a throttled member's backoff) would bring the message back
+         * before that, and push the member twice.
          */
         private final Set<QueuedMessage> untilTimeout = new HashSet<>();
 

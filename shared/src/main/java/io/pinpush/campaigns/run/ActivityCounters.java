@@ -4,6 +4,7 @@ import io.pinpush.messaging.CampaignAttribution;
 import io.pinpush.messaging.DeliveryListener;
 import io.pinpush.messaging.DeliveryOutcome;
 import io.pinpush.messaging.DeliveryStatus;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ public final class ActivityCounters implements DeliveryListener {
      */
     public void flush() {
         synchronized (writing) {
+            Map<Key, Long> notAdded = new HashMap<>();
             for (Key key : successful.keySet()) {
                 Long n = successful.remove(key);
                 if (n == null || n <= 0) {
@@ -60,9 +62,11 @@ public final class ActivityCounters implements DeliveryListener {
                     // The outcomes are recorded and their messages gone: these counts exist nowhere else.
                     LOG.warn("Could not add {} successful deliveries to activity {} of campaign {}; adding them with "
                             + "the next flush", n, key.activityId(), key.campaignId(), e);
-                    successful.merge(key, n, Long::sum);
+                    notAdded.put(key, n);
                 }
             }
+            // Put back after the loop: put back during it, a key could be met again, and fail again, without end.
+            notAdded.forEach((key, n) -> successful.merge(key, n, Long::sum));
         }
     }
 }

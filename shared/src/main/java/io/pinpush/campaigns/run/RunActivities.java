@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -75,24 +76,29 @@ public final class RunActivities implements ActivityLog {
 
     @Override
     public void timezonesTotal(String appId, String campaignId, String activityId, int timezones) {
-        update(activityId, "timezonesTotal = :n", null, Map.of(":n", Items.n(timezones)));
+        update(activityId, "timezonesTotal = :n", null, Map.of(":n", Items.n(timezones))).ifPresent(this::publish);
     }
 
     @Override
     public void add(String appId, String campaignId, String activityId, long totalEndpoints, long successfulEndpoints,
                     long timezonesCompleted) {
         update(activityId, null, "#total :t, successful :s, timezonesDone :z", Map.of(":t", Items.n(totalEndpoints),
-                ":s", Items.n(successfulEndpoints), ":z", Items.n(timezonesCompleted)));
+                ":s", Items.n(successfulEndpoints), ":z", Items.n(timezonesCompleted))).ifPresent(this::publishAdded);
     }
 
     @Override
     public void finished(String appId, String campaignId, String activityId, State state, Instant end, String result) {
         update(activityId, "#state = :state, #end = :end, #result = :result", null, Map.of(":state", Items.s(state.name()),
-                ":end", Items.s(end.toString()), ":result", Items.s(result)));
+                ":end", Items.s(end.toString()), ":result", Items.s(result))).ifPresent(this::publish);
     }
 
-    /** One atomic change: the {@code set} and {@code add} clauses (either may be null), and the revision's step. */
-    private void update(String activityId, String set, String add, Map<String, AttributeValue> changes) {
+    /**
+     * One atomic change: the {@code set} and {@code add} clauses (either may be null), and the revision's step.
+     *
+     * @return the activity after it, to publish; empty when there is no such activity
+     */
+    private Optional<Map<String, AttributeValue>> update(String activityId, String set, String add,
+                                                         Map<String, AttributeValue> changes) {
         String expression = (set == null ? "" : "SET " + set + " ") + "ADD " + (add == null ? "" : add + ", ")
                 + REVISION + " :one";
         Map<String, AttributeValue> values = new HashMap<>(changes);
@@ -108,17 +114,19 @@ public final class RunActivities implements ActivityLog {
                     .updateExpression(expression).conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(names.isEmpty() ? null : names).expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
-            publishWritten(after);
+            return Optional.of(after);
         } catch (ConditionalCheckFailedException unknown) {
             // An activity this deployment never started (or long expired): nothing to count.
+            return Optional.empty();
         }
     }
 
     /**
-     * Publishes a change that is already written. A failure is not the change's: thrown, it would have the caller
-     * write the change again (an ADD twice). The activity's next change publishes its counts as they then are.
+     * Publishes counts that are already added. A failure is not the addition's: thrown, it would have the caller add
+     * them again (an ADD twice). The activity's next change publishes its counts as they then are. (A failed publish
+     * of a SET, such as the activity's end, is thrown: written again, it changes nothing twice.)
      */
-    private void publishWritten(Map<String, AttributeValue> item) {
+    private void publishAdded(Map<String, AttributeValue> item) {
         try {
             publish(item);
         } catch (RuntimeException e) {
