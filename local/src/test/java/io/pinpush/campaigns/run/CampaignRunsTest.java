@@ -239,6 +239,31 @@ class CampaignRunsTest {
     }
 
     @Test
+    void aRunWhoseSegmentWasDeletedDoesNotDeleteACampaignMovedToAnotherSegmentMeanwhile(LocalServer server,
+                                                                                       PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        harness.endpoints("berlin-", 2, "Europe/Berlin");
+        String first = harness.segmentOfAll();
+        CampaignResponse campaign = harness.create(first, RunHarness.schedule("2026-12-10T03:00:00Z", null,
+                Frequency.DAILY, false, null, "UTC"), null, null, false);
+        at(harness, "2026-12-10T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).isEqualTo(1); // its work queued, not done yet
+
+        pinpoint.deleteSegment(b -> b.applicationId(harness.appId).segmentId(first));
+        harness.moveToSegment(campaign, harness.segmentOfAll());
+        harness.drain();
+
+        // The run of the old version ends as its segment did; the campaign, on its new segment, goes on.
+        assertThat(harness.activitiesOf(campaign)).singleElement()
+                .satisfies(activity -> assertThat(activity.state()).isEqualTo("CANCELLED"));
+        assertThat(harness.status(campaign)).isNotEqualTo(CampaignStatus.DELETED);
+        at(harness, "2026-12-11T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).isEqualTo(1);
+        harness.drain();
+        assertThat(RunHarness.ids(harness.sent)).containsExactlyInAnyOrder("berlin-0", "berlin-1");
+    }
+
+    @Test
     void maximumDurationCountsFromEachTimeZonesOwnStart(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-09T12:00:00Z"));
         harness.endpoints("berlin-", 1, "Europe/Berlin");

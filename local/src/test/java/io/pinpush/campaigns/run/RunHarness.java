@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
 import software.amazon.awssdk.services.pinpoint.model.EndpointBatchItem;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -150,6 +151,19 @@ final class RunHarness {
         return next;
     }
 
+    /** UpdateCampaign: a new version sending to {@code segmentId} (at its first version). */
+    CampaignResponse moveToSegment(CampaignResponse campaign, String segmentId) {
+        CampaignResponse current = campaigns.current(appId, campaign.id()).orElseThrow();
+        CampaignResponse moved = nextVersion(current, current.isPaused(), current.schedule());
+        CampaignResponse next = new CampaignResponse(moved.additionalTreatments(), appId, moved.arn(),
+                moved.creationDate(), null, moved.defaultState(), null, moved.holdoutPercent(), null, moved.id(),
+                moved.isPaused(), moved.lastModifiedDate(), null, null, moved.name(), moved.schedule(), segmentId, 1,
+                moved.state(), null, null, null, null, moved.version(), null);
+        campaigns.save(next);
+        runs.scheduler().saved(next);
+        return next;
+    }
+
     /** UpdateCampaign's new version with {@code schedule} stored, but not told to the scheduler yet. */
     CampaignResponse rescheduleUntold(CampaignResponse campaign, Schedule schedule) {
         CampaignResponse current = campaigns.current(appId, campaign.id()).orElseThrow();
@@ -247,8 +261,13 @@ final class RunHarness {
         }
 
         @Override
-        public synchronized void setStatus(String appId, String campaignId, CampaignStatus status) {
-            current.computeIfPresent(campaignId, (id, c) -> c.withStatus(status, Instant.now().toString()));
+        public synchronized void setStatus(String appId, String campaignId, CampaignStatus status,
+                                           Predicate<CampaignResponse> stillApplies) {
+            CampaignResponse latest = current.get(campaignId);
+            if (latest == null || !stillApplies.test(latest)) {
+                return;
+            }
+            current.put(campaignId, latest.withStatus(status, Instant.now().toString()));
             statuses.computeIfAbsent(campaignId, id -> new ArrayList<>()).add(status);
         }
     }

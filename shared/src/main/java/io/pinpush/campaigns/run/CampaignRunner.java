@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,7 +111,10 @@ public final class CampaignRunner {
         Instant now = clock.instant();
         run.activities().values().forEach(id -> activities.finished(run.appId(), run.campaignId(), id,
                 ActivityLog.State.CANCELLED, now, "FAIL"));
-        campaigns.setStatus(run.appId(), run.campaignId(), CampaignStatus.DELETED);
+        // Unless an UpdateCampaign moved the campaign to another segment meanwhile: its later runs send that one.
+        campaigns.setStatus(run.appId(), run.campaignId(), CampaignStatus.DELETED, latest ->
+                Objects.equals(latest.segmentId(), version.segmentId())
+                        && Objects.equals(latest.segmentVersion(), version.segmentVersion()));
     }
 
     private ShardReport sendShard(WorkItem work, RunRecord run, CampaignResponse version, SegmentResponse segment,

@@ -3,6 +3,7 @@ package io.pinpush.campaigns.run;
 import io.pinpush.campaigns.CampaignResponse;
 import io.pinpush.campaigns.CampaignStatus;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** What the runner reads and changes of the campaigns themselves: answered by the campaign store. */
 public interface CampaignSource {
@@ -20,7 +21,8 @@ public interface CampaignSource {
         }
 
         @Override
-        public void setStatus(String appId, String campaignId, CampaignStatus status) {
+        public void setStatus(String appId, String campaignId, CampaignStatus status,
+                              Predicate<CampaignResponse> stillApplies) {
         }
     };
 
@@ -31,5 +33,14 @@ public interface CampaignSource {
     CampaignResponse version(String appId, String campaignId, int version);
 
     /** Moves the campaign (and its treatments) to {@code status}, without writing a new version. */
-    void setStatus(String appId, String campaignId, CampaignStatus status);
+    default void setStatus(String appId, String campaignId, CampaignStatus status) {
+        setStatus(appId, campaignId, status, latest -> true);
+    }
+
+    /**
+     * {@link #setStatus(String, String, CampaignStatus)}, as long as the campaign's latest version passes
+     * {@code stillApplies}: a change that follows from an older version (its segment deleted) must not land on a newer
+     * one an UpdateCampaign wrote meanwhile.
+     */
+    void setStatus(String appId, String campaignId, CampaignStatus status, Predicate<CampaignResponse> stillApplies);
 }

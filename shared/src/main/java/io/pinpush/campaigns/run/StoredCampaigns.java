@@ -4,6 +4,7 @@ import io.pinpush.campaigns.CampaignResponse;
 import io.pinpush.campaigns.CampaignStatus;
 import io.pinpush.campaigns.CampaignVersions;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The runner's view of the campaign store. Status changes are the store's compare-and-set: when an UpdateCampaign
@@ -32,10 +33,11 @@ public final class StoredCampaigns implements CampaignSource {
     }
 
     @Override
-    public void setStatus(String appId, String campaignId, CampaignStatus status) {
+    public void setStatus(String appId, String campaignId, CampaignStatus status,
+                          Predicate<CampaignResponse> stillApplies) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<CampaignResponse> seen = versions.latest(appId, campaignId);
-            if (seen.isEmpty() || seen.get().status() == status) {
+            if (seen.isEmpty() || seen.get().status() == status || !stillApplies.test(seen.get())) {
                 return;
             }
             if (status != CampaignStatus.PAUSED && (Boolean.TRUE.equals(seen.get().isPaused())
