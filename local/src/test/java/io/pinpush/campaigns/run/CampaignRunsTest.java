@@ -1,6 +1,7 @@
 package io.pinpush.campaigns.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pinpush.apps.QuietTime;
 import io.pinpush.campaigns.ActivityResponse;
@@ -20,6 +21,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
 
 /**
@@ -284,6 +288,45 @@ class CampaignRunsTest {
         assertThat(harness.sent).extracting(RunHarness.Sent::endpointId, RunHarness.Sent::sendBy).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("berlin-0", "2026-12-10T09:00:00Z"),
                 org.assertj.core.groups.Tuple.tuple("newyork-0", "2026-12-10T15:00:00Z"));
+    }
+
+    @Test
+    void aRunWhoseEndFailedHalfwayIsEndedByItsRedeliveredWorkItem(LocalServer server, PinpointClient pinpoint) {
+        // Where the last shard's completion can break: counting the slice on its run, reading the run, ending it.
+        List<java.util.function.Supplier<java.util.function.Predicate<software.amazon.awssdk.core.SdkRequest>>> breaks =
+                List.of(() -> request -> request instanceof TransactWriteItemsRequest write && write.transactItems()
+                                .stream().anyMatch(item -> item.update() != null
+                                        && item.update().updateExpression().contains("completed")),
+                        () -> { // the run read again once its slices are counted (the first read starts the work item)
+                            java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+                            return request -> request instanceof GetItemRequest get
+                                    && get.key().get("sk").s().equals("run#000000") && reads.incrementAndGet() == 2;
+                        },
+                        () -> request -> request instanceof UpdateItemRequest update
+                                && update.updateExpression().contains("#state"));
+        for (var fault : breaks) {
+            RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T10:00:00Z"));
+            harness.endpoints("e-", 30, null);
+            CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("IMMEDIATE", null,
+                    Frequency.ONCE, false, null, null), null, null, false);
+            harness.tick();
+            List<String> workItems = harness.takeWorkItems();
+            for (String item : workItems.subList(0, workItems.size() - 1)) {
+                harness.runs.process(item);
+            }
+            String last = workItems.get(workItems.size() - 1);
+
+            harness.failOnce.set(fault.get());
+            assertThatThrownBy(() -> harness.runs.process(last)).as("the last shard's completion broke");
+            assertThat(harness.failOnce.get()).as("the fault was met").isNull();
+            harness.runs.process(last); // SQS delivers it again
+
+            assertThat(harness.sent).hasSize(30);
+            ActivityResponse activity = harness.activitiesOf(campaign).get(0);
+            assertThat(activity.state()).isEqualTo("COMPLETED");
+            assertThat(activity.timezonesCompletedCount()).isEqualTo(1);
+            assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.COMPLETED);
+        }
     }
 
     @Test

@@ -23,7 +23,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
 import software.amazon.awssdk.services.pinpoint.model.EndpointBatchItem;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -56,6 +63,10 @@ final class RunHarness {
     private final RunStore runStore;
     private final SqsClient sqs;
     private final String queueUrl;
+    /** The runs' DynamoDB client: the server's, but for the one request {@link #failOnce} names. */
+    private final DynamoDbClient dynamoDb;
+    /** The next request of the runs that this matches fails, once, as a lost connection would. */
+    final AtomicReference<Predicate<SdkRequest>> failOnce = new AtomicReference<>();
 
     RunHarness(LocalServer server, PinpointClient pinpoint, Instant now) {
         this(server, pinpoint, now, RunAdmission.ALL);
@@ -72,7 +83,17 @@ final class RunHarness {
         PinpushConfig config = new PinpushConfig(settings);
         this.runStore = new RunStore(pinpush.aws().dynamoDb(), config);
         this.appId = pinpoint.createApp(b -> b.createApplicationRequest(r -> r.name("campaign-runs"))).applicationResponse().id();
-        this.runs = new CampaignRuns(pinpush.aws().dynamoDb(), () -> sqs, config, campaigns,
+        this.dynamoDb = pinpush.aws().configure(DynamoDbClient.builder(), "dynamodb")
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        Predicate<SdkRequest> fault = failOnce.get();
+                        if (fault != null && fault.test(context.request()) && failOnce.compareAndSet(fault, null)) {
+                            throw SdkClientException.create("DynamoDB is unreachable (test)");
+                        }
+                    }
+                })).build();
+        this.runs = new CampaignRuns(dynamoDb, () -> sqs, config, campaigns,
                 (activity, revision) -> {
                     activities.merge(activity.id(), new Published(revision, activity),
                             (stored, late) -> stored.revision() >= late.revision() ? stored : late);

@@ -96,7 +96,7 @@ public final class CampaignRunner {
                 ? new ShardReport(0, 0, 0, 0, 0, 0) // paused mid-run: the rest of this run is not sent
                 : sendShard(work, run.get(), version, segment.get(), calendar);
         if (runs.shardDone(work)) {
-            sliceCompleted(run.get(), current.get());
+            sliceCompleted(run.get(), work, current.get());
         }
         return Optional.of(report);
     }
@@ -194,19 +194,30 @@ public final class CampaignRunner {
         if (runs.setSlicesTotal(run, starts.size())) {
             run.activities().values().forEach(id -> activities.timezonesTotal(run.appId(), run.campaignId(), id, starts.size()));
         }
-        if (starts.isEmpty() && runs.finishesRun(run, runs.runItem(run))) {
+        // No one to reach, or (a plan done again) every slice already done before the total was written.
+        if (runs.finishesRun(run, runs.runItem(run))) {
             finishRun(run, campaigns.current(run.appId(), run.campaignId()).orElse(null));
         }
     }
 
-    private void sliceCompleted(RunRecord run, CampaignResponse current) {
-        run.activities().values().forEach(id -> activities.add(run.appId(), run.campaignId(), id, 0, 0, 1));
-        if (runs.sliceCompleted(run)) {
+    /**
+     * Every shard of the slice is done. Each step happens once, and a redelivered work item does those a failure left
+     * undone: the slice counted on its run, then the run finished when it was the last.
+     */
+    private void sliceCompleted(RunRecord run, WorkItem work, CampaignResponse current) {
+        if (runs.sliceCompleted(run, work)) {
+            // Best effort, once: TimezonesCompletedCount is shown, not used to decide anything.
+            run.activities().values().forEach(id -> activities.add(run.appId(), run.campaignId(), id, 0, 0, 1));
+        }
+        if (runs.finishesRun(run, runs.runItem(run))) {
             finishRun(run, current);
         }
     }
 
-    /** Every slice is out: the activities are COMPLETED and the campaign waits for its next run, or is done. */
+    /**
+     * Every slice is out: the activities are COMPLETED and the campaign waits for its next run, or is done. Done again
+     * by a redelivered work item whose first try failed here: each of its writes sets, none adds.
+     */
     private void finishRun(RunRecord run, CampaignResponse current) {
         Instant now = clock.instant();
         run.activities().values().forEach(id -> activities.finished(run.appId(), run.campaignId(), id,

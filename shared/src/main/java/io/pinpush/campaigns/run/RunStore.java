@@ -2,8 +2,10 @@ package io.pinpush.campaigns.run;
 
 import io.pinpush.api.Json;
 import io.pinpush.config.PinpushConfig;
+import io.pinpush.store.Backoff;
 import io.pinpush.store.Items;
 import io.pinpush.store.Tables;
+import io.pinpush.store.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +17,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -33,6 +33,8 @@ public final class RunStore {
     private static final String NOT_LATER = "attribute_not_exists(cv) OR cv <= :v";
     /** Runs and claims are kept this long after they are written, then removed by TTL. */
     private static final Duration KEEP = Duration.ofDays(30);
+    /** Tries of a shard's or a slice's count against other writers' transactions on the same item. */
+    private static final int MAX_COUNT_ATTEMPTS = 8;
 
     /** Something waiting for its time: a campaign's next run or a run's slice. */
     public record Due(String pk, String sk, String dueAt) {
@@ -317,67 +319,82 @@ public final class RunStore {
     }
 
     /**
-     * Marks one shard work item of the slice done and counts it down, once however often it is redelivered.
+     * Counts one shard work item of the slice done, once however often it is redelivered.
      *
-     * @return whether this call finished the slice (its last shard), so exactly one caller completes it
+     * @return whether no shard of the slice is pending any more: true to the last count and to every redelivery after
+     *         it, so that a completion that failed halfway (the slice's count, the run's end) is done again by the
+     *         redelivered item, each of its steps once
      */
     boolean shardDone(WorkItem work) {
         String pk = partition(work.appId(), work.campaignId());
         String slice = sliceKey(work.runNumber(), work.slice());
         Map<String, AttributeValue> marker = new HashMap<>(key(pk, slice + "#shard#" + "%04d".formatted(work.shard())));
         marker.put("expiresAt", Items.n(work.slice().startsAt().plus(KEEP).getEpochSecond()));
-        try {
-            dynamoDb.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(marker)
-                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                    TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(pk, slice))
-                            .updateExpression("ADD pending :minus")
-                            .expressionAttributeValues(Map.of(":minus", Items.n(-1))).build()).build()));
-        } catch (TransactionCanceledException alreadyDone) {
-            return false;
-        }
+        // The shards of a slice end at about the same time on several runners, all counting down one item.
+        writeOnce("shard " + work.shard() + " of " + slice,
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(marker)
+                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(pk, slice))
+                        .updateExpression("ADD pending :minus")
+                        .expressionAttributeValues(Map.of(":minus", Items.n(-1))).build()).build());
         Map<String, AttributeValue> after = dynamoDb.getItem(b -> b.tableName(table).key(key(pk, slice))
                 .consistentRead(true)).item();
-        if (Items.number(after, "pending", 1) > 0) {
-            return false;
-        }
-        try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(key(pk, slice)).updateExpression("SET completed = :t")
-                    .conditionExpression("attribute_not_exists(completed)")
-                    .expressionAttributeValues(Map.of(":t", Items.s("true"))));
-            return true;
-        } catch (ConditionalCheckFailedException completedByAnother) {
-            return false;
-        }
+        return Items.number(after, "pending", 1) <= 0;
     }
 
     /**
-     * Counts a completed slice on its run; returns true to the one caller whose count finishes the run (every
-     * slice done and the slice total known).
+     * Counts the slice of {@code work}, all its shards done, on its run: once, the slice marked completed in the same
+     * transaction.
+     *
+     * @return whether this call counted it (false to a redelivered completion that finds it counted)
      */
-    boolean sliceCompleted(RunRecord run) {
-        Map<String, AttributeValue> after = dynamoDb.updateItem(b -> b.tableName(table)
-                .key(key(partition(run.appId(), run.campaignId()), runKey(run.runNumber())))
-                .updateExpression("ADD slicesDone :one").expressionAttributeValues(Map.of(":one", Items.n(1)))
-                .returnValues(ReturnValue.ALL_NEW)).attributes();
-        return finishesRun(run, after);
+    boolean sliceCompleted(RunRecord run, WorkItem work) {
+        String pk = partition(run.appId(), run.campaignId());
+        return writeOnce("the completion of " + sliceKey(work.runNumber(), work.slice()),
+                TransactWriteItem.builder().update(Update.builder().tableName(table)
+                        .key(key(pk, sliceKey(work.runNumber(), work.slice()))).updateExpression("SET completed = :t")
+                        .conditionExpression("attribute_not_exists(completed)")
+                        .expressionAttributeValues(Map.of(":t", Items.s("true"))).build()).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(pk, runKey(run.runNumber())))
+                        .updateExpression("ADD slicesDone :one").expressionAttributeValues(Map.of(":one", Items.n(1)))
+                        .build()).build());
     }
 
-    /** A run whose plan found no one has nothing to wait for: finished when it is marked so, once. */
+    /**
+     * Writes {@code once} and {@code with} together unless {@code once}'s condition says it was written before.
+     * Another writer's transaction on the same item is waited out and tried again.
+     *
+     * @return whether this call wrote them
+     */
+    private boolean writeOnce(String what, TransactWriteItem once, TransactWriteItem with) {
+        for (int attempt = 0; attempt < MAX_COUNT_ATTEMPTS; attempt++) {
+            Transactions.Outcome outcome = Transactions.write(dynamoDb, once, with);
+            if (outcome.written()) {
+                return true;
+            }
+            if (outcome.refusedBy(0)) {
+                return false;
+            }
+            Backoff.pause(attempt);
+        }
+        throw new IllegalStateException("Could not count " + what + ": other writers kept it busy; the work item comes "
+                + "back and counts it then");
+    }
+
+    /**
+     * Whether the run is over: its slice total known and every slice done. Then it is marked finished (what a redone
+     * tick reads). Asked again, by a redelivered completion, the answer stays true: what follows is done again, and
+     * must not count twice.
+     */
     boolean finishesRun(RunRecord run, Map<String, AttributeValue> current) {
         long total = Items.number(current, "slicesTotal", -1);
         if (total < 0 || Items.number(current, "slicesDone", 0) < total) {
             return false;
         }
-        try {
-            dynamoDb.updateItem(b -> b.tableName(table)
-                    .key(key(partition(run.appId(), run.campaignId()), runKey(run.runNumber())))
-                    .updateExpression("SET finished = :t").conditionExpression("attribute_not_exists(finished)")
-                    .expressionAttributeValues(Map.of(":t", Items.s("true"))));
-            return true;
-        } catch (ConditionalCheckFailedException finishedByAnother) {
-            return false;
-        }
+        dynamoDb.updateItem(b -> b.tableName(table)
+                .key(key(partition(run.appId(), run.campaignId()), runKey(run.runNumber())))
+                .updateExpression("SET finished = :t").expressionAttributeValues(Map.of(":t", Items.s("true"))));
+        return true;
     }
 
     Map<String, AttributeValue> runItem(RunRecord run) {
