@@ -291,6 +291,37 @@ class CampaignRunsTest {
     }
 
     @Test
+    void endpointsClaimedWhenTheirWorkItemBrokeAreSentWhenItIsDeliveredAgain(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T10:00:00Z"));
+        harness.endpoints("e-", 120, null);
+        CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("IMMEDIATE", null,
+                Frequency.ONCE, false, null, null), null, null, false);
+        harness.tick();
+        List<String> workItems = harness.takeWorkItems();
+        java.util.concurrent.atomic.AtomicInteger claims = new java.util.concurrent.atomic.AtomicInteger();
+        // The twentieth claim fails: the endpoints claimed before it in that work item are neither queued nor sent.
+        harness.failOnce.set(request -> request instanceof software.amazon.awssdk.services.dynamodb.model.PutItemRequest put
+                && put.item().get("pk").s().startsWith("claim#") && claims.incrementAndGet() == 20);
+
+        List<String> broke = new java.util.ArrayList<>();
+        for (String item : workItems) {
+            try {
+                harness.runs.process(item);
+            } catch (RuntimeException e) {
+                broke.add(item);
+            }
+        }
+        assertThat(broke).hasSize(1);
+        harness.runs.process(broke.get(0)); // SQS delivers it again
+
+        assertThat(harness.sent).hasSize(120);
+        assertThat(new HashSet<>(RunHarness.ids(harness.sent))).hasSize(120);
+        ActivityResponse activity = harness.activitiesOf(campaign).get(0);
+        assertThat(activity.totalEndpointCount()).isEqualTo(120);
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.COMPLETED);
+    }
+
+    @Test
     void aRunWhoseEndFailedHalfwayIsEndedByItsRedeliveredWorkItem(LocalServer server, PinpointClient pinpoint) {
         // Where the last shard's completion can break: counting the slice on its run, reading the run, ending it.
         List<java.util.function.Supplier<java.util.function.Predicate<software.amazon.awssdk.core.SdkRequest>>> breaks =

@@ -132,51 +132,77 @@ public final class CampaignRunner {
 
         int[] counts = new int[6];
         Map<String, List<EndpointResponse>> batches = new HashMap<>();
-        Map<String, Long> total = new HashMap<>();
-        audience.forEachMemberInShard(segment, inSegment, work.shard(), endpoint -> {
-            if (run.localTime() && !calendar.startFor(run.local(), RunPlans.zoneOf(endpoint)).equals(sliceStart)) {
-                counts[5]++; // another time zone's slice sends it
-                return;
+        Map<String, Long> delivered = new HashMap<>();
+        try {
+            audience.forEachMemberInShard(segment, inSegment, work.shard(), endpoint -> {
+                if (run.localTime() && !calendar.startFor(run.local(), RunPlans.zoneOf(endpoint)).equals(sliceStart)) {
+                    counts[5]++; // another time zone's slice sends it
+                    return;
+                }
+                if (QuietHours.isQuiet(any.quietTime(), endpoint, sendingAt)) {
+                    counts[1]++;
+                    return;
+                }
+                Optional<String> treatment = split.treatmentOf(endpoint.id());
+                if (treatment.isEmpty()) {
+                    counts[2]++;
+                    return;
+                }
+                RunContext context = contexts.get(treatment.get());
+                if (!admission.admit(context, endpoint)) {
+                    counts[3]++;
+                    return;
+                }
+                if (!runs.claim(context.activityId(), endpoint.id(), now)) {
+                    counts[4]++;
+                    return;
+                }
+                counts[0]++;
+                List<EndpointResponse> batch = batches.computeIfAbsent(treatment.get(), t -> new ArrayList<>());
+                batch.add(endpoint);
+                if (batch.size() >= RunSink.BATCH) {
+                    deliver(context, batch, delivered);
+                    batches.remove(treatment.get());
+                }
+            });
+            for (String treatment : List.copyOf(batches.keySet())) {
+                deliver(contexts.get(treatment), batches.get(treatment), delivered);
+                batches.remove(treatment);
             }
-            if (QuietHours.isQuiet(any.quietTime(), endpoint, sendingAt)) {
-                counts[1]++;
-                return;
-            }
-            Optional<String> treatment = split.treatmentOf(endpoint.id());
-            if (treatment.isEmpty()) {
-                counts[2]++;
-                return;
-            }
-            RunContext context = contexts.get(treatment.get());
-            if (!admission.admit(context, endpoint)) {
-                counts[3]++;
-                return;
-            }
-            if (!runs.claim(context.activityId(), endpoint.id(), now)) {
-                counts[4]++;
-                return;
-            }
-            counts[0]++;
-            total.merge(context.activityId(), 1L, Long::sum);
-            List<EndpointResponse> batch = batches.computeIfAbsent(treatment.get(), t -> new ArrayList<>());
-            batch.add(endpoint);
-            if (batch.size() >= RunSink.BATCH) {
-                deliver(context, batch);
-                batches.remove(treatment.get());
-            }
-        });
-        batches.forEach((treatment, batch) -> deliver(contexts.get(treatment), batch));
-        total.forEach((activityId, n) -> activities.add(run.appId(), run.campaignId(), activityId, n, 0, 0));
+        } catch (RuntimeException e) {
+            // Claimed but not queued (a failed queueing, or a failure while the batches filled): given back, so that
+            // the work item, delivered again, sends them.
+            batches.forEach((treatment, batch) -> unclaim(contexts.get(treatment), batch));
+            throw e;
+        } finally {
+            // What went out is counted, though the work item stops here: delivered again, it finds those claimed.
+            delivered.forEach((activityId, n) -> countTotal(run, activityId, n));
+        }
         return new ShardReport(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
     }
 
-    /** Hands a batch to the sink; if it fails, its claims are given back so the retried work item sends it. */
-    private void deliver(RunContext context, List<EndpointResponse> batch) {
+    /** Hands a batch to the sink and counts it as sent; if the sink fails, the caller gives the batch's claims back. */
+    private void deliver(RunContext context, List<EndpointResponse> batch, Map<String, Long> delivered) {
+        sink.deliver(context, List.copyOf(batch));
+        delivered.merge(context.activityId(), (long) batch.size(), Long::sum);
+    }
+
+    private void unclaim(RunContext context, List<EndpointResponse> batch) {
+        for (EndpointResponse endpoint : batch) {
+            try {
+                runs.unclaim(context.activityId(), endpoint.id());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not give back the claim of endpoint {} on activity {}; this run does not send it",
+                        endpoint.id(), context.activityId(), e);
+            }
+        }
+    }
+
+    private void countTotal(RunRecord run, String activityId, long endpoints) {
         try {
-            sink.deliver(context, List.copyOf(batch));
+            activities.add(run.appId(), run.campaignId(), activityId, endpoints, 0, 0);
         } catch (RuntimeException e) {
-            batch.forEach(endpoint -> runs.unclaim(context.activityId(), endpoint.id()));
-            throw e;
+            LOG.warn("Could not add {} endpoints to the TotalEndpointCount of activity {}", endpoints, activityId, e);
         }
     }
 
