@@ -291,6 +291,28 @@ class CampaignRunsTest {
     }
 
     @Test
+    void aCampaignWhoseRunsHaveAllStartedIsNotRunAgainOnceTheirRecordsExpire(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        CampaignResponse campaign = firstRunDone(harness, 3, Frequency.ONCE);
+        assertThat(harness.sent).hasSize(3);
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.COMPLETED);
+
+        // Thirty days on, DynamoDB's TTL has removed the run's records.
+        at(harness, "2027-01-15T03:00:00Z");
+        server.pinpush().aws().dynamoDb().deleteItem(b -> b.tableName(server.pinpush().config().tableName(
+                io.pinpush.store.Tables.CAMPAIGN_RUNS.logicalName())).key(Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(harness.appId + "#" + campaign.id()),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("run#000000"))));
+        harness.reschedule(campaign, campaign.schedule()); // an UpdateCampaign, its description say
+
+        assertThat(harness.tick().runsStarted()).isZero();
+        at(harness, "2027-01-16T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).isZero();
+        harness.drain();
+        assertThat(harness.sent).as("no device reached twice").hasSize(3);
+    }
+
+    @Test
     void endpointsClaimedWhenTheirWorkItemBrokeAreSentWhenItIsDeliveredAgain(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T10:00:00Z"));
         harness.endpoints("e-", 120, null);

@@ -34,7 +34,7 @@ public final class CampaignScheduler implements CampaignLifecycle {
             return;
         }
         Optional<RunStore.NextRun> pending = runs.next(appId, campaign.id());
-        if (pending.isEmpty() && anyRunStarted(appId, campaign.id())) {
+        if (pending.isEmpty() && runs.everyRunStarted(appId, campaign.id())) {
             return; // every run has started already (everyRunStarted): an update does not send the campaign again
         }
         RunStore.NextRun next = pending.orElse(RunStore.NextRun.FIRST);
@@ -70,12 +70,7 @@ public final class CampaignScheduler implements CampaignLifecycle {
 
     @Override
     public boolean everyRunStarted(String appId, String campaignId) {
-        return runs.next(appId, campaignId).isEmpty() && anyRunStarted(appId, campaignId);
-    }
-
-    /** Run 0 has a record: the campaign has started running (with no next run armed, it has run out of runs). */
-    private boolean anyRunStarted(String appId, String campaignId) {
-        return runs.run(appId, campaignId, 0).isPresent();
+        return runs.everyRunStarted(appId, campaignId);
     }
 
     /** After DeleteCampaign: no further runs; work items still queued find the campaign gone and send nothing. */

@@ -145,13 +145,13 @@ public final class CampaignTick {
         return true;
     }
 
-    /** Moves the next-run item on to {@code following}, or removes it when the calendar has no such run. */
+    /** Moves the next-run item on to {@code following}, or marks it ended when the calendar has no such run. */
     private void armFollowing(RunStore.Due held, RunStore.NextRun following, RunCalendar calendar) {
         Optional<LocalDateTime> local = calendar.run(following.slot());
         if (local.isPresent()) {
             runs.advanceNext(held, following.at(following.slot(), calendar.earliestStart(local.get()), calendar));
         } else {
-            runs.finishNext(held);
+            runs.lastRunStarted(held);
         }
     }
 

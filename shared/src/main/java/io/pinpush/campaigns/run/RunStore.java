@@ -29,6 +29,8 @@ public final class RunStore {
 
     static final String DUE = "due";
     private static final String NEXT = "next";
+    /** On the next-run item: the last run has started (see {@link #lastRunStarted}). */
+    private static final String ENDED = "ended";
     /** The condition of the schedule's writes: no later campaign version's is there (see {@link #armNext}). */
     private static final String NOT_LATER = "attribute_not_exists(cv) OR cv <= :v";
     /** Runs and claims are kept this long after they are written, then removed by TTL. */
@@ -157,7 +159,7 @@ public final class RunStore {
 
     private Optional<NextRun> nextRun(Map<String, AttributeValue> key) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
+        if (item == null || item.isEmpty() || item.containsKey(ENDED)) {
             return Optional.empty();
         }
         int runNumber = (int) Items.number(item, "run", 0);
@@ -186,7 +188,29 @@ public final class RunStore {
         return conditionalUpdate(leased, update, names, values);
     }
 
-    /** Removes the next run that this tick holds (the last run has started); false when it changed meanwhile. */
+    /**
+     * Marks, in place of the next run this tick holds, that the campaign's last run has started; false when it changed
+     * meanwhile. The mark lasts as long as the campaign: the run records expire after {@link #KEEP}, and an update
+     * made after that must not find a campaign that never ran, and run it again.
+     */
+    boolean lastRunStarted(Due leased) {
+        return conditionalUpdate(leased, "SET " + ENDED + " = :t REMOVE dueKey, dueAt", Map.of(":t", Items.s("true")));
+    }
+
+    /**
+     * Whether every run of the campaign has started: its next-run item says so, or (written before that mark was
+     * kept) there is none and run 0 is recorded.
+     */
+    public boolean everyRunStarted(String appId, String campaignId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                .key(key(partition(appId, campaignId), NEXT)).consistentRead(true)).item();
+        if (item != null && !item.isEmpty()) {
+            return item.containsKey(ENDED);
+        }
+        return run(appId, campaignId, 0).isPresent();
+    }
+
+    /** Removes the next run that this tick holds (no run is left, or the campaign is gone); false when it changed. */
     boolean finishNext(Due leased) {
         try {
             dynamoDb.deleteItem(b -> b.tableName(table).key(key(leased.pk(), leased.sk()))
