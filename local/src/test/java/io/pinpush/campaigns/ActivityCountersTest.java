@@ -12,6 +12,7 @@ import io.pinpush.messaging.DeliveryOutcome;
 import io.pinpush.messaging.DeliveryStatus;
 import io.pinpush.messaging.DeliveryTarget;
 import io.pinpush.messaging.MessageResult;
+import io.pinpush.testing.FailingDynamoDb;
 import io.pinpush.testing.PinpushExtension;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
 import software.amazon.awssdk.services.pinpoint.model.ActivityResponse;
@@ -44,16 +42,7 @@ class ActivityCountersTest {
     ActivityCountersTest(LocalServer server, PinpointClient pinpoint) {
         this.server = server;
         this.pinpoint = pinpoint;
-        this.dynamoDb = server.pinpush().aws().configure(DynamoDbClient.builder(), "dynamodb")
-                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                        if (dynamoDbDown.get()) {
-                            throw new IllegalStateException("DynamoDB is unreachable (test)");
-                        }
-                    }
-                }))
-                .build();
+        this.dynamoDb = FailingDynamoDb.failingWhen(server.pinpush().aws(), request -> dynamoDbDown.get());
     }
 
     @AfterEach

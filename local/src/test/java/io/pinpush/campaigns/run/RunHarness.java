@@ -12,6 +12,7 @@ import io.pinpush.campaigns.TreatmentResource;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.endpoints.EndpointResponse;
 import io.pinpush.local.LocalServer;
+import io.pinpush.testing.FailingDynamoDb;
 import io.pinpush.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,10 +27,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
 import software.amazon.awssdk.services.pinpoint.model.EndpointBatchItem;
@@ -83,16 +80,10 @@ final class RunHarness {
         PinpushConfig config = new PinpushConfig(settings);
         this.runStore = new RunStore(pinpush.aws().dynamoDb(), config);
         this.appId = pinpoint.createApp(b -> b.createApplicationRequest(r -> r.name("campaign-runs"))).applicationResponse().id();
-        this.dynamoDb = pinpush.aws().configure(DynamoDbClient.builder(), "dynamodb")
-                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                        Predicate<SdkRequest> fault = failOnce.get();
-                        if (fault != null && fault.test(context.request()) && failOnce.compareAndSet(fault, null)) {
-                            throw SdkClientException.create("DynamoDB is unreachable (test)");
-                        }
-                    }
-                })).build();
+        this.dynamoDb = FailingDynamoDb.failingWhen(pinpush.aws(), request -> {
+            Predicate<SdkRequest> fault = failOnce.get();
+            return fault != null && fault.test(request) && failOnce.compareAndSet(fault, null);
+        });
         this.runs = new CampaignRuns(dynamoDb, () -> sqs, config, campaigns,
                 (activity, revision) -> {
                     activities.merge(activity.id(), new Published(revision, activity),
