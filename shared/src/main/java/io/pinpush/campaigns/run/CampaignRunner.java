@@ -257,10 +257,8 @@ public final class CampaignRunner {
                     run.runNumber() + 1);
             return;
         }
-        // The last run of its schedule, or of the one an UpdateCampaign gave it meanwhile, which has no run left.
-        boolean last = run.last() || runs.next(run.appId(), run.campaignId()).isEmpty();
         CampaignStatus status = Boolean.TRUE.equals(current.isPaused()) ? CampaignStatus.PAUSED
-                : last ? CampaignStatus.COMPLETED : CampaignStatus.PENDING_NEXT_RUN;
+                : run.last() ? CampaignStatus.COMPLETED : CampaignStatus.PENDING_NEXT_RUN;
         campaigns.setStatus(run.appId(), run.campaignId(), status);
         LOG.info("Campaign {} run {} finished; campaign {}", run.campaignId(), run.runNumber(), status);
     }
