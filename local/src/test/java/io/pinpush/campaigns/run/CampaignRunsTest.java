@@ -344,6 +344,25 @@ class CampaignRunsTest {
     }
 
     @Test
+    void aWorkItemDeliveredAgainAfterItsRunEndedLeavesTheEndAsItWas(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T10:00:00Z"));
+        harness.endpoints("e-", 10, null);
+        CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("IMMEDIATE", null,
+                Frequency.ONCE, false, null, null), null, null, false);
+        harness.tick();
+        List<String> workItems = harness.takeWorkItems();
+        workItems.forEach(harness.runs::process);
+        ActivityResponse ended = harness.activitiesOf(campaign).get(0);
+        assertThat(ended.state()).isEqualTo("COMPLETED");
+
+        at(harness, "2026-12-10T11:00:00Z");
+        harness.runs.process(workItems.get(workItems.size() - 1)); // SQS delivers the last one again, an hour on
+
+        assertThat(harness.activitiesOf(campaign).get(0).end()).as("the activity's end").isEqualTo(ended.end());
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.COMPLETED);
+    }
+
+    @Test
     void aRunWhoseEndFailedHalfwayIsEndedByItsRedeliveredWorkItem(LocalServer server, PinpointClient pinpoint) {
         // Where the last shard's completion can break: counting the slice on its run, reading the run, ending it.
         List<java.util.function.Supplier<java.util.function.Predicate<software.amazon.awssdk.core.SdkRequest>>> breaks =

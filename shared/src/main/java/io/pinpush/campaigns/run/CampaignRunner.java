@@ -241,10 +241,16 @@ public final class CampaignRunner {
     }
 
     /**
-     * Every slice is out: the activities are COMPLETED and the campaign waits for its next run, or is done. Done again
-     * by a redelivered work item whose first try failed here: each of its writes sets, none adds.
+     * Every slice is out: the run's end is written, then the run is closed. Written again by a redelivered work item
+     * whose first try broke before the close: each of its writes sets, none adds.
      */
     private void finishRun(RunRecord run, CampaignResponse current) {
+        writeRunEnd(run, current);
+        runs.closeRun(run);
+    }
+
+    /** The activities are COMPLETED and the campaign waits for its next run, or is done. */
+    private void writeRunEnd(RunRecord run, CampaignResponse current) {
         Instant now = clock.instant();
         run.activities().values().forEach(id -> activities.finished(run.appId(), run.campaignId(), id,
                 ActivityLog.State.COMPLETED, now, "SUCCESS"));

@@ -29,6 +29,8 @@ public final class RunStore {
 
     static final String DUE = "due";
     private static final String NEXT = "next";
+    /** On a run: its end is written whole (see {@link #closeRun}). */
+    private static final String CLOSED = "closed";
     /** On the next-run item: the last run has started (see {@link #lastRunStarted}). */
     private static final String ENDED = "ended";
     /** The condition of the schedule's writes: no later campaign version's is there (see {@link #armNext}). */
@@ -406,19 +408,27 @@ public final class RunStore {
     }
 
     /**
-     * Whether the run is over: its slice total known and every slice done. Then it is marked finished (what a redone
-     * tick reads). Asked again, by a redelivered completion, the answer stays true: what follows is done again, and
-     * must not count twice.
+     * Whether the run's end is to be written: its slice total known, every slice done, and its end not yet written
+     * whole ({@link #closeRun}). Then it is marked finished (what a redone tick reads). Asked again by a redelivered
+     * completion before the end was written whole, the answer stays true: the end is written again, and must not
+     * count twice.
      */
     boolean finishesRun(RunRecord run, Map<String, AttributeValue> current) {
         long total = Items.number(current, "slicesTotal", -1);
-        if (total < 0 || Items.number(current, "slicesDone", 0) < total) {
+        if (total < 0 || Items.number(current, "slicesDone", 0) < total || current.containsKey(CLOSED)) {
             return false;
         }
         dynamoDb.updateItem(b -> b.tableName(table)
                 .key(key(partition(run.appId(), run.campaignId()), runKey(run.runNumber())))
                 .updateExpression("SET finished = :t").expressionAttributeValues(Map.of(":t", Items.s("true"))));
         return true;
+    }
+
+    /** The run's end is written whole (its activities', the campaign's status): later completions leave it be. */
+    void closeRun(RunRecord run) {
+        dynamoDb.updateItem(b -> b.tableName(table)
+                .key(key(partition(run.appId(), run.campaignId()), runKey(run.runNumber())))
+                .updateExpression("SET " + CLOSED + " = :t").expressionAttributeValues(Map.of(":t", Items.s("true"))));
     }
 
     Map<String, AttributeValue> runItem(RunRecord run) {
