@@ -175,7 +175,8 @@ public final class Tables {
      * Campaign runs: what the scheduler tick and the campaign runner coordinate through. One partition per campaign,
      * {@code pk = appId#campaignId}:
      * <ul>
-     *   <li>{@code sk = "next"}: the campaign's next run (number, due time); absent once the last run has started</li>
+     *   <li>{@code sk = "next"}: the campaign's next run (number, due time); marked {@code ended}, with no due time,
+     *       once the last run has started</li>
      *   <li>{@code sk = "run#000003"}: one run: the campaign version it sends, its activity per treatment, how many
      *       time-zone slices it has and how many are done</li>
      *   <li>{@code sk = "run#000003#slice#<epoch ms>"}: the endpoints of a run that start at one instant (one slice, or

@@ -260,7 +260,7 @@ class CampaignRunsTest {
         // The run of the old version ends as its segment did; the campaign, on its new segment, goes on.
         assertThat(harness.activitiesOf(campaign)).singleElement()
                 .satisfies(activity -> assertThat(activity.state()).isEqualTo("CANCELLED"));
-        assertThat(harness.status(campaign)).isNotEqualTo(CampaignStatus.DELETED);
+        assertThat(harness.status(campaign)).as("the run ended, not DELETED").isEqualTo(CampaignStatus.PENDING_NEXT_RUN);
         at(harness, "2026-12-11T03:00:00Z");
         assertThat(harness.tick().runsStarted()).isEqualTo(1);
         harness.drain();

@@ -86,6 +86,15 @@ public final class CampaignRunner {
                 version.segmentVersion());
         if (segment.isEmpty()) {
             segmentDeleted(run.get(), version);
+            if (!onSegmentOf(current.get(), version) && runs.shardDone(work)) {
+                // Moved to another segment meanwhile, so not DELETED: this run still ends, CANCELLED, and the campaign
+                // waits for its next run (on the new segment) or is done.
+                runs.sliceCompleted(run.get(), work);
+                if (runs.finishesRun(run.get(), runs.runItem(run.get()))) {
+                    settleStatus(run.get(), current.get());
+                    runs.closeRun(run.get());
+                }
+            }
             return Optional.empty();
         }
         if (work.isPlan()) {
@@ -112,9 +121,13 @@ public final class CampaignRunner {
         run.activities().values().forEach(id -> activities.finished(run.appId(), run.campaignId(), id,
                 ActivityLog.State.CANCELLED, now, "FAIL"));
         // Unless an UpdateCampaign moved the campaign to another segment meanwhile: its later runs send that one.
-        campaigns.setStatus(run.appId(), run.campaignId(), CampaignStatus.DELETED, latest ->
-                Objects.equals(latest.segmentId(), version.segmentId())
-                        && Objects.equals(latest.segmentVersion(), version.segmentVersion()));
+        campaigns.setStatus(run.appId(), run.campaignId(), CampaignStatus.DELETED, latest -> onSegmentOf(latest, version));
+    }
+
+    /** Whether {@code latest} still sends the segment (and segment version) of {@code version}. */
+    private static boolean onSegmentOf(CampaignResponse latest, CampaignResponse version) {
+        return Objects.equals(latest.segmentId(), version.segmentId())
+                && Objects.equals(latest.segmentVersion(), version.segmentVersion());
     }
 
     private ShardReport sendShard(WorkItem work, RunRecord run, CampaignResponse version, SegmentResponse segment,
@@ -254,6 +267,11 @@ public final class CampaignRunner {
         Instant now = clock.instant();
         run.activities().values().forEach(id -> activities.finished(run.appId(), run.campaignId(), id,
                 ActivityLog.State.COMPLETED, now, "SUCCESS"));
+        settleStatus(run, current);
+    }
+
+    /** After a run: the campaign waits for its next run, or is done (or stays paused). */
+    private void settleStatus(RunRecord run, CampaignResponse current) {
         if (current == null) {
             return;
         }

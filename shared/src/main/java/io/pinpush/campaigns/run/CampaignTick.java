@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Starting run n: the run record (pinning the campaign version, one activity per treatment), the activities
  * (RUNNING), the campaign EXECUTING; then one work item per endpoint shard (or, with IsLocalTime, one plan item
- * that finds the run's time zones); then run n+1 is armed, or the "next" item is removed after the last run.
+ * that finds the run's time zones); then run n+1 is armed, or the "next" item is marked ended after the last run.
  */
 public final class CampaignTick {
 
