@@ -14,14 +14,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -41,9 +37,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class CampaignKpiCounters implements DeliveryListener, AppScopedData {
 
-    /** Held while a flush writes (see {@link #flush}); recording takes only this object's own lock. */
-    private final Object writing = new Object();
-    private static final Logger LOG = LoggerFactory.getLogger(CampaignKpiCounters.class);
     static final String PARTITION_PREFIX = "kpic#";
     static final String MARKER_PREFIX = "kpicu#";
 
@@ -70,8 +63,7 @@ public final class CampaignKpiCounters implements DeliveryListener, AppScopedDat
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Clock clock;
-    private Map<RunDay, Map<DeliveryStatus, Long>> counts = new HashMap<>();
-    private Set<Map.Entry<RunDay, String>> markers = new HashSet<>();
+    private final StatusTally<RunDay, Map.Entry<RunDay, String>> tally = new StatusTally<>("campaign KPI counters");
 
     public CampaignKpiCounters(DynamoDbClient dynamoDb, PinpushConfig config, Clock clock) {
         this.dynamoDb = dynamoDb;
@@ -80,7 +72,7 @@ public final class CampaignKpiCounters implements DeliveryListener, AppScopedDat
     }
 
     @Override
-    public synchronized void onOutcome(DeliveryOutcome outcome) {
+    public void onOutcome(DeliveryOutcome outcome) {
         CampaignAttribution campaign = outcome.campaign();
         if (campaign == null) {
             return;
@@ -89,63 +81,33 @@ public final class CampaignKpiCounters implements DeliveryListener, AppScopedDat
         RunDay runDay = new RunDay(outcome.appId(), campaign.campaignId(), finished.atZone(ZoneOffset.UTC).toLocalDate(),
                 campaign.activityId() == null ? "-" : campaign.activityId());
         DeliveryStatus status = outcome.result().deliveryStatus();
-        counts.computeIfAbsent(runDay, k -> new EnumMap<>(DeliveryStatus.class)).merge(status, 1L, Long::sum);
         String kind = status == DeliveryStatus.SUCCESSFUL ? UniqueRecipients.DELIVERED : UniqueRecipients.UNDELIVERED;
-        markers.add(Map.entry(runDay, kind + runDay.activityId() + "#" + UniqueRecipients.recipient(outcome.target())));
+        tally.count(runDay, status,
+                Map.entry(runDay, kind + runDay.activityId() + "#" + UniqueRecipients.recipient(outcome.target())));
     }
 
-    /** Writes what was tallied since the last flush; what fails is kept for the next one.
-     * One flush writes at a time: a flush that returns has written what it took and what a flush running alongside
-     * took (the dispatcher also flushes from a settle thread when a late answer is recorded, and Lambda may freeze the
-     * process once an invocation returns).
-     */
+    /** Writes what was tallied since the last flush (see {@link StatusTally#flush}); call it at the end of every invocation. */
     public void flush() {
-        synchronized (writing) {
-            Map<RunDay, Map<DeliveryStatus, Long>> tallied;
-            Set<Map.Entry<RunDay, String>> seen;
-            synchronized (this) {
-                tallied = counts;
-                seen = markers;
-                counts = new HashMap<>();
-                markers = new HashSet<>();
+        tally.flush(this::add, this::writeMarkers, runDay -> "campaign " + runDay.campaignId());
+    }
+
+    /** The markers, and each campaign's entry in the app's campaign index (for DeleteApp), 25 to a BatchWriteItem. */
+    private void writeMarkers(Set<Map.Entry<RunDay, String>> seen) {
+        List<WriteRequest> puts = new ArrayList<>();
+        Set<String> campaigns = new HashSet<>();
+        for (Map.Entry<RunDay, String> marker : seen) {
+            RunDay runDay = marker.getKey();
+            if (campaigns.add(runDay.appId() + "#" + runDay.campaignId())) {
+                puts.add(WriteRequest.builder().putRequest(p -> p.item(Map.of(
+                        "pk", Items.s(PARTITION_PREFIX + runDay.appId()), "sk", Items.s(runDay.campaignId()),
+                        "expiresAt", Items.n(KpiCounters.expiresAt(runDay.day()))))).build());
             }
-            tallied.forEach((runDay, byStatus) -> {
-                try {
-                    add(runDay, byStatus);
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not add {} to the KPI counters of campaign {}; adding them with the next flush",
-                            byStatus, runDay.campaignId(), e);
-                    synchronized (this) {
-                        Map<DeliveryStatus, Long> pending = counts.computeIfAbsent(runDay, k -> new EnumMap<>(DeliveryStatus.class));
-                        byStatus.forEach((s, n) -> pending.merge(s, n, Long::sum));
-                    }
-                }
-            });
-            if (!seen.isEmpty()) {
-                List<WriteRequest> puts = new ArrayList<>();
-                Set<String> campaigns = new HashSet<>();
-                for (Map.Entry<RunDay, String> marker : seen) {
-                    RunDay runDay = marker.getKey();
-                    if (campaigns.add(runDay.appId() + "#" + runDay.campaignId())) { // the app's campaign index, for DeleteApp
-                        puts.add(WriteRequest.builder().putRequest(p -> p.item(Map.of(
-                                "pk", Items.s(PARTITION_PREFIX + runDay.appId()), "sk", Items.s(runDay.campaignId()),
-                                "expiresAt", Items.n(KpiCounters.expiresAt(runDay.day()))))).build());
-                    }
-                    puts.add(WriteRequest.builder().putRequest(p -> p.item(Map.of(
-                            "pk", Items.s(markerPartition(runDay.appId(), runDay.campaignId(), runDay.day())),
-                            "sk", Items.s(marker.getValue()),
-                            "expiresAt", Items.n(KpiCounters.expiresAt(runDay.day()))))).build());
-                }
-                try {
-                    BatchWrites.write(dynamoDb, table, puts);
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not write {} campaign KPI markers; writing them with the next flush", seen.size(), e);
-                    synchronized (this) {
-                        markers.addAll(seen);
-                    }
-                }
-            }
+            puts.add(WriteRequest.builder().putRequest(p -> p.item(Map.of(
+                    "pk", Items.s(markerPartition(runDay.appId(), runDay.campaignId(), runDay.day())),
+                    "sk", Items.s(marker.getValue()),
+                    "expiresAt", Items.n(KpiCounters.expiresAt(runDay.day()))))).build());
         }
+        BatchWrites.write(dynamoDb, table, puts);
     }
 
     private void add(RunDay runDay, Map<DeliveryStatus, Long> byStatus) {

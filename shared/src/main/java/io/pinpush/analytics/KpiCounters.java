@@ -15,14 +15,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -40,9 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class KpiCounters implements DeliveryListener, AppScopedData {
 
-    /** Held while a flush writes (see {@link #flush}); recording takes only this object's own lock. */
-    private final Object writing = new Object();
-    private static final Logger LOG = LoggerFactory.getLogger(KpiCounters.class);
     static final String PARTITION_PREFIX = "kpi#";
     static final String DAY_PREFIX = "day#";
     static final Duration RETENTION = Duration.ofDays(90);
@@ -54,8 +46,7 @@ public final class KpiCounters implements DeliveryListener, AppScopedData {
     private final String table;
     private final UniqueRecipients recipients;
     private final Clock clock;
-    private Map<AppDay, Map<DeliveryStatus, Long>> counts = new HashMap<>();
-    private Set<UniqueRecipients.Marker> markers = new HashSet<>();
+    private final StatusTally<AppDay, UniqueRecipients.Marker> tally = new StatusTally<>("KPI counters");
 
     public KpiCounters(DynamoDbClient dynamoDb, PinpushConfig config, UniqueRecipients recipients, Clock clock) {
         this.dynamoDb = dynamoDb;
@@ -65,49 +56,16 @@ public final class KpiCounters implements DeliveryListener, AppScopedData {
     }
 
     @Override
-    public synchronized void onOutcome(DeliveryOutcome outcome) {
+    public void onOutcome(DeliveryOutcome outcome) {
         Instant finished = outcome.finishedAt() == null ? clock.instant() : Instant.parse(outcome.finishedAt());
         LocalDate day = finished.atZone(ZoneOffset.UTC).toLocalDate();
-        counts.computeIfAbsent(new AppDay(outcome.appId(), day), k -> new EnumMap<>(DeliveryStatus.class))
-                .merge(outcome.result().deliveryStatus(), 1L, Long::sum);
-        markers.add(UniqueRecipients.Marker.of(outcome, day));
+        tally.count(new AppDay(outcome.appId(), day), outcome.result().deliveryStatus(),
+                UniqueRecipients.Marker.of(outcome, day));
     }
 
-    /** Writes what was tallied since the last flush; call it at the end of every invocation.
-     * One flush writes at a time: a flush that returns has written what it took and what a flush running alongside
-     * took (the dispatcher also flushes from a settle thread when a late answer is recorded, and Lambda may freeze the
-     * process once an invocation returns).
-     */
+    /** Writes what was tallied since the last flush (see {@link StatusTally#flush}); call it at the end of every invocation. */
     public void flush() {
-        synchronized (writing) {
-            Map<AppDay, Map<DeliveryStatus, Long>> tallied;
-            Set<UniqueRecipients.Marker> seen;
-            synchronized (this) {
-                tallied = counts;
-                seen = markers;
-                counts = new HashMap<>();
-                markers = new HashSet<>();
-            }
-            tallied.forEach((appDay, byStatus) -> {
-                try {
-                    add(appDay, byStatus);
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not add {} to the KPI counters of app {} on {}; adding them with the next flush",
-                            byStatus, appDay.appId(), appDay.day(), e);
-                    keep(appDay, byStatus);
-                }
-            });
-            if (!seen.isEmpty()) {
-                try {
-                    recipients.write(seen);
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not write {} KPI recipient markers; writing them with the next flush", seen.size(), e);
-                    synchronized (this) {
-                        markers.addAll(seen);
-                    }
-                }
-            }
-        }
+        tally.flush(this::add, recipients::write, appDay -> "app " + appDay.appId() + " on " + appDay.day());
     }
 
     private void add(AppDay appDay, Map<DeliveryStatus, Long> byStatus) {
@@ -144,11 +102,6 @@ public final class KpiCounters implements DeliveryListener, AppScopedData {
             }
         }
         return byStatus;
-    }
-
-    private synchronized void keep(AppDay appDay, Map<DeliveryStatus, Long> byStatus) {
-        Map<DeliveryStatus, Long> pending = counts.computeIfAbsent(appDay, k -> new EnumMap<>(DeliveryStatus.class));
-        byStatus.forEach((status, count) -> pending.merge(status, count, Long::sum));
     }
 
     /** When the analytics items of {@code day} expire (DynamoDB TTL, epoch seconds). */
