@@ -1,11 +1,20 @@
 package io.pinpush.bench;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pinpush.api.Json;
 import io.pinpush.channels.ChannelType;
 import io.pinpush.messaging.Delivery;
 import io.pinpush.messaging.DeliveryBundle;
 import io.pinpush.messaging.DeliveryTarget;
 import io.pinpush.providers.RenderedPush;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +24,7 @@ import java.util.function.Function;
 
 /**
  * What the dispatcher function receives for N deliveries of one send: the bodies the send function queues
- * (bundles of up to ten), ten messages to an SQSEvent like a full Lambda batch. Uses only classes of the Lambda jar.
+ * (bundles of up to ten), ten messages to an SQS event (its bytes, as Lambda hands them) like a full Lambda batch. Uses only classes of the Lambda jar.
  */
 final class BundledEvents {
 
@@ -27,7 +36,7 @@ final class BundledEvents {
     }
 
     /** N APNs deliveries; delivery i goes to {@code tokens[i % size]}. */
-    static List<SQSEvent> of(String appId, List<String> tokens, int n) {
+    static List<byte[]> of(String appId, List<String> tokens, int n) {
         return of(appId, tokens, n, BundledEvents::apns);
     }
 
@@ -39,7 +48,7 @@ final class BundledEvents {
      * N deliveries, delivery i rendered by {@code push} for {@code tokens[i % size]}; a fresh request id, so
      * nothing is already recorded.
      */
-    static List<SQSEvent> of(String appId, List<String> tokens, int n, Function<String, RenderedPush> push) {
+    static List<byte[]> of(String appId, List<String> tokens, int n, Function<String, RenderedPush> push) {
         String requestId = UUID.randomUUID().toString();
         List<Delivery> deliveries = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -49,22 +58,31 @@ final class BundledEvents {
                     Instant.now().toString()));
         }
         List<DeliveryBundle> bundles = DeliveryBundle.pack(deliveries);
-        List<SQSEvent> events = new ArrayList<>();
+        List<byte[]> events = new ArrayList<>();
         for (int from = 0; from < bundles.size(); from += 10) {
-            List<SQSEvent.SQSMessage> records = new ArrayList<>();
+            ObjectNode event = Json.mapper().createObjectNode();
+            ArrayNode records = event.putArray("Records");
             for (int i = from; i < Math.min(bundles.size(), from + 10); i++) {
-                SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-                record.setMessageId(UUID.randomUUID().toString());
-                record.setReceiptHandle("bench-" + i);
-                record.setBody(bundles.get(i).body());
-                record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-                record.setEventSource("aws:sqs");
-                records.add(record);
+                ObjectNode record = records.addObject();
+                record.put("messageId", UUID.randomUUID().toString());
+                record.put("receiptHandle", "bench-" + i);
+                record.put("body", bundles.get(i).body());
+                record.putObject("attributes").put("ApproximateReceiveCount", "1");
+                record.put("eventSource", "aws:sqs");
             }
-            SQSEvent event = new SQSEvent();
-            event.setRecords(records);
-            events.add(event);
+            events.add(event.toString().getBytes(StandardCharsets.UTF_8));
         }
         return events;
+    }
+
+    /** Hands {@code event} to the function as Lambda does; returns how many messages it left on the queue. */
+    static int invoke(RequestStreamHandler function, byte[] event, Context context) {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        try {
+            function.handleRequest(new ByteArrayInputStream(event), answer, context);
+            return Json.mapper().readTree(answer.toByteArray()).path("batchItemFailures").size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.pinpush.bench;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.pinpush.functions.DispatcherHandler;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ public final class DispatcherMemoryProbe {
             for (int i = 0; i < n; i++) {
                 tokens.add(BenchStack.randomApnsToken());
             }
-            List<SQSEvent> events = BundledEvents.of(appId, tokens, n);
+            List<byte[]> events = BundledEvents.of(appId, tokens, n);
             boolean last = round == rounds;
             if (last) {
                 memory.start();
@@ -37,8 +36,8 @@ public final class DispatcherMemoryProbe {
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
             int failures = 0;
-            for (SQSEvent event : events) {
-                failures += handler.handle(event, new ColdStartProbe.ProbeContext()).getBatchItemFailures().size();
+            for (byte[] event : events) {
+                failures += BundledEvents.invoke(handler, event, new ColdStartProbe.ProbeContext());
             }
             rate = n / ((System.nanoTime() - start) / 1e9);
             cpuPerDelivery = (processCpuNanos() - cpuStart) / 1e3 / n;

@@ -1,7 +1,5 @@
 package io.pinpush.bench;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.eatthepath.pushy.apns.ApnsClient;
 import com.eatthepath.pushy.apns.ApnsClientBuilder;
 import com.eatthepath.pushy.apns.DeliveryPriority;
@@ -9,6 +7,7 @@ import com.eatthepath.pushy.apns.PushType;
 import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
 import com.eatthepath.pushy.apns.util.SimpleApnsPushNotification;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.pinpush.config.DaemonThreads;
 import io.pinpush.functions.DispatcherHandler;
 import io.pinpush.local.LocalContext;
 import io.pinpush.local.standins.StandInTls;
@@ -30,7 +29,7 @@ import java.util.function.Function;
  * Benchmark (1) and (5): the dispatcher path against a raw Pushy client, same MockApnsServer, same N, alternating.
  *
  * <p>(a) one Pushy client (one event-loop thread, the same connection count Pinpush uses) sends N notifications with
- * at most {@code 100 x C} in flight. (b) {@code C} threads call the real {@link DispatcherHandler} with SQSEvents of
+ * at most {@code 100 x C} in flight. (b) {@code C} threads call the real {@link DispatcherHandler} with SQS events (their bytes) of
  * 10 messages, each a bundle of 10 deliveries (the bodies the send function queues), so at most {@code 100 x C}
  * pushes are in flight too;
  * that includes the channel lookup, the recorded-check (BatchGetItem), one conditional PutItem per outcome in
@@ -133,7 +132,7 @@ public final class DispatcherVsPushy {
         }
     }
 
-    /** (b): the dispatcher function, fed SQSEvents of ten bundles built in-process. */
+    /** (b): the dispatcher function, fed the bytes of SQS events of ten bundles built in-process. */
     static final class DispatcherRun {
         private final BenchStack stack;
         private final DispatcherHandler handler;
@@ -148,11 +147,11 @@ public final class DispatcherVsPushy {
             this.stack = stack;
             this.handler = new DispatcherHandler(stack.server.pinpush());
             this.concurrency = concurrency;
-            this.invokers = Executors.newFixedThreadPool(concurrency, Daemons.named("bench-dispatcher"));
+            this.invokers = Executors.newFixedThreadPool(concurrency, DaemonThreads.named("bench-dispatcher"));
         }
 
         double run(List<String> tokens, int n, MemorySampler memory) throws Exception {
-            List<SQSEvent> events = BundledEvents.of(stack.appId, tokens, n, push);
+            List<byte[]> events = BundledEvents.of(stack.appId, tokens, n, push);
             AtomicInteger next = new AtomicInteger();
             AtomicInteger failures = new AtomicInteger();
             if (memory != null) memory.start();
@@ -161,8 +160,7 @@ public final class DispatcherVsPushy {
             for (int t = 0; t < concurrency; t++) {
                 workers.add(invokers.submit(() -> {
                     for (int e = next.getAndIncrement(); e < events.size(); e = next.getAndIncrement()) {
-                        SQSBatchResponse response = handler.handle(events.get(e), new LocalContext());
-                        failures.addAndGet(response.getBatchItemFailures().size());
+                        failures.addAndGet(BundledEvents.invoke(handler, events.get(e), new LocalContext()));
                     }
                 }));
             }

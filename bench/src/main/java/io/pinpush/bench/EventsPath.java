@@ -1,6 +1,7 @@
 package io.pinpush.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pinpush.config.DaemonThreads;
 import io.pinpush.api.Json;
 import io.pinpush.local.KinesisLocal;
 import java.time.Instant;
@@ -66,7 +67,7 @@ public final class EventsPath {
         try (BenchStack stack = new BenchStack(Map.of("PINPUSH_ENDPOINT_KINESIS", kinesis.endpoint().toString(),
                 "PINPUSH_EVENT_STREAM_NAME", STREAM))) {
             String stream = STREAM;
-            ExecutorService threads = Executors.newFixedThreadPool(c, Daemons.named("events-bench"));
+            ExecutorService threads = Executors.newFixedThreadPool(c, DaemonThreads.named("events-bench"));
             AtomicInteger calls = new AtomicInteger();
             putEvents(stack, calls, EVENTS_PER_CALL, 1, threads, new ArrayList<>());
             byte[] record = pinpushRecord(kinesis.records(stream));

@@ -38,7 +38,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * the FCM renderer builds the v1 request from the GCMMessage (as the send function does per address), then the
  * production {@link ProviderGateway} sends it (channel and credential lookup through the app's stored GCM channel,
  * the OAuth access-token cache, the HTTP/2 call, response parsing, the provider-latency metric). (c), for
- * information: C threads calling the real dispatcher function with SQSEvents of 10 GCM deliveries, recording every
+ * information: C threads calling the real dispatcher function with SQS events of 10 GCM deliveries, recording every
  * outcome in DynamoDB Local, as {@link DispatcherVsPushy} does for APNs. The 0.8 target is judged on b/a.
  *
  * <p>Usage: {@code FcmVsJdkHttp2 [N=20000] [C=1] [rounds=3] [provider-only]}; {@code provider-only} leaves (c) out

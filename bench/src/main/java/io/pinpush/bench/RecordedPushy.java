@@ -1,5 +1,6 @@
 package io.pinpush.bench;
 
+import io.pinpush.config.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,8 +33,8 @@ final class RecordedPushy implements AutoCloseable {
 
     private final DispatcherVsPushy.RawPushy pushy;
     private final DynamoDbClient dynamoDb;
-    private final ExecutorService writers = Executors.newFixedThreadPool(16, Daemons.named("ceiling-writer"));
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(Daemons.named("ceiling-flush"));
+    private final ExecutorService writers = Executors.newFixedThreadPool(16, DaemonThreads.named("ceiling-writer"));
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ceiling-flush"));
     private final Object lock = new Object();
     private List<Pending> pending = new ArrayList<>();
     private final String run = UUID.randomUUID().toString();

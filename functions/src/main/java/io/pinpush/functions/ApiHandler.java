@@ -11,10 +11,13 @@ import io.pinpush.functions.priming.ApiPriming;
 import io.pinpush.functions.priming.ClassPreloader;
 import io.pinpush.functions.priming.Priming;
 import io.pinpush.functions.priming.SdkPriming;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 import org.slf4j.MDC;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
@@ -86,8 +89,13 @@ public final class ApiHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        APIGatewayV2HTTPEvent event = EventJson.mapper().readValue(input, APIGatewayV2HTTPEvent.class);
-        EventJson.mapper().writeValue(output, handle(event, context));
+        answer(input, output, event -> handle(event, context));
+    }
+
+    /** Reads the HTTP API event from {@code input}, and writes what {@code handling} makes of it to {@code output}. */
+    private static void answer(InputStream input, OutputStream output,
+                               Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handling) throws IOException {
+        EventJson.mapper().writeValue(output, handling.apply(EventJson.mapper().readValue(input, APIGatewayV2HTTPEvent.class)));
     }
 
     /** The same as {@link #handleRequest}, for a caller that holds the event as Lambda's class (the local server). */
@@ -102,10 +110,9 @@ public final class ApiHandler implements RequestStreamHandler {
     /** For priming: the event as bytes through the same reading and writing as {@link #handleRequest}. */
     private static APIGatewayV2HTTPResponse throughJson(Router router, APIGatewayV2HTTPEvent event) {
         try {
-            byte[] bytes = EventJson.mapper().writeValueAsBytes(event);
-            APIGatewayV2HTTPResponse response = route(router, EventJson.mapper().readValue(bytes, APIGatewayV2HTTPEvent.class));
-            EventJson.mapper().writeValueAsBytes(response);
-            return response;
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            answer(new ByteArrayInputStream(EventJson.mapper().writeValueAsBytes(event)), answer, read -> route(router, read));
+            return EventJson.mapper().readValue(answer.toByteArray(), APIGatewayV2HTTPResponse.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

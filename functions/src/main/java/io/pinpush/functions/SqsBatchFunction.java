@@ -2,8 +2,6 @@ package io.pinpush.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.api.Json;
 import io.pinpush.messaging.Dispatcher.QueuedMessage;
@@ -17,9 +15,8 @@ import java.util.List;
  * A function fed by an SQS event source with ReportBatchItemFailures (the dispatcher, the dead-letter settler, the
  * campaign runner, the job runner, the event spill replayer). Lambda hands it the event's bytes: it reads the four
  * members of each record it needs with the function's own JSON library, so Lambda's runtime does not load a JSON
- * library of its own to read the event into {@link SQSEvent} first (README, Benchmarks (4)), and it answers with the
- * messages to leave on the queue. The local server hands it the same bytes; the benchmarks and tests that hold
- * Lambda's event class call {@link #handle(SQSEvent, Context)}: the same handling after the reading.
+ * library of its own to read the event into Lambda's {@code SQSEvent} first (README, Benchmarks (4)), and it answers
+ * with the messages to leave on the queue. The local server, the benchmarks and the tests hand it the same bytes.
  */
 public interface SqsBatchFunction extends RequestStreamHandler {
 
@@ -31,11 +28,6 @@ public interface SqsBatchFunction extends RequestStreamHandler {
         BatchItemFailures.write(output, handle(messages(Json.mapper().readTree(input)), context));
     }
 
-    default SQSBatchResponse handle(SQSEvent event, Context context) {
-        return new SQSBatchResponse(handle(messages(event), context).stream()
-                .map(SQSBatchResponse.BatchItemFailure::new).toList());
-    }
-
     /** The records of an SQS event as Lambda's JSON names them (a body that is not a string reads as none). */
     static List<QueuedMessage> messages(JsonNode event) {
         List<QueuedMessage> messages = new ArrayList<>();
@@ -45,15 +37,6 @@ public interface SqsBatchFunction extends RequestStreamHandler {
                     receiveCount(record.path("attributes").path("ApproximateReceiveCount").textValue())));
         }
         return messages;
-    }
-
-    /** The records of Lambda's event class, read the same way. */
-    static List<QueuedMessage> messages(SQSEvent event) {
-        return event.getRecords() == null ? List.of() : event.getRecords().stream()
-                .map(record -> new QueuedMessage(record.getMessageId(), record.getReceiptHandle(), record.getBody(),
-                        receiveCount(record.getAttributes() == null ? null
-                                : record.getAttributes().get("ApproximateReceiveCount"))))
-                .toList();
     }
 
     /** SQS counts receives, crashed attempts included; that count is the attempt number (1 when it is missing). */

@@ -1,5 +1,6 @@
 package io.pinpush.local;
 
+import io.pinpush.config.DaemonThreads;
 import io.pinpush.functions.CampaignTickHandler;
 import java.time.Duration;
 import java.util.Map;
@@ -19,11 +20,8 @@ public final class LocalCampaignTick implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalCampaignTick.class);
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "pinpush-campaign-tick");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("pinpush-campaign-tick"));
 
     private LocalCampaignTick() {
     }

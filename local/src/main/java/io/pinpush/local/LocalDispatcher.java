@@ -1,21 +1,14 @@
 package io.pinpush.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pinpush.api.Json;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import io.pinpush.config.DaemonThreads;
 import io.pinpush.functions.DispatcherHandler;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -55,11 +48,7 @@ public final class LocalDispatcher implements AutoCloseable {
         this.queueArn = queueArn;
         this.region = region;
         this.handler = handler;
-        this.pollers = Executors.newFixedThreadPool(pollerCount, runnable -> {
-            Thread thread = new Thread(runnable, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pollers = DaemonThreads.pool(pollerCount, threadName);
     }
 
     /** Polls {@code queueUrl} for {@code handler} (the dispatcher, the campaign runner) in batches of up to ten. */
@@ -104,19 +93,14 @@ public final class LocalDispatcher implements AutoCloseable {
     }
 
     private void dispatch(List<Message> messages) {
-        JsonNode response;
+        Set<String> failed;
         try {
-            // The bytes Lambda hands the function, and its answer read back as Lambda reads it.
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(Json.write(toEvent(messages)).getBytes(StandardCharsets.UTF_8)),
-                    answer, new LocalContext());
-            response = Json.mapper().readTree(answer.toByteArray());
+            failed = new HashSet<>(LocalInvocation.batchItemFailures(LocalInvocation.invoke(handler,
+                    LocalInvocation.sqsEvent(messages, queueArn, region), new LocalContext())));
         } catch (IOException | RuntimeException e) {
             LOG.error("{} failed on a batch of {}; every message stays on the queue", queueUrl, messages.size(), e);
             return;
         }
-        Set<String> failed = new HashSet<>();
-        response.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asText()));
         List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
         for (Message message : messages) {
             if (!failed.contains(message.messageId())) {
@@ -127,26 +111,6 @@ public final class LocalDispatcher implements AutoCloseable {
         if (!done.isEmpty()) {
             sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done));
         }
-    }
-
-    /** The event exactly as Lambda's SQS event source writes it for received messages. */
-    ObjectNode toEvent(List<Message> messages) {
-        ObjectNode event = Json.mapper().createObjectNode();
-        ArrayNode records = event.putArray("Records");
-        for (Message message : messages) {
-            ObjectNode record = records.addObject();
-            record.put("messageId", message.messageId());
-            record.put("receiptHandle", message.receiptHandle());
-            record.put("body", message.body());
-            ObjectNode attributes = record.putObject("attributes");
-            message.attributesAsStrings().forEach(attributes::put);
-            record.putObject("messageAttributes");
-            record.put("md5OfBody", message.md5OfBody());
-            record.put("eventSource", "aws:sqs");
-            record.put("eventSourceARN", queueArn);
-            record.put("awsRegion", region);
-        }
-        return event;
     }
 
     private static void pause() {

@@ -1,6 +1,7 @@
 package io.pinpush.local;
 
 import com.sun.net.httpserver.HttpServer;
+import io.pinpush.config.DaemonThreads;
 import io.pinpush.Pinpush;
 import io.pinpush.access.AccessKeyShapes.AccessKeyResponse;
 import io.pinpush.config.AwsClients;
@@ -138,11 +139,7 @@ public final class LocalServer implements AutoCloseable {
             }
 
             HttpServer http = LoopbackHttpServer.create(new InetSocketAddress("localhost", options.port()), 256);
-            ExecutorService threads = Executors.newFixedThreadPool(64, runnable -> {
-                Thread thread = new Thread(runnable, "pinpush-http");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ExecutorService threads = DaemonThreads.pool(64, "pinpush-http");
             http.setExecutor(threads);
             http.createContext("/", new HttpBridge(new ApiHandler(pinpush.apiRouter(), pinpush::flushAfterInvocation)));
             http.createContext(LambdaInvokeBridge.PATH,

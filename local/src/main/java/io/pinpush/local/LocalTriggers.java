@@ -3,16 +3,14 @@ package io.pinpush.local;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pinpush.config.DaemonThreads;
 import io.pinpush.api.Json;
 import io.pinpush.config.AwsClients;
 import io.pinpush.config.PinpushConfig;
 import io.pinpush.functions.TriggerHandler;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,11 +64,7 @@ public final class LocalTriggers implements AutoCloseable {
     private LocalTriggers(Source source, TriggerHandler handler) {
         this.source = source;
         this.handler = handler;
-        this.poller = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "pinpush-triggers");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.poller = Executors.newSingleThreadExecutor(DaemonThreads.named("pinpush-triggers"));
     }
 
     /** Reads the events {@code config} publishes (file or stream) from now on; empty when it publishes none. */
@@ -109,13 +103,8 @@ public final class LocalTriggers implements AutoCloseable {
             return;
         }
         try {
-            // The bytes Lambda hands the function, and its answer read back as Lambda reads it.
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(Json.write(toEvent(batch.records())).getBytes(StandardCharsets.UTF_8)),
-                    answer, new LocalContext());
-            List<String> failed = new ArrayList<>();
-            Json.mapper().readTree(answer.toByteArray()).path("batchItemFailures")
-                    .forEach(failure -> failed.add(failure.path("itemIdentifier").asText()));
+            List<String> failed = LocalInvocation.batchItemFailures(
+                    LocalInvocation.invoke(handler, toEvent(batch.records()), new LocalContext()));
             failed.stream().min(Comparator.comparing(LocalTriggers::sequenceOrder))
                     .ifPresent(first -> source.resumeAt(batch.shardId(), first));
         } catch (IOException | RuntimeException e) {

@@ -11,8 +11,10 @@ import io.pinpush.functions.EventSpillHandler;
 import io.pinpush.local.FreePorts;
 import io.pinpush.local.KinesisLocal;
 import io.pinpush.local.LocalContext;
+import io.pinpush.local.LocalInvocation;
 import io.pinpush.messaging.DeliveryStatus;
 import io.pinpush.secrets.FileSecretStore;
+import io.pinpush.testing.EventSamples;
 import io.pinpush.testing.EventsExtension;
 import io.pinpush.testing.EventsExtension.EventsStack;
 import java.nio.file.Path;
@@ -22,8 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.awaitility.Awaitility;
 import software.amazon.awssdk.services.sqs.model.Message;
 import org.junit.jupiter.api.Test;
@@ -125,33 +125,28 @@ class EventSpillTest {
                 "{\"event_type\":\"_push.send\",\"application\":{\"app_id\":\"" + appId + "\"}}")));
         EventSpillHandler handler = new EventSpillHandler(replayer);
 
-        SQSEvent down = receive(stack, queue);
-        SQSBatchResponse whileDown = handler.handle(down, new LocalContext());
+        List<Message> down = receive(stack, queue);
+        List<String> whileDown = LocalInvocation.batchItemFailures(EventSamples.invoke(handler, event(down)));
 
-        assertThat(whileDown.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-                .containsExactly(down.getRecords().get(0).getMessageId());
+        assertThat(whileDown).containsExactly(down.get(0).messageId());
 
         stack.kinesis().createStream(notYetThere, 1);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            SQSEvent again = receive(stack, queue);
-            return !again.getRecords().isEmpty()
-                    && handler.handle(again, new LocalContext()).getBatchItemFailures().isEmpty();
+            List<Message> again = receive(stack, queue);
+            return !again.isEmpty()
+                    && LocalInvocation.batchItemFailures(EventSamples.invoke(handler, event(again))).isEmpty();
         });
         assertThat(StreamedRecords.of(stack.kinesis(), notYetThere, appId)).hasSize(1);
     }
 
-    /** What Lambda's SQS trigger would hand the function: the messages it received. */
-    private static SQSEvent receive(EventsStack stack, String queue) {
-        List<SQSEvent.SQSMessage> messages = new java.util.ArrayList<>();
-        for (Message message : stack.sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)).messages()) {
-            SQSEvent.SQSMessage sqsMessage = new SQSEvent.SQSMessage();
-            sqsMessage.setMessageId(message.messageId());
-            sqsMessage.setReceiptHandle(message.receiptHandle());
-            sqsMessage.setBody(message.body());
-            messages.add(sqsMessage);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(messages);
-        return event;
+    /** What Lambda's SQS trigger would receive for the function. */
+    private static List<Message> receive(EventsStack stack, String queue) {
+        return stack.sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)
+                .messageSystemAttributeNamesWithStrings("All")).messages();
+    }
+
+    /** ...and the event it would hand the function. */
+    private static String event(List<Message> messages) {
+        return LocalInvocation.sqsEvent(messages, "arn:aws:sqs:us-east-1:000000000000:spill", "us-east-1").toString();
     }
 }

@@ -3,6 +3,7 @@ package io.pinpush.testing;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinpush.api.Json;
+import io.pinpush.local.LocalInvocation;
 import io.pinpush.local.LocalContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -44,13 +45,11 @@ public final class EventSamples {
 
     /** {@link #invoke(RequestStreamHandler, String)} in {@code context} (one with little time left, say). */
     public static JsonNode invoke(RequestStreamHandler handler, String payload, com.amazonaws.services.lambda.runtime.Context context) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, context);
+            return LocalInvocation.invoke(handler, payload.getBytes(StandardCharsets.UTF_8), context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return readJson(out.toString(StandardCharsets.UTF_8));
     }
 
     /** A handler's answer (or the body inside it) as JSON. */

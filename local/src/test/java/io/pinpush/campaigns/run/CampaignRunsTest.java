@@ -48,6 +48,15 @@ class CampaignRunsTest {
         return campaign;
     }
 
+    /** {@code devices} endpoints in {@code timezone}, and an IMMEDIATE one-off campaign to all of them, started by the tick. */
+    private static CampaignResponse immediateOnce(RunHarness harness, int devices, String timezone) {
+        harness.endpoints("e-", devices, timezone);
+        CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("IMMEDIATE", null,
+                Frequency.ONCE, false, null, null), null, null, false);
+        harness.tick();
+        return campaign;
+    }
+
     /** {@code devices} endpoints without a time zone, and a campaign to all of them from 03:00 UTC. */
     private static CampaignResponse toDevices(RunHarness harness, int devices, String end, Frequency frequency) {
         harness.endpoints("device-", devices, null);
@@ -315,10 +324,7 @@ class CampaignRunsTest {
     @Test
     void endpointsClaimedWhenTheirWorkItemBrokeAreSentWhenItIsDeliveredAgain(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T10:00:00Z"));
-        harness.endpoints("e-", 120, null);
-        CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("IMMEDIATE", null,
-                Frequency.ONCE, false, null, null), null, null, false);
-        harness.tick();
+        CampaignResponse campaign = immediateOnce(harness, 120, null);
         List<String> workItems = harness.takeWorkItems();
         java.util.concurrent.atomic.AtomicInteger claims = new java.util.concurrent.atomic.AtomicInteger();
         // The twentieth claim fails: the endpoints claimed before it in that work item are neither queued nor sent.
@@ -346,10 +352,7 @@ class CampaignRunsTest {
     @Test
     void aWorkItemDeliveredAgainAfterItsRunEndedLeavesTheEndAsItWas(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T10:00:00Z"));
-        harness.endpoints("e-", 10, null);
-        CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("IMMEDIATE", null,
-                Frequency.ONCE, false, null, null), null, null, false);
-        harness.tick();
+        CampaignResponse campaign = immediateOnce(harness, 10, null);
         List<String> workItems = harness.takeWorkItems();
         workItems.forEach(harness.runs::process);
         ActivityResponse ended = harness.activitiesOf(campaign).get(0);
@@ -378,10 +381,7 @@ class CampaignRunsTest {
                                 && update.updateExpression().contains("#state"));
         for (var fault : breaks) {
             RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T10:00:00Z"));
-            harness.endpoints("e-", 30, null);
-            CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("IMMEDIATE", null,
-                    Frequency.ONCE, false, null, null), null, null, false);
-            harness.tick();
+            CampaignResponse campaign = immediateOnce(harness, 30, null);
             List<String> workItems = harness.takeWorkItems();
             for (String item : workItems.subList(0, workItems.size() - 1)) {
                 harness.runs.process(item);
@@ -404,10 +404,7 @@ class CampaignRunsTest {
     @Test
     void processingTheSameWorkItemsTwiceSendsEachEndpointOnceAndCountsItOnce(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T10:00:00Z"));
-        harness.endpoints("e-", 120, "Europe/Paris");
-        CampaignResponse campaign = harness.create(harness.segmentOfAll(), RunHarness.schedule("IMMEDIATE", null,
-                Frequency.ONCE, false, null, null), null, null, false);
-        harness.tick();
+        CampaignResponse campaign = immediateOnce(harness, 120, "Europe/Paris");
         List<String> workItems = harness.takeWorkItems();
         assertThat(workItems).hasSize(pinpush(harness).endpoints().shardCount(harness.appId));
 
