@@ -4,7 +4,6 @@ import io.pinpush.api.Json;
 import io.pinpush.api.PageRequest;
 import io.pinpush.api.Timestamps;
 import io.pinpush.config.PinpushConfig;
-import io.pinpush.store.Backoff;
 import io.pinpush.store.Items;
 import io.pinpush.store.Page;
 import io.pinpush.store.PartitionQueries;
@@ -81,19 +80,11 @@ public final class CampaignStore implements CampaignVersions, CampaignActivities
                 .conditionExpression("attribute_not_exists(#rev) OR #rev < :rev")
                 .expressionAttributeNames(Map.of("#rev", REVISION))
                 .expressionAttributeValues(Map.of(":rev", Items.n(revision)))).build();
-        for (int attempt = 0; attempt < MAX_RECORD_ATTEMPTS; attempt++) {
-            Transactions.Outcome outcome = Transactions.write(dynamoDb, campaignExists, put);
-            if (outcome.refusedBy(0)) {
-                return false; // the campaign is gone
-            }
-            if (outcome.written() || outcome.refusedBy(1)) {
-                return true; // written, or a same or later revision already is
-            }
-            // Another transaction on the head (a status change) or on this activity was in flight.
-            Backoff.pause(attempt);
-        }
-        throw new IllegalStateException("Activity " + activity.id() + " of campaign " + activity.campaignId()
-                + " conflicted with other writes " + MAX_RECORD_ATTEMPTS + " times");
+        // Another transaction on the head (a status change) or on this activity is waited out.
+        Transactions.Outcome outcome = Transactions.writeDecided(dynamoDb, MAX_RECORD_ATTEMPTS,
+                "Activity " + activity.id() + " of campaign " + activity.campaignId(), campaignExists, put);
+        // Written, or a same or later revision already is; refused by the head's check: the campaign is gone.
+        return !outcome.refusedBy(0);
     }
 
     @Override

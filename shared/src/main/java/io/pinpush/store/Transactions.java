@@ -23,6 +23,24 @@ public final class Transactions {
         }
     }
 
+    /**
+     * {@link #write}, tried again after a {@link Backoff} pause while only another writer's transaction on the same
+     * items refused it (nothing was applied), at most {@code attempts} times.
+     *
+     * @return how the first attempt that was not refused that way ended: written, or refused by a condition
+     * @throws IllegalStateException when every attempt met another writer's transaction
+     */
+    public static Outcome writeDecided(DynamoDbClient dynamoDb, int attempts, String what, TransactWriteItem... items) {
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            Outcome outcome = write(dynamoDb, items);
+            if (outcome.written() || outcome.conditionFailed().contains(true)) {
+                return outcome;
+            }
+            Backoff.pause(attempt);
+        }
+        throw new IllegalStateException(what + ": other writers' transactions refused it " + attempts + " times");
+    }
+
     /** Writes all of {@code items} or none; false when a condition failed or a concurrent transaction interfered. */
     public static boolean writeIfUnchanged(DynamoDbClient dynamoDb, TransactWriteItem... items) {
         return write(dynamoDb, items).written();

@@ -85,27 +85,24 @@ public final class CampaignRunner {
         Optional<SegmentResponse> segment = segments.find(version.applicationId(), version.segmentId(),
                 version.segmentVersion());
         if (segment.isEmpty()) {
-            segmentDeleted(run.get(), version);
-            if (!onSegmentOf(current.get(), version) && runs.shardDone(work)) {
+            boolean moved = !onSegmentOf(current.get(), version);
+            segmentDeleted(run.get(), version, moved);
+            if (moved && runs.shardDone(work)) {
                 // Moved to another segment meanwhile, so not DELETED: this run still ends, CANCELLED, and the campaign
                 // waits for its next run (on the new segment) or is done.
-                runs.sliceCompleted(run.get(), work);
-                if (runs.finishesRun(run.get(), runs.runItem(run.get()))) {
-                    settleStatus(run.get(), current.get());
-                    runs.closeRun(run.get());
-                }
+                sliceCompleted(run.get(), work, current.get(), RunEnd.CANCELLED);
             }
             return Optional.empty();
         }
         if (work.isPlan()) {
-            plan(run.get(), segment.get(), calendar);
+            plan(run.get(), segment.get(), calendar, current.get());
             return Optional.empty();
         }
         ShardReport report = Boolean.TRUE.equals(current.get().isPaused())
                 ? new ShardReport(0, 0, 0, 0, 0, 0) // paused mid-run: the rest of this run is not sent
                 : sendShard(work, run.get(), version, segment.get(), calendar);
         if (runs.shardDone(work)) {
-            sliceCompleted(run.get(), work, current.get());
+            sliceCompleted(run.get(), work, current.get(), RunEnd.SENT);
         }
         return Optional.of(report);
     }
@@ -114,14 +111,15 @@ public final class CampaignRunner {
      * Pinpoint: "If you delete the segment that's associated with a campaign, the campaign fails and has a status of
      * DELETED." The run's activities end CANCELLED with Result FAIL, and the tick starts no later run of it.
      */
-    private void segmentDeleted(RunRecord run, CampaignResponse version) {
-        LOG.warn("Campaign {} run {}: segment {} was deleted; the campaign is DELETED", run.campaignId(),
-                run.runNumber(), version.segmentId());
-        Instant now = clock.instant();
-        run.activities().values().forEach(id -> activities.finished(run.appId(), run.campaignId(), id,
-                ActivityLog.State.CANCELLED, now, "FAIL"));
-        // Unless an UpdateCampaign moved the campaign to another segment meanwhile: its later runs send that one.
-        campaigns.setStatus(run.appId(), run.campaignId(), CampaignStatus.DELETED, latest -> onSegmentOf(latest, version));
+    private void segmentDeleted(RunRecord run, CampaignResponse version, boolean moved) {
+        LOG.warn("Campaign {} run {}: segment {} was deleted; {}", run.campaignId(), run.runNumber(), version.segmentId(),
+                moved ? "the campaign has moved to another segment since" : "the campaign is DELETED");
+        endActivities(run, RunEnd.CANCELLED);
+        if (!moved) {
+            // Unless an UpdateCampaign moves it to another segment before this lands: its later runs send that one.
+            campaigns.setStatus(run.appId(), run.campaignId(), CampaignStatus.DELETED,
+                    latest -> onSegmentOf(latest, version));
+        }
     }
 
     /** Whether {@code latest} still sends the segment (and segment version) of {@code version}. */
@@ -220,7 +218,7 @@ public final class CampaignRunner {
     }
 
     /** Finds the UTC offsets of the run's audience at its wall-clock time and writes one due slice per offset. */
-    private void plan(RunRecord run, SegmentResponse segment, RunCalendar calendar) {
+    private void plan(RunRecord run, SegmentResponse segment, RunCalendar calendar, CampaignResponse current) {
         Map<Instant, ZoneOffset> starts = new ConcurrentHashMap<>();
         audience.forEachMember(segment, endpoint -> {
             Instant start = calendar.startFor(run.local(), RunPlans.zoneOf(endpoint));
@@ -235,7 +233,7 @@ public final class CampaignRunner {
         }
         // No one to reach, or (a plan done again) every slice already done before the total was written.
         if (runs.finishesRun(run, runs.runItem(run))) {
-            finishRun(run, campaigns.current(run.appId(), run.campaignId()).orElse(null));
+            finishRun(run, current, RunEnd.SENT);
         }
     }
 
@@ -243,31 +241,45 @@ public final class CampaignRunner {
      * Every shard of the slice is done. Each step happens once, and a redelivered work item does those a failure left
      * undone: the slice counted on its run, then the run finished when it was the last.
      */
-    private void sliceCompleted(RunRecord run, WorkItem work, CampaignResponse current) {
+    private void sliceCompleted(RunRecord run, WorkItem work, CampaignResponse current, RunEnd end) {
         if (runs.sliceCompleted(run, work)) {
             // Best effort, once: TimezonesCompletedCount is shown, not used to decide anything.
             run.activities().values().forEach(id -> activities.add(run.appId(), run.campaignId(), id, 0, 0, 1));
         }
         if (runs.finishesRun(run, runs.runItem(run))) {
-            finishRun(run, current);
+            finishRun(run, current, end);
+        }
+    }
+
+    /** How a run's activities end: sent, or cancelled (its segment deleted). */
+    private enum RunEnd {
+        SENT(ActivityLog.State.COMPLETED, "SUCCESS"),
+        CANCELLED(ActivityLog.State.CANCELLED, "FAIL");
+
+        final ActivityLog.State state;
+        final String result;
+
+        RunEnd(ActivityLog.State state, String result) {
+            this.state = state;
+            this.result = result;
         }
     }
 
     /**
-     * Every slice is out: the run's end is written, then the run is closed. Written again by a redelivered work item
-     * whose first try broke before the close: each of its writes sets, none adds.
+     * Every slice is out: the activities end, the campaign waits for its next run or is done, then the run is closed.
+     * Written again by a redelivered work item whose first try broke before the close: each of its writes sets, none
+     * adds.
      */
-    private void finishRun(RunRecord run, CampaignResponse current) {
-        writeRunEnd(run, current);
+    private void finishRun(RunRecord run, CampaignResponse current, RunEnd end) {
+        endActivities(run, end);
+        settleStatus(run, current);
         runs.closeRun(run);
     }
 
-    /** The activities are COMPLETED and the campaign waits for its next run, or is done. */
-    private void writeRunEnd(RunRecord run, CampaignResponse current) {
+    private void endActivities(RunRecord run, RunEnd end) {
         Instant now = clock.instant();
-        run.activities().values().forEach(id -> activities.finished(run.appId(), run.campaignId(), id,
-                ActivityLog.State.COMPLETED, now, "SUCCESS"));
-        settleStatus(run, current);
+        run.activities().values().forEach(id -> activities.finished(run.appId(), run.campaignId(), id, end.state, now,
+                end.result));
     }
 
     /** After a run: the campaign waits for its next run, or is done (or stays paused). */

@@ -33,11 +33,11 @@ public final class CampaignScheduler implements CampaignLifecycle {
             runs.disarm(appId, campaign.id(), version); // an EVENT campaign: the trigger path sends it
             return;
         }
-        Optional<RunStore.NextRun> pending = runs.next(appId, campaign.id());
-        if (pending.isEmpty() && runs.everyRunStarted(appId, campaign.id())) {
-            return; // every run has started already (everyRunStarted): an update does not send the campaign again
+        RunStore.Schedule runsSoFar = runs.schedule(appId, campaign.id());
+        if (runsSoFar.everyRunStarted()) {
+            return; // every run has started already: an update does not send the campaign again
         }
-        RunStore.NextRun next = pending.orElse(RunStore.NextRun.FIRST);
+        RunStore.NextRun next = runsSoFar.pending().orElse(RunStore.NextRun.FIRST);
         if (Boolean.TRUE.equals(campaign.isPaused())) {
             runs.parkNext(appId, campaign.id(), next, version);
             return;
@@ -70,7 +70,7 @@ public final class CampaignScheduler implements CampaignLifecycle {
 
     @Override
     public boolean everyRunStarted(String appId, String campaignId) {
-        return runs.everyRunStarted(appId, campaignId);
+        return runs.schedule(appId, campaignId).everyRunStarted();
     }
 
     /** After DeleteCampaign: no further runs; work items still queued find the campaign gone and send nothing. */

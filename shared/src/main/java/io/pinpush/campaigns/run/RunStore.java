@@ -2,7 +2,6 @@ package io.pinpush.campaigns.run;
 
 import io.pinpush.api.Json;
 import io.pinpush.config.PinpushConfig;
-import io.pinpush.store.Backoff;
 import io.pinpush.store.Items;
 import io.pinpush.store.Tables;
 import io.pinpush.store.Transactions;
@@ -150,26 +149,20 @@ public final class RunStore {
         }
     }
 
-    public Optional<NextRun> next(String appId, String campaignId) {
-        return nextRun(key(partition(appId, campaignId), NEXT));
-    }
-
     /** The next run in a "next" item the tick just leased; empty when it is gone (the campaign was deleted). */
     Optional<NextRun> leasedNext(Due leased) {
-        return nextRun(key(leased.pk(), leased.sk()));
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key(leased.pk(), leased.sk()))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() || item.containsKey(ENDED) ? Optional.empty() : Optional.of(nextRun(item));
     }
 
-    private Optional<NextRun> nextRun(Map<String, AttributeValue> key) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
-        if (item == null || item.isEmpty() || item.containsKey(ENDED)) {
-            return Optional.empty();
-        }
+    private static NextRun nextRun(Map<String, AttributeValue> item) {
         int runNumber = (int) Items.number(item, "run", 0);
         String due = Items.string(item, "dueAt");
         // Items from before slots were kept have none: their run number was the slot.
-        return Optional.of(new NextRun(runNumber, (int) Items.number(item, "slot", runNumber),
+        return new NextRun(runNumber, (int) Items.number(item, "slot", runNumber),
                 item.containsKey("after") ? Instant.ofEpochMilli(Items.number(item, "after", 0)) : null,
-                due == null ? null : Instant.ofEpochMilli(Long.parseLong(due)), Items.string(item, "cal")));
+                due == null ? null : Instant.ofEpochMilli(Long.parseLong(due)), Items.string(item, "cal"));
     }
 
     /**
@@ -199,17 +192,21 @@ public final class RunStore {
         return conditionalUpdate(leased, "SET " + ENDED + " = :t REMOVE dueKey, dueAt", Map.of(":t", Items.s("true")));
     }
 
+    /** Where a campaign's runs stand: its pending next run, if any, and whether every run has started. */
+    public record Schedule(Optional<NextRun> pending, boolean everyRunStarted) {
+    }
+
     /**
-     * Whether every run of the campaign has started: its next-run item says so, or (written before that mark was
-     * kept) there is none and run 0 is recorded.
+     * Where the campaign's runs stand, from one read of its next-run item: pending, marked ended (every run has
+     * started), or absent, when every run has started if run 0 is recorded (items written before the mark was kept).
      */
-    public boolean everyRunStarted(String appId, String campaignId) {
+    public Schedule schedule(String appId, String campaignId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
                 .key(key(partition(appId, campaignId), NEXT)).consistentRead(true)).item();
-        if (item != null && !item.isEmpty()) {
-            return item.containsKey(ENDED);
+        if (item == null || item.isEmpty()) {
+            return new Schedule(Optional.empty(), run(appId, campaignId, 0).isPresent());
         }
-        return run(appId, campaignId, 0).isPresent();
+        return item.containsKey(ENDED) ? new Schedule(Optional.empty(), true) : new Schedule(Optional.of(nextRun(item)), false);
     }
 
     /** Removes the next run that this tick holds (no run is left, or the campaign is gone); false when it changed. */
@@ -387,24 +384,13 @@ public final class RunStore {
     }
 
     /**
-     * Writes {@code once} and {@code with} together unless {@code once}'s condition says it was written before.
-     * Another writer's transaction on the same item is waited out and tried again.
+     * Writes {@code once} and {@code with} together unless {@code once}'s condition says it was written before (the
+     * only condition). Another writer's transaction on the same item is waited out and tried again.
      *
      * @return whether this call wrote them
      */
     private boolean writeOnce(String what, TransactWriteItem once, TransactWriteItem with) {
-        for (int attempt = 0; attempt < MAX_COUNT_ATTEMPTS; attempt++) {
-            Transactions.Outcome outcome = Transactions.write(dynamoDb, once, with);
-            if (outcome.written()) {
-                return true;
-            }
-            if (outcome.refusedBy(0)) {
-                return false;
-            }
-            Backoff.pause(attempt);
-        }
-        throw new IllegalStateException("Could not count " + what + ": other writers kept it busy; the work item comes "
-                + "back and counts it then");
+        return Transactions.writeDecided(dynamoDb, MAX_COUNT_ATTEMPTS, "Counting " + what, once, with).written();
     }
 
     /**
