@@ -33,7 +33,7 @@ public final class CampaignScheduler implements CampaignLifecycle {
             runs.disarm(appId, campaign.id(), version); // an EVENT campaign: the trigger path sends it
             return;
         }
-        RunStore.Schedule runsSoFar = runs.schedule(appId, campaign.id());
+        RunStore.RunsSoFar runsSoFar = runs.runsSoFar(appId, campaign.id());
         if (runsSoFar.everyRunStarted()) {
             return; // every run has started already: an update does not send the campaign again
         }
@@ -70,7 +70,7 @@ public final class CampaignScheduler implements CampaignLifecycle {
 
     @Override
     public boolean everyRunStarted(String appId, String campaignId) {
-        return runs.schedule(appId, campaignId).everyRunStarted();
+        return runs.runsSoFar(appId, campaignId).everyRunStarted();
     }
 
     /** After DeleteCampaign: no further runs; work items still queued find the campaign gone and send nothing. */

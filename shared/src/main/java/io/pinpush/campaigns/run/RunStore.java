@@ -193,20 +193,20 @@ public final class RunStore {
     }
 
     /** Where a campaign's runs stand: its pending next run, if any, and whether every run has started. */
-    public record Schedule(Optional<NextRun> pending, boolean everyRunStarted) {
+    public record RunsSoFar(Optional<NextRun> pending, boolean everyRunStarted) {
     }
 
     /**
      * Where the campaign's runs stand, from one read of its next-run item: pending, marked ended (every run has
      * started), or absent, when every run has started if run 0 is recorded (items written before the mark was kept).
      */
-    public Schedule schedule(String appId, String campaignId) {
+    public RunsSoFar runsSoFar(String appId, String campaignId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
                 .key(key(partition(appId, campaignId), NEXT)).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
-            return new Schedule(Optional.empty(), run(appId, campaignId, 0).isPresent());
+            return new RunsSoFar(Optional.empty(), run(appId, campaignId, 0).isPresent());
         }
-        return item.containsKey(ENDED) ? new Schedule(Optional.empty(), true) : new Schedule(Optional.of(nextRun(item)), false);
+        return item.containsKey(ENDED) ? new RunsSoFar(Optional.empty(), true) : new RunsSoFar(Optional.of(nextRun(item)), false);
     }
 
     /** Removes the next run that this tick holds (no run is left, or the campaign is gone); false when it changed. */
