@@ -38,7 +38,7 @@ import java.util.function.Function;
  * <p>(c) is the ceiling a dispatcher with durable outcomes can reach: raw Pushy plus a conditional record per push
  * ({@link RecordedPushy}); b/c says how much of that Pinpush reaches.
  *
- * <p>Usage: {@code DispatcherVsPushy [N=20000] [C=1] [rounds=3]}
+ * <p>Usage: {@code DispatcherVsPushy [N=20000] [C=1] [rounds=3] [outcomes per record in (c)=1]}
  */
 public final class DispatcherVsPushy {
 
@@ -50,6 +50,8 @@ public final class DispatcherVsPushy {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        // (c) with one record per this many pushes: what a record per bundle (10) or per batch (100) could reach.
+        int perRecord = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         // A token per delivery, as a campaign has: the analytics' recipient markers are written per recipient.
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < Math.max(n, 5000); i++) {
@@ -57,7 +59,7 @@ public final class DispatcherVsPushy {
         }
         try (BenchStack stack = new BenchStack(Map.of());
              RawPushy raw = new RawPushy(stack, WINDOW_PER_INSTANCE * concurrency);
-             RecordedPushy ceiling = new RecordedPushy(raw, stack.server.pinpush().aws().dynamoDb())) {
+             RecordedPushy ceiling = new RecordedPushy(raw, stack.server.pinpush().aws().dynamoDb(), perRecord)) {
             DispatcherRun dispatcher = new DispatcherRun(stack, concurrency, BundledEvents::apns);
             System.out.printf("N=%d, C=%d (in flight <= %d), rounds=%d, APNs connections=%d%n", n, concurrency,
                     WINDOW_PER_INSTANCE * concurrency, rounds, stack.server.pinpush().config().apnsConcurrentConnections());

@@ -25,6 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * {@code BatchExecuteStatement}, 16 writer threads, written as answers come), on the same DynamoDB Local as (b).
  * A push counts when its record is written. No rendering, no channel lookup, no recorded-check, no events, no
  * recipient markers, no endpoint reads: everything else (b) does is Pinpush's overhead over this ceiling.
+ *
+ * <p>With {@code perRecord > 1} one record holds that many pushes' outcomes (as a record per bundle or per Lambda
+ * batch would): the ceiling a dispatcher could reach if it gave up one item per outcome.
  */
 final class RecordedPushy implements AutoCloseable {
 
@@ -33,6 +36,7 @@ final class RecordedPushy implements AutoCloseable {
 
     private final DispatcherVsPushy.RawPushy pushy;
     private final DynamoDbClient dynamoDb;
+    private final int perRecord;
     private final ExecutorService writers = Executors.newFixedThreadPool(16, DaemonThreads.named("ceiling-writer"));
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ceiling-flush"));
     private final Object lock = new Object();
@@ -42,9 +46,10 @@ final class RecordedPushy implements AutoCloseable {
     private record Pending(String key, String token, CompletableFuture<Boolean> written) {
     }
 
-    RecordedPushy(DispatcherVsPushy.RawPushy pushy, DynamoDbClient dynamoDb) {
+    RecordedPushy(DispatcherVsPushy.RawPushy pushy, DynamoDbClient dynamoDb, int perRecord) {
         this.pushy = pushy;
         this.dynamoDb = dynamoDb;
+        this.perRecord = perRecord;
         dynamoDb.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
                         AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
@@ -66,7 +71,7 @@ final class RecordedPushy implements AutoCloseable {
         List<Pending> full = null;
         synchronized (lock) {
             pending.add(item);
-            if (pending.size() >= BATCH) {
+            if (pending.size() >= BATCH * perRecord) {
                 full = pending;
                 pending = new ArrayList<>();
             }
@@ -94,20 +99,25 @@ final class RecordedPushy implements AutoCloseable {
         try {
             String expiresAt = Long.toString(System.currentTimeMillis() / 1000 + 86_400);
             List<BatchStatementRequest> statements = new ArrayList<>();
-            for (Pending item : batch) {
-                // About the size of a recorded outcome: the key, the status, the outcome document, the expiry.
-                String doc = "{\"appId\":\"bench\",\"requestId\":\"" + run + "\",\"deliveryId\":\"" + item.key()
-                        + "\",\"channel\":\"APNS\",\"address\":\"" + item.token() + "\",\"status\":\"SUCCESSFUL\","
-                        + "\"statusCode\":200,\"statusMessage\":\"accepted\",\"updatedAt\":\"" + System.currentTimeMillis() + "\"}";
+            for (int from = 0; from < batch.size(); from += perRecord) {
+                List<Pending> members = batch.subList(from, Math.min(batch.size(), from + perRecord));
+                StringBuilder doc = new StringBuilder();
+                for (Pending item : members) {
+                    // About the size of a recorded outcome: the key, the status, the outcome document, the expiry.
+                    doc.append("{\"appId\":\"bench\",\"requestId\":\"").append(run).append("\",\"deliveryId\":\"")
+                            .append(item.key()).append("\",\"channel\":\"APNS\",\"address\":\"").append(item.token())
+                            .append("\",\"status\":\"SUCCESSFUL\",\"statusCode\":200,\"statusMessage\":\"accepted\",")
+                            .append("\"updatedAt\":\"").append(System.currentTimeMillis()).append("\"}");
+                }
                 statements.add(BatchStatementRequest.builder()
                         .statement("INSERT INTO \"" + TABLE + "\" VALUE {'pk': ?, 'sk': ?, 'status': ?, 'doc': ?, 'expiresAt': ?}")
-                        .parameters(AttributeValue.fromS(run), AttributeValue.fromS("delivery#" + item.key()),
-                                AttributeValue.fromS("SUCCESSFUL"), AttributeValue.fromS(doc), AttributeValue.fromN(expiresAt))
+                        .parameters(AttributeValue.fromS(run), AttributeValue.fromS("delivery#" + members.get(0).key()),
+                                AttributeValue.fromS("SUCCESSFUL"), AttributeValue.fromS(doc.toString()), AttributeValue.fromN(expiresAt))
                         .build());
             }
             List<BatchStatementResponse> answers = dynamoDb.batchExecuteStatement(b -> b.statements(statements)).responses();
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).written().complete(answers.get(i).error() == null);
+                batch.get(i).written().complete(answers.get(i / perRecord).error() == null);
             }
         } catch (RuntimeException e) {
             batch.forEach(item -> item.written().completeExceptionally(e));
