@@ -322,6 +322,25 @@ class CampaignRunsTest {
     }
 
     @Test
+    void aCampaignThatHasNotRunYetChangedToImmediateIsSentAtOnce(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        CampaignResponse campaign = toDevices(harness, 3, null, Frequency.ONCE); // due at 03:00
+
+        // At 02:30 the user changes it to "send now". IMMEDIATE counts from the campaign's creation (02:00), before
+        // now: it must not read as a run already missed.
+        at(harness, "2026-12-10T02:30:00Z");
+        harness.reschedule(campaign, RunHarness.schedule("IMMEDIATE", null, Frequency.ONCE, false, null, "UTC"));
+        assertThat(harness.tick().runsStarted()).as("sent at once").isEqualTo(1);
+        harness.drain();
+        assertThat(harness.sent).hasSize(3);
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.COMPLETED);
+
+        at(harness, "2026-12-10T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).as("the old 03:00 run is gone").isZero();
+        assertThat(harness.sent).hasSize(3);
+    }
+
+    @Test
     void endpointsClaimedWhenTheirWorkItemBrokeAreSentWhenItIsDeliveredAgain(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T10:00:00Z"));
         CampaignResponse campaign = immediateOnce(harness, 120, null);

@@ -55,12 +55,16 @@ public final class CampaignScheduler implements CampaignLifecycle {
      * On the calendar it was armed on: the pending run, or the latest run already due if several are (a campaign
      * resumed after its runs came due sends the latest, at once). On a changed schedule the calendar starts again:
      * its first run after both the last run that started and now, so nothing goes out at once for a time already
-     * past (moved to 15:00 at 16:00, it runs at 15:00 the next day).
+     * past (moved to 15:00 at 16:00, it runs at 15:00 the next day). A campaign that has not run yet takes a new
+     * schedule as if it had been created with it: changed to IMMEDIATE, which counts from its creation, it runs at
+     * once (its only start would otherwise read as already missed, and it would never run).
      */
     static Optional<RunStore.NextRun> pickUp(RunCalendar calendar, RunStore.NextRun next, Instant now) {
         int slot;
         if (next.countsIn(calendar)) {
             slot = calendar.latestStartedFrom(next.slot(), now);
+        } else if (next.runNumber() == 0) {
+            slot = calendar.latestStartedFrom(0, now);
         } else {
             Instant previous = next.previousStart();
             slot = calendar.firstAfter(previous != null && previous.isAfter(now) ? previous : now);
