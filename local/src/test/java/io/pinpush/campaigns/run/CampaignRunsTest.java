@@ -39,6 +39,14 @@ class CampaignRunsTest {
         harness.clock.advance(step);
     }
 
+    /** What DynamoDB's TTL does to a run's record once it is old enough. */
+    private static void expireRun(LocalServer server, RunHarness harness, CampaignResponse campaign, int run) {
+        server.pinpush().aws().dynamoDb().deleteItem(b -> b.tableName(server.pinpush().config().tableName(
+                io.pinpush.store.Tables.CAMPAIGN_RUNS.logicalName())).key(Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(harness.appId + "#" + campaign.id()),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(String.format("run#%06d", run)))));
+    }
+
     /** {@link #toDevices}, and its first run (03:00 UTC) started by the tick and sent. */
     private static CampaignResponse firstRunDone(RunHarness harness, int devices, Frequency frequency) {
         CampaignResponse campaign = toDevices(harness, devices, null, frequency);
@@ -308,15 +316,50 @@ class CampaignRunsTest {
 
         // Thirty days on, DynamoDB's TTL has removed the run's records.
         at(harness, "2027-01-15T03:00:00Z");
-        server.pinpush().aws().dynamoDb().deleteItem(b -> b.tableName(server.pinpush().config().tableName(
-                io.pinpush.store.Tables.CAMPAIGN_RUNS.logicalName())).key(Map.of(
-                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(harness.appId + "#" + campaign.id()),
-                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("run#000000"))));
+        expireRun(server, harness, campaign, 0);
         harness.reschedule(campaign, campaign.schedule()); // an UpdateCampaign, its description say
 
         assertThat(harness.tick().runsStarted()).isZero();
         at(harness, "2027-01-16T03:00:00Z");
         assertThat(harness.tick().runsStarted()).isZero();
+        harness.drain();
+        assertThat(harness.sent).as("no device reached twice").hasSize(3);
+    }
+
+    @Test
+    void aCampaignCutShortByAnUpdateIsNotRunAgainOnceItsRunRecordsExpire(LocalServer server, PinpointClient pinpoint) {
+        cutShortThenScheduledAgainAfterExpiry(server, pinpoint, true);
+    }
+
+    @Test
+    void aCampaignCutShortByAnUpdateOnlyTheTickHeardOfIsNotRunAgainOnceItsRunRecordsExpire(LocalServer server,
+                                                                                            PinpointClient pinpoint) {
+        cutShortThenScheduledAgainAfterExpiry(server, pinpoint, false);
+    }
+
+    /** {@code schedulerTold} false: the update's call to the scheduler failed, and the tick finds the cut at the run. */
+    private static void cutShortThenScheduledAgainAfterExpiry(LocalServer server, PinpointClient pinpoint,
+                                                              boolean schedulerTold) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        CampaignResponse campaign = firstRunDone(harness, 3, Frequency.DAILY);
+
+        // After the first run the schedule is cut to end before the second: no run is left.
+        at(harness, "2026-12-10T05:00:00Z");
+        var cut = RunHarness.schedule("2026-12-10T03:00:00Z", "2026-12-10T06:00:00Z", Frequency.DAILY, false, null, "UTC");
+        if (schedulerTold) {
+            harness.reschedule(campaign, cut);
+        } else {
+            harness.rescheduleUntold(campaign, cut);
+        }
+        at(harness, "2026-12-11T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).isZero();
+
+        // Thirty days on, DynamoDB's TTL has removed the run's records, and the campaign is given a schedule again.
+        at(harness, "2027-01-15T03:00:00Z");
+        expireRun(server, harness, campaign, 0);
+        harness.reschedule(campaign, RunHarness.schedule("2027-01-16T03:00:00Z", null, Frequency.DAILY, false, null, "UTC"));
+        at(harness, "2027-01-16T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).as("its runs have all started, as before the records expired").isZero();
         harness.drain();
         assertThat(harness.sent).as("no device reached twice").hasSize(3);
     }

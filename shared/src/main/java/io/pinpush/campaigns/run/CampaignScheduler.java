@@ -43,6 +43,12 @@ public final class CampaignScheduler implements CampaignLifecycle {
             return;
         }
         Optional<RunStore.NextRun> armed = pickUp(calendar.get(), next, clock.instant());
+        if (armed.isEmpty() && next.runNumber() > 0) {
+            // Cut short (an EndTime moved before its next run): marked, not removed, because its run records expire
+            // and a later update must not then find a campaign that never ran, and run it again.
+            runs.endRuns(appId, campaign.id(), version);
+            return;
+        }
         if (armed.isEmpty()) {
             runs.disarm(appId, campaign.id(), version);
             return;

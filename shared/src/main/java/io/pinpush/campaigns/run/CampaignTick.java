@@ -104,12 +104,12 @@ public final class CampaignTick {
             // Armed on another schedule: an UpdateCampaign stored this version, and its call to the scheduler has not
             // come yet (or failed). Its slot counts in the old calendar; pick up on this one, as the scheduler would.
             CampaignScheduler.pickUp(calendar.get(), next, now).ifPresentOrElse(
-                    rearmed -> runs.advanceNext(held, rearmed), () -> runs.finishNext(held));
+                    rearmed -> runs.advanceNext(held, rearmed), () -> noRunLeft(held, next));
             return false;
         }
         Optional<LocalDateTime> local = calendar.flatMap(c -> c.run(next.slot()));
         if (local.isEmpty()) {
-            runs.finishNext(held);
+            noRunLeft(held, next);
             return false;
         }
         Map<String, String> activityIds = new LinkedHashMap<>();
@@ -143,6 +143,19 @@ public final class CampaignTick {
         LOG.info("Campaign {} run {} started (version {}, activities {})", campaignId, runNumber, run.version(),
                 run.activities().values());
         return true;
+    }
+
+    /**
+     * The schedule has no run for {@code next} (its EndTime was moved before it): a campaign with runs behind it is
+     * marked ended, as after its last run, so that it is not run again once their records expire; one that never ran
+     * just loses its next run.
+     */
+    private void noRunLeft(RunStore.Due held, RunStore.NextRun next) {
+        if (next.runNumber() > 0) {
+            runs.lastRunStarted(held);
+        } else {
+            runs.finishNext(held);
+        }
     }
 
     /** Moves the next-run item on to {@code following}, or marks it ended when the calendar has no such run. */

@@ -115,7 +115,18 @@ public final class RunStore {
         return putUnlessLater(nextItem(appId, campaignId, next, version), version);
     }
 
-    /** No more runs for campaign version {@code version} (an EVENT campaign, or the last run has started). */
+    /**
+     * Every run has started, for campaign version {@code version}: an update left a campaign with runs behind it no
+     * run to start. The same mark as {@link #lastRunStarted}, for the same reason; ignored over a later version.
+     */
+    public void endRuns(String appId, String campaignId, int version) {
+        Map<String, AttributeValue> item = new HashMap<>(key(partition(appId, campaignId), NEXT));
+        item.put(ENDED, Items.s("true"));
+        item.put("cv", Items.n(version));
+        putUnlessLater(item, version);
+    }
+
+    /** No more runs for campaign version {@code version} (an EVENT campaign, or one that never ran and has none left). */
     public void disarm(String appId, String campaignId, int version) {
         try {
             dynamoDb.deleteItem(b -> b.tableName(table).key(key(partition(appId, campaignId), NEXT))
