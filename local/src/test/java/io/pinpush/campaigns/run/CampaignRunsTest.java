@@ -629,6 +629,43 @@ class CampaignRunsTest {
     }
 
     @Test
+    void aScheduleChangedWhileTheTickStartsARunStillGetsItsFirstRun(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        CampaignResponse campaign = firstRunDone(harness, 3, Frequency.DAILY);
+
+        // At 03:00 the next day the tick starts run 1 on the old schedule. Before it moves the next run on, an
+        // UpdateCampaign moves the campaign to 15:00, and the scheduler, which still reads run 1 as the next, arms it
+        // for 15:00. The tick's move then gives way to the scheduler's.
+        at(harness, "2026-12-11T03:00:00Z");
+        java.util.concurrent.atomic.AtomicBoolean updated = new java.util.concurrent.atomic.AtomicBoolean();
+        harness.failOnce.set(request -> {
+            if (request instanceof UpdateItemRequest update && update.updateExpression().startsWith("SET #r")
+                    && updated.compareAndSet(false, true)) {
+                harness.reschedule(campaign, RunHarness.schedule("2026-12-11T15:00:00Z", null, Frequency.DAILY, false,
+                        null, "UTC"));
+            }
+            return false;
+        });
+        assertThat(harness.tick().runsStarted()).isEqualTo(1);
+        harness.failOnce.set(null);
+        assertThat(updated).isTrue();
+        harness.drain();
+        assertThat(harness.sent).hasSize(6);
+
+        // At 15:00 the run armed as run 1 finds that number taken by the 03:00 run: it is started as run 2.
+        at(harness, "2026-12-11T15:00:00Z");
+        harness.tick();
+        at(harness, "2026-12-11T15:01:00Z");
+        harness.tick();
+        harness.drain();
+        assertThat(harness.sent).as("the new schedule's first run").hasSize(9);
+        assertThat(harness.activitiesOf(campaign).stream().map(ActivityResponse::scheduledStart).sorted()).containsExactly(
+                "2026-12-10T03:00:00Z", "2026-12-11T03:00:00Z", "2026-12-11T15:00:00Z");
+        at(harness, "2026-12-12T15:00:00Z");
+        assertThat(harness.tick().runsStarted()).as("then daily at 15:00").isEqualTo(1);
+    }
+
+    @Test
     void aCampaignPausedWhenItsRunComesDueIsMarkedPausedAndSendsNothing(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T09:30:00Z"));
         harness.endpoints("e-", 3, null);

@@ -119,6 +119,14 @@ public final class CampaignTick {
         RunStore.StoredRun stored = runs.createRun(new RunRecord(appId, campaignId, runNumber, campaign.version(),
                 local.get().toString(), calendar.get().localTime(), activityIds, calendar.get().run(followingSlot).isEmpty()), now);
         RunRecord run = stored.run();
+        if (!run.local().equals(local.get())) {
+            // The number is another occurrence's: an UpdateCampaign's new schedule armed this slot with the number of
+            // the run a tick was starting at that moment, on the old schedule. This occurrence is the run after that
+            // one; the next tick starts it (a minute late, rather than never).
+            runs.advanceNext(held, new RunStore.NextRun(runNumber + 1, next.slot(), next.previousStart(), startsAt,
+                    calendar.get().key()));
+            return false;
+        }
         if (stored.finished()) {
             // Armed again after it ran: an UpdateCampaign read the next run just before the tick that started it,
             // and armed it once more. The run is over (starting it again would set the campaign EXECUTING with
