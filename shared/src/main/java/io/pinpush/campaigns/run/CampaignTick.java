@@ -119,19 +119,18 @@ public final class CampaignTick {
         RunStore.StoredRun stored = runs.createRun(new RunRecord(appId, campaignId, runNumber, campaign.version(),
                 local.get().toString(), calendar.get().localTime(), activityIds, calendar.get().run(followingSlot).isEmpty()), now);
         RunRecord run = stored.run();
-        if (!run.local().equals(local.get())) {
-            // The number is another occurrence's: an UpdateCampaign's new schedule armed this slot with the number of
-            // the run a tick was starting at that moment, on the old schedule. This occurrence is the run after that
-            // one; the next tick starts it (a minute late, rather than never).
-            runs.advanceNext(held, new RunStore.NextRun(runNumber + 1, next.slot(), next.previousStart(), startsAt,
-                    calendar.get().key()));
-            return false;
-        }
+        // The number can be another occurrence's: an UpdateCampaign's new schedule armed this slot with the number of
+        // the run a tick was starting at that moment, on the old schedule. That run is (re)started as any redone run
+        // is, and this occurrence becomes the run after it, started by the next tick (a minute late, not never).
+        boolean numberTaken = !run.local().equals(local.get());
+        RunStore.NextRun after = numberTaken
+                ? new RunStore.NextRun(runNumber + 1, next.slot(), next.previousStart(), startsAt, calendar.get().key())
+                : next.following(startsAt, followingSlot);
         if (stored.finished()) {
             // Armed again after it ran: an UpdateCampaign read the next run just before the tick that started it,
             // and armed it once more. The run is over (starting it again would set the campaign EXECUTING with
             // nothing left to finish it); only the run after it is left to arm.
-            armFollowing(held, next.following(startsAt, followingSlot), calendar.get());
+            armFollowing(held, after, calendar.get());
             return false;
         }
         Instant scheduledStart = calendar.get().startFor(run.local(), null);
@@ -147,7 +146,7 @@ public final class CampaignTick {
             runs.putSlice(run, slice, shards, false, now);
             work.enqueue(shardItems(run, slice, shards));
         }
-        armFollowing(held, next.following(startsAt, followingSlot), calendar.get());
+        armFollowing(held, after, calendar.get());
         LOG.info("Campaign {} run {} started (version {}, activities {})", campaignId, runNumber, run.version(),
                 run.activities().values());
         return true;
