@@ -28,5 +28,13 @@ public interface CampaignLifecycle {
         return false;
     }
 
+    /**
+     * Whether {@code latest} is a scheduled campaign whose every run has started, so that it waits for no run (an
+     * EVENT campaign waits for its events instead): a campaign an update leaves so is COMPLETED.
+     */
+    default boolean noRunLeft(CampaignResponse latest) {
+        return false;
+    }
+
     void deleted(String appId, String campaignId);
 }

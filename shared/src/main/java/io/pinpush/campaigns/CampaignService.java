@@ -92,7 +92,7 @@ public final class CampaignService implements AppScopedData {
                     segmentVersion, statusAfterUpdate(latest, request), latest.version() + 1);
             if (campaigns.addVersion(latest, next)) {
                 lifecycle.saved(next);
-                return next;
+                return completedIfNoRunLeft(next);
             }
         }
         throw ApiError.tooManyRequests("Campaign " + campaignId + " is being updated by many requests at once; retry");
@@ -134,6 +134,18 @@ public final class CampaignService implements AppScopedData {
         campaigns.forEachHead(appId, campaign -> campaignIds.add(campaign.id()));
         campaigns.deleteAll(appId);
         campaignIds.forEach(id -> lifecycle.deleted(appId, id));
+    }
+
+    /**
+     * A campaign waiting for its next run that the update left no run to start (an EndTime moved before it) is done:
+     * COMPLETED, as after its last run, rather than waiting for good. One with a run under way is EXECUTING; that
+     * run completes it when it ends.
+     */
+    private CampaignResponse completedIfNoRunLeft(CampaignResponse saved) {
+        if (saved.status() != CampaignStatus.PENDING_NEXT_RUN || !lifecycle.noRunLeft(saved)) {
+            return saved;
+        }
+        return store.changeStatus(saved, CampaignStatus.COMPLETED).orElse(saved);
     }
 
     /**

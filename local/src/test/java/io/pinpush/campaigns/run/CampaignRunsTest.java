@@ -308,6 +308,40 @@ class CampaignRunsTest {
     }
 
     @Test
+    void aRunThatEndsAfterItsScheduleWasChangedToOneWithNoRunLeftCompletesTheCampaign(LocalServer server,
+                                                                                       PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        CampaignResponse campaign = toDevices(harness, 3, null, Frequency.DAILY);
+        at(harness, "2026-12-10T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).isEqualTo(1); // started as the first of many
+
+        // Made a one-off at the time it already ran: the new schedule has no run left.
+        harness.reschedule(campaign, RunHarness.schedule("2026-12-10T03:00:00Z", null, Frequency.ONCE, false, null, "UTC"));
+        harness.drain();
+
+        assertThat(harness.sent).hasSize(3);
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.COMPLETED);
+        at(harness, "2026-12-11T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).isZero();
+    }
+
+    @Test
+    void aRunThatEndsAfterItsCampaignWasChangedToEventLeavesItWaitingForEvents(LocalServer server,
+                                                                               PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        CampaignResponse campaign = toDevices(harness, 3, null, Frequency.DAILY);
+        at(harness, "2026-12-10T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).isEqualTo(1);
+
+        // Sent on events from now on: the schedule has no run for the tick, but the campaign is not done.
+        harness.reschedule(campaign, RunHarness.schedule("2026-12-10T03:00:00Z", null, Frequency.EVENT, false, null, "UTC"));
+        harness.drain();
+
+        assertThat(harness.sent).hasSize(3);
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.PENDING_NEXT_RUN);
+    }
+
+    @Test
     void aCampaignWhoseRunsHaveAllStartedIsNotRunAgainOnceTheirRecordsExpire(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
         CampaignResponse campaign = firstRunDone(harness, 3, Frequency.ONCE);

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.pinpoint.model.ActivityResponse;
 import software.amazon.awssdk.services.pinpoint.model.CampaignStatus;
 import software.amazon.awssdk.services.pinpoint.model.ChannelType;
 import software.amazon.awssdk.services.pinpoint.model.EndpointBatchItem;
+import software.amazon.awssdk.services.pinpoint.model.Frequency;
 
 /**
  * The customer's recipe campaign (seed 004 step 7, without Sound) created with the real AWS CLI on the recipe's
@@ -126,6 +127,41 @@ class CampaignEndToEndTest {
                 assertThat(attributes.path("campaign_send_status").asText()).isEqualTo("SUCCESS");
             });
         }
+    }
+
+    @Test
+    void aDailyCampaignCutShortBetweenItsRunsIsCompletedByTheUpdate(ApnsStandIn apns, FcmStandIn fcm) throws Exception {
+        try (PushStack stack = new PushStack(apns, fcm, "PT5S", Map.of("PINPUSH_LOCAL_CAMPAIGN_TICK", "PT1S",
+                "PINPUSH_PROVIDER_TIMEOUT", "PT30S"))) {
+            String app = stack.newApp();
+            String token = stack.apnsToken();
+            stack.pinpoint.updateEndpointsBatch(b -> b.applicationId(app).endpointBatchRequest(r -> r.item(
+                    endpoint("ios-1", token, ChannelType.APNS, "iOS", "high-value", "NONE"))));
+            String segment = stack.pinpoint.createSegment(b -> b.applicationId(app)
+                    .writeSegmentRequest(r -> r.name("everyone"))).segmentResponse().id();
+            String campaignId = stack.pinpoint.createCampaign(b -> b.applicationId(app).writeCampaignRequest(r -> r
+                    .name("daily").segmentId(segment)
+                    .schedule(s -> s.startTime("IMMEDIATE").frequency(Frequency.DAILY))
+                    .messageConfiguration(m -> m.apnsMessage(a -> a.title("Daily").body("Today's deal")))))
+                    .campaignResponse().id();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> status(stack, app, campaignId)
+                    == CampaignStatus.PENDING_NEXT_RUN);
+
+            // Its next run is tomorrow; an EndTime two minutes away leaves it none. The campaign is done, not waiting.
+            String end = java.time.Instant.now().plus(Duration.ofMinutes(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .toString();
+            assertThat(stack.pinpoint.updateCampaign(b -> b.applicationId(app).campaignId(campaignId)
+                    .writeCampaignRequest(r -> r.schedule(s -> s.startTime("IMMEDIATE").frequency(Frequency.DAILY)
+                            .endTime(end)))).campaignResponse().state().campaignStatus())
+                    .isEqualTo(CampaignStatus.COMPLETED);
+            assertThat(status(stack, app, campaignId)).isEqualTo(CampaignStatus.COMPLETED);
+            assertThat(stack.apnsReceived(token)).hasSize(1);
+        }
+    }
+
+    private static CampaignStatus status(PushStack stack, String app, String campaignId) {
+        return stack.pinpoint.getCampaign(b -> b.applicationId(app).campaignId(campaignId)).campaignResponse().state()
+                .campaignStatus();
     }
 
     private static EndpointBatchItem endpoint(String id, String token, ChannelType type, String platform,

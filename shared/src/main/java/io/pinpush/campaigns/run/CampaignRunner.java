@@ -287,6 +287,10 @@ public final class CampaignRunner {
         if (current == null) {
             return;
         }
+        // Read before looking for the run after this one: the tick marks every run started only once it has written
+        // the last run's record, so a mark seen here with no run after this one means that an UpdateCampaign left the
+        // schedule no run to start (an EndTime moved before the next). Not for an EVENT campaign: events send it.
+        boolean noRunLeft = !run.last() && CampaignScheduler.noRunLeft(runs, current);
         if (runs.run(run.appId(), run.campaignId(), run.runNumber() + 1).isPresent()) {
             // Runs overlap (HOURLY, or local time): a later one has started, and the campaign's status is its.
             LOG.info("Campaign {} run {} finished after run {} started", run.campaignId(), run.runNumber(),
@@ -294,7 +298,7 @@ public final class CampaignRunner {
             return;
         }
         CampaignStatus status = Boolean.TRUE.equals(current.isPaused()) ? CampaignStatus.PAUSED
-                : run.last() ? CampaignStatus.COMPLETED : CampaignStatus.PENDING_NEXT_RUN;
+                : run.last() || noRunLeft ? CampaignStatus.COMPLETED : CampaignStatus.PENDING_NEXT_RUN;
         campaigns.setStatus(run.appId(), run.campaignId(), status);
         LOG.info("Campaign {} run {} finished; campaign {}", run.campaignId(), run.runNumber(), status);
     }

@@ -83,6 +83,17 @@ public final class CampaignScheduler implements CampaignLifecycle {
         return runs.runsSoFar(appId, campaignId).everyRunStarted();
     }
 
+    @Override
+    public boolean noRunLeft(CampaignResponse latest) {
+        return noRunLeft(runs, latest);
+    }
+
+    /** {@link #noRunLeft(CampaignResponse)}, for the runner, which holds the run store but not the scheduler. */
+    static boolean noRunLeft(RunStore runs, CampaignResponse latest) {
+        return RunPlans.calendar(latest).isPresent()
+                && runs.runsSoFar(latest.applicationId(), latest.id()).everyRunStarted();
+    }
+
     /** After DeleteCampaign: no further runs; work items still queued find the campaign gone and send nothing. */
     @Override
     public void deleted(String appId, String campaignId) {
