@@ -200,7 +200,7 @@ public final class Pinpush implements AutoCloseable {
         this.clock = clock;
         this.secrets = secrets;
         Arns arns = new Arns(config.region(), config.accountId());
-        this.apps = new AppService(new AppStore(aws.dynamoDb(), config), arns, clock);
+        this.apps = new AppService(new AppStore(aws.dynamoDb(), config), arns, clock, config.appCacheTtl());
         this.endpoints = new EndpointService(new EndpointStore(aws.dynamoDb(), config), apps, clock);
         apps.deletesWithApp(endpoints);
         this.channels = new ChannelService(apps, new ChannelStore(aws.dynamoDb(), config),

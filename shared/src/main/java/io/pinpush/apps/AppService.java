@@ -8,7 +8,11 @@ import io.pinpush.api.Timestamps;
 import io.pinpush.store.Page;
 import io.pinpush.tags.TaggableResource;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Apps and their settings: the container every other resource belongs to. */
@@ -19,15 +23,27 @@ public final class AppService {
     /** Attempts of one change against concurrent ones before the caller is asked to retry. */
     static final int MAX_WRITE_ATTEMPTS = 20;
 
+    /** Apps {@link #requireExists} remembers at most; past it the memory starts again (a few KB). */
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final AppStore store;
     private final Arns arns;
     private final Clock clock;
+    private final Duration existenceTtl;
     private final List<AppScopedData> appScopedData = new CopyOnWriteArrayList<>();
+    /** Until when each app recently found to exist is taken to exist without a read. */
+    private final Map<String, Instant> existsUntil = new ConcurrentHashMap<>();
 
     public AppService(AppStore store, Arns arns, Clock clock) {
+        this(store, arns, clock, Duration.ZERO);
+    }
+
+    /** @param existenceTtl how long {@link #requireExists} trusts that an app it read exists ({@code PINPUSH_APP_CACHE_TTL}) */
+    public AppService(AppStore store, Arns arns, Clock clock, Duration existenceTtl) {
         this.store = store;
         this.arns = arns;
         this.clock = clock;
+        this.existenceTtl = existenceTtl;
     }
 
     /** Registers data that DeleteApp must remove with the app. */
@@ -48,6 +64,28 @@ public final class AppService {
         return store.get(appId).orElseThrow(() -> ApiError.notFound("Application " + appId + " not found"));
     }
 
+    /**
+     * NotFoundException unless the app exists, for the send path, which needs nothing of the app but that: an app
+     * found is trusted for the existence TTL, so a stream of sends to one app reads it once per TTL rather than once
+     * per request (a round trip and a read unit each). DeleteApp forgets it in this process at once; another process
+     * (another Lambda instance) may accept sends to a deleted app for up to the TTL, as its channel cache may still
+     * push for up to its own TTL.
+     */
+    public void requireExists(String appId) {
+        Instant now = clock.instant();
+        Instant until = existsUntil.get(appId);
+        if (until != null && now.isBefore(until)) {
+            return;
+        }
+        require(appId);
+        if (!existenceTtl.isZero()) {
+            if (existsUntil.size() >= MAX_REMEMBERED) {
+                existsUntil.clear();
+            }
+            existsUntil.put(appId, now.plus(existenceTtl));
+        }
+    }
+
     public Page<App> list(PageRequest page) {
         return store.list(page);
     }
@@ -55,8 +93,10 @@ public final class AppService {
     /** Deletes the app and everything that belongs to it; returns the app as it was. */
     public App delete(String appId) {
         App app = require(appId);
+        existsUntil.remove(appId);
         appScopedData.forEach(data -> data.deleteAllOf(appId));
         store.delete(appId);
+        existsUntil.remove(appId); // a send that read the app meanwhile
         return app;
     }
 

@@ -143,6 +143,15 @@ public final class PinpushConfig {
     }
 
     /**
+     * How long SendMessages and SendUsersMessages trust that an app they read exists ({@code PINPUSH_APP_CACHE_TTL},
+     * an ISO-8601 duration, default 5 s; {@code PT0S} reads it for every send): a send to an app deleted through
+     * another process is refused within this time.
+     */
+    public Duration appCacheTtl() {
+        return getDuration("PINPUSH_APP_CACHE_TTL", Duration.ofSeconds(5));
+    }
+
+    /**
      * How long the dispatcher trusts what it read about a channel ({@code PINPUSH_CHANNEL_CACHE_TTL}, an ISO-8601
      * duration, default 30 s): a channel update reaches deliveries within this time.
      */

@@ -87,7 +87,7 @@ public final class MessagingService {
     }
 
     public MessageResponse sendMessages(String appId, MessageRequest request, String requestId, Duration wait) {
-        apps.require(appId);
+        apps.requireExists(appId);
         SendPlan plan = planner.plan(appId, requestId, request.traceId(), request.messageConfiguration(),
                 request.templateConfiguration(), recipients.forMessages(appId, request), clock.instant());
         Map<Integer, MessageResult> results = execute(plan, wait);
@@ -109,7 +109,7 @@ public final class MessagingService {
 
     public SendUsersMessageResponse sendUsersMessages(String appId, SendUsersMessageRequest request, String requestId,
                                                       Duration wait) {
-        apps.require(appId);
+        apps.requireExists(appId);
         SendPlan plan = planner.plan(appId, requestId, request.traceId(), request.messageConfiguration(),
                 request.templateConfiguration(), request.context(), recipients.forUsers(appId, request), clock.instant());
         Map<Integer, MessageResult> results = execute(plan, wait);
