@@ -54,9 +54,22 @@ class OutcomeSignalTest {
     void outcomesTheSendRecordedItselfCount() throws InterruptedException {
         try (OutcomeSignal.Waiter waiter = signal.expect("r-1", List.of(0, 1))) {
             signal.onOutcome(outcome("r-1", 0));
-            waiter.recorded(1); // could not be queued: failed by the send itself
+            waiter.recorded(outcome("r-1", 1)); // could not be queued: failed by the send itself
 
             waiter.pause(AN_HOUR);
+        }
+    }
+
+    @Test
+    void theOutcomesHeardAreHandedOverOnlyOnceAllExpectedOnesAre() {
+        try (OutcomeSignal.Waiter waiter = signal.expect("r-1", List.of(0, 1))) {
+            signal.onOutcome(outcome("r-1", 0));
+            signal.onOutcome(outcome("r-1", 7)); // not one this send waits for
+            assertThat(waiter.allHeard()).isEmpty();
+
+            signal.onOutcome(outcome("r-1", 1));
+            assertThat(waiter.allHeard()).hasValueSatisfying(outcomes -> assertThat(outcomes)
+                    .extracting(DeliveryOutcome::index).containsExactlyInAnyOrder(0, 1));
         }
     }
 
