@@ -30,6 +30,8 @@ public final class CampaignService implements AppScopedData {
 
     static final int MAX_WRITE_ATTEMPTS = 20;
 
+    /** Statuses of a campaign with no run under way that waits for one. */
+    public static final Set<CampaignStatus> WAITING = EnumSet.of(CampaignStatus.SCHEDULED, CampaignStatus.PENDING_NEXT_RUN);
     /** Statuses after which a campaign runs again only when an update gives it a new schedule or segment. */
     private static final Set<CampaignStatus> FINISHED =
             EnumSet.of(CampaignStatus.COMPLETED, CampaignStatus.DELETED, CampaignStatus.INVALID);
@@ -137,12 +139,12 @@ public final class CampaignService implements AppScopedData {
     }
 
     /**
-     * A campaign waiting for its next run that the update left no run to start (an EndTime moved before it) is done:
-     * COMPLETED, as after its last run, rather than waiting for good. One with a run under way is EXECUTING; that
-     * run completes it when it ends.
+     * A campaign waiting for its next run (or resumed) that the update left no run to start (an EndTime moved before
+     * it) is done: COMPLETED, as after its last run, rather than waiting for good. One with a run under way is
+     * EXECUTING; that run completes it when it ends.
      */
     private CampaignResponse completedIfNoRunLeft(CampaignResponse saved) {
-        if (saved.status() != CampaignStatus.PENDING_NEXT_RUN || !lifecycle.noRunLeft(saved)) {
+        if (!WAITING.contains(saved.status()) || !lifecycle.noRunLeft(saved)) {
             return saved;
         }
         return store.changeStatus(saved, CampaignStatus.COMPLETED).orElse(saved);

@@ -333,9 +333,20 @@ class CampaignRunsTest {
         at(harness, "2026-12-10T03:00:00Z");
         assertThat(harness.tick().runsStarted()).isEqualTo(1);
 
-        // Sent on events from now on: the schedule has no run for the tick, but the campaign is not done.
-        harness.reschedule(campaign, RunHarness.schedule("2026-12-10T03:00:00Z", null, Frequency.EVENT, false, null, "UTC"));
+        // Sent on events from now on: the schedule has no run for the tick, but the campaign is not done. The change
+        // lands as the run ends, after its last work item read the campaign (still DAILY).
+        java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
+        harness.failOnce.set(request -> {
+            if (request instanceof GetItemRequest get && "next".equals(get.key().get("sk").s())
+                    && changed.compareAndSet(false, true)) {
+                harness.reschedule(campaign, RunHarness.schedule("2026-12-10T03:00:00Z", null, Frequency.EVENT, false,
+                        null, "UTC"));
+            }
+            return false;
+        });
         harness.drain();
+        harness.failOnce.set(null);
+        assertThat(changed).isTrue();
 
         assertThat(harness.sent).hasSize(3);
         assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.PENDING_NEXT_RUN);
@@ -387,6 +398,11 @@ class CampaignRunsTest {
         }
         at(harness, "2026-12-11T03:00:00Z");
         assertThat(harness.tick().runsStarted()).isZero();
+        if (!schedulerTold) {
+            // (Told, the scheduler leaves the status to UpdateCampaign, which this harness does not run: the
+            // end-to-end test checks that path.)
+            assertThat(harness.status(campaign)).as("done, not waiting for a run").isEqualTo(CampaignStatus.COMPLETED);
+        }
 
         // Thirty days on, DynamoDB's TTL has removed the run's records, and the campaign is given a schedule again.
         at(harness, "2027-01-15T03:00:00Z");
@@ -668,7 +684,7 @@ class CampaignRunsTest {
     }
 
     @Test
-    void aScheduleChangedWhileTheTickStartsARunThatIsStillUnderWayGetsItsFirstRunAndTheRunEndsOnce(LocalServer server,
+    void aScheduleChangedWhileTheTickStartsARunThatIsStillUnderWayGetsItsFirstRunAndEachRunReachesEachEndpointOnce(LocalServer server,
                                                                                                   PinpointClient pinpoint) {
         scheduleChangedWhileTheTickStartsARun(server, pinpoint, false);
     }
@@ -712,6 +728,37 @@ class CampaignRunsTest {
         assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.PENDING_NEXT_RUN);
         at(harness, "2026-12-12T15:00:00Z");
         assertThat(harness.tick().runsStarted()).as("then daily at 15:00").isEqualTo(1);
+    }
+
+    @Test
+    void aOneOffChangedToImmediateWhileTheTickStartsItIsSentOnce(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        CampaignResponse campaign = toDevices(harness, 3, null, Frequency.ONCE);
+
+        // At 03:00 the tick starts it; meanwhile the user clicks "send now" (IMMEDIATE), and the scheduler, reading
+        // run 0 as not yet started, arms it again on the new schedule.
+        at(harness, "2026-12-10T03:00:00Z");
+        java.util.concurrent.atomic.AtomicBoolean updated = new java.util.concurrent.atomic.AtomicBoolean();
+        harness.failOnce.set(request -> {
+            if (request instanceof UpdateItemRequest update && update.updateExpression().startsWith("SET ended")
+                    && updated.compareAndSet(false, true)) {
+                harness.reschedule(campaign, RunHarness.schedule("IMMEDIATE", null, Frequency.ONCE, false, null, "UTC"));
+            }
+            return false;
+        });
+        assertThat(harness.tick().runsStarted()).isEqualTo(1);
+        harness.failOnce.set(null);
+        assertThat(updated).isTrue();
+        harness.drain();
+
+        at(harness, "2026-12-10T03:01:00Z");
+        harness.tick();
+        at(harness, "2026-12-10T03:02:00Z");
+        harness.tick();
+        harness.drain();
+        assertThat(harness.sent).as("each device once").hasSize(3);
+        assertThat(harness.activitiesOf(campaign)).hasSize(1);
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.COMPLETED);
     }
 
     @Test

@@ -139,24 +139,47 @@ class CampaignEndToEndTest {
                     endpoint("ios-1", token, ChannelType.APNS, "iOS", "high-value", "NONE"))));
             String segment = stack.pinpoint.createSegment(b -> b.applicationId(app)
                     .writeSegmentRequest(r -> r.name("everyone"))).segmentResponse().id();
-            String campaignId = stack.pinpoint.createCampaign(b -> b.applicationId(app).writeCampaignRequest(r -> r
-                    .name("daily").segmentId(segment)
-                    .schedule(s -> s.startTime("IMMEDIATE").frequency(Frequency.DAILY))
-                    .messageConfiguration(m -> m.apnsMessage(a -> a.title("Daily").body("Today's deal")))))
-                    .campaignResponse().id();
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> status(stack, app, campaignId)
-                    == CampaignStatus.PENDING_NEXT_RUN);
+            String cut = dailyCampaignAfterItsFirstRun(stack, app, segment);
+            String pausedThenCut = dailyCampaignAfterItsFirstRun(stack, app, segment);
 
-            // Its next run is tomorrow; an EndTime two minutes away leaves it none. The campaign is done, not waiting.
-            String end = java.time.Instant.now().plus(Duration.ofMinutes(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                    .toString();
-            assertThat(stack.pinpoint.updateCampaign(b -> b.applicationId(app).campaignId(campaignId)
-                    .writeCampaignRequest(r -> r.schedule(s -> s.startTime("IMMEDIATE").frequency(Frequency.DAILY)
-                            .endTime(end)))).campaignResponse().state().campaignStatus())
+            // Their next runs are tomorrow; an EndTime two minutes away leaves them none. Done, not waiting.
+            assertThat(cutShort(stack, app, cut).state().campaignStatus()).isEqualTo(CampaignStatus.COMPLETED);
+            assertThat(status(stack, app, cut)).isEqualTo(CampaignStatus.COMPLETED);
+
+            // Cut while paused, then resumed: done when resumed.
+            stack.pinpoint.updateCampaign(b -> b.applicationId(app).campaignId(pausedThenCut)
+                    .writeCampaignRequest(r -> r.isPaused(true)));
+            assertThat(cutShort(stack, app, pausedThenCut).state().campaignStatus()).isEqualTo(CampaignStatus.PAUSED);
+            assertThat(stack.pinpoint.updateCampaign(b -> b.applicationId(app).campaignId(pausedThenCut)
+                    .writeCampaignRequest(r -> r.isPaused(false))).campaignResponse().state().campaignStatus())
                     .isEqualTo(CampaignStatus.COMPLETED);
-            assertThat(status(stack, app, campaignId)).isEqualTo(CampaignStatus.COMPLETED);
-            assertThat(stack.apnsReceived(token)).hasSize(1);
+
+            // And neither runs again: the device had one push from each campaign, and still has after a few ticks.
+            Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> stack.apnsReceived(token).size() == 2);
         }
+    }
+
+    /** An IMMEDIATE DAILY campaign to {@code segment}, once its first run has gone out (PENDING_NEXT_RUN). */
+    private static String dailyCampaignAfterItsFirstRun(PushStack stack, String app, String segment) {
+        String campaignId = stack.pinpoint.createCampaign(b -> b.applicationId(app).writeCampaignRequest(r -> r
+                        .name("daily").segmentId(segment)
+                        .schedule(s -> s.startTime("IMMEDIATE").frequency(Frequency.DAILY))
+                        .messageConfiguration(m -> m.apnsMessage(a -> a.title("Daily").body("Today's deal")))))
+                .campaignResponse().id();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> status(stack, app, campaignId)
+                == CampaignStatus.PENDING_NEXT_RUN);
+        return campaignId;
+    }
+
+    /** UpdateCampaign: the same IMMEDIATE DAILY schedule, ending two minutes from now. */
+    private static software.amazon.awssdk.services.pinpoint.model.CampaignResponse cutShort(PushStack stack, String app,
+                                                                                          String campaignId) {
+        String end = java.time.Instant.now().plus(Duration.ofMinutes(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        return stack.pinpoint.updateCampaign(b -> b.applicationId(app).campaignId(campaignId)
+                .writeCampaignRequest(r -> r.schedule(s -> s.startTime("IMMEDIATE").frequency(Frequency.DAILY)
+                        .endTime(end)))).campaignResponse();
     }
 
     private static CampaignStatus status(PushStack stack, String app, String campaignId) {

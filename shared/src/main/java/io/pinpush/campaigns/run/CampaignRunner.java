@@ -299,7 +299,9 @@ public final class CampaignRunner {
         }
         CampaignStatus status = Boolean.TRUE.equals(current.isPaused()) ? CampaignStatus.PAUSED
                 : run.last() || noRunLeft ? CampaignStatus.COMPLETED : CampaignStatus.PENDING_NEXT_RUN;
-        campaigns.setStatus(run.appId(), run.campaignId(), status);
+        // {@code current} was read when the work item started: a campaign changed to EVENT since is not completed.
+        campaigns.setStatus(run.appId(), run.campaignId(), status,
+                latest -> run.last() || !noRunLeft || RunPlans.calendar(latest).isPresent());
         LOG.info("Campaign {} run {} finished; campaign {}", run.campaignId(), run.runNumber(), status);
     }
 }

@@ -90,8 +90,7 @@ public final class CampaignScheduler implements CampaignLifecycle {
 
     /** {@link #noRunLeft(CampaignResponse)}, for the runner, which holds the run store but not the scheduler. */
     static boolean noRunLeft(RunStore runs, CampaignResponse latest) {
-        return RunPlans.calendar(latest).isPresent()
-                && runs.runsSoFar(latest.applicationId(), latest.id()).everyRunStarted();
+        return RunPlans.calendar(latest).isPresent() && runs.markedEnded(latest.applicationId(), latest.id());
     }
 
     /** After DeleteCampaign: no further runs; work items still queued find the campaign gone and send nothing. */

@@ -1,6 +1,7 @@
 package io.pinpush.campaigns.run;
 
 import io.pinpush.campaigns.CampaignResponse;
+import io.pinpush.campaigns.CampaignService;
 import io.pinpush.campaigns.CampaignStatus;
 import io.pinpush.endpoints.EndpointService;
 import java.time.Clock;
@@ -121,19 +122,25 @@ public final class CampaignTick {
         RunRecord run = stored.run();
         // The number can be another occurrence's: an UpdateCampaign's new schedule armed this slot with the number of
         // the run a tick was starting at that moment, on the old schedule. That run is (re)started as any redone run
-        // is, and this occurrence becomes the run after it, started by the next tick (a minute late, not never).
-        boolean numberTaken = !run.local().equals(local.get());
-        RunStore.NextRun after = numberTaken
-                ? new RunStore.NextRun(runNumber + 1, next.slot(), next.previousStart(), startsAt, calendar.get().key())
-                : next.following(startsAt, followingSlot);
+        // is, on its own version's calendar, and this occurrence becomes the run after it, started by the next tick
+        // (a minute late, not never), unless that run was the last: then, as for any update after the last run
+        // started, nothing more is sent.
+        RunCalendar runCalendar = stored.existed() && run.version() != campaign.version()
+                ? RunPlans.calendar(campaigns.version(appId, campaignId, run.version())).orElse(calendar.get())
+                : calendar.get();
+        boolean numberTaken = !runCalendar.earliestStart(run.local()).equals(startsAt);
+        Runnable moveOn = numberTaken && run.last() ? () -> runs.lastRunStarted(held)
+                : () -> armFollowing(held, numberTaken
+                        ? new RunStore.NextRun(runNumber + 1, next.slot(), next.previousStart(), startsAt, calendar.get().key())
+                        : next.following(startsAt, followingSlot), calendar.get());
         if (stored.finished()) {
             // Armed again after it ran: an UpdateCampaign read the next run just before the tick that started it,
             // and armed it once more. The run is over (starting it again would set the campaign EXECUTING with
             // nothing left to finish it); only the run after it is left to arm.
-            armFollowing(held, after, calendar.get());
+            moveOn.run();
             return false;
         }
-        Instant scheduledStart = calendar.get().startFor(run.local(), null);
+        Instant scheduledStart = runCalendar.startFor(run.local(), null);
         run.activities().forEach((treatmentId, activityId) -> activities.started(appId, campaignId, activityId,
                 treatmentId, scheduledStart, now, run.localTime() ? null : 1));
         campaigns.setStatus(appId, campaignId, CampaignStatus.EXECUTING);
@@ -146,7 +153,7 @@ public final class CampaignTick {
             runs.putSlice(run, slice, shards, false, now);
             work.enqueue(shardItems(run, slice, shards));
         }
-        armFollowing(held, after, calendar.get());
+        moveOn.run();
         LOG.info("Campaign {} run {} started (version {}, activities {})", campaignId, runNumber, run.version(),
                 run.activities().values());
         return true;
@@ -159,7 +166,11 @@ public final class CampaignTick {
      */
     private void noRunLeft(RunStore.Due held, RunStore.NextRun next) {
         if (next.runNumber() > 0) {
-            runs.lastRunStarted(held);
+            if (runs.lastRunStarted(held)) {
+                // Done, unless a run is under way: that run completes the campaign when it ends.
+                campaigns.setStatus(held.appId(), held.campaignId(), CampaignStatus.COMPLETED,
+                        latest -> CampaignService.WAITING.contains(latest.status()));
+            }
         } else {
             runs.finishNext(held);
         }

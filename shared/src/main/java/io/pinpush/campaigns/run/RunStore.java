@@ -220,6 +220,16 @@ public final class RunStore {
         return item.containsKey(ENDED) ? new RunsSoFar(Optional.empty(), true) : new RunsSoFar(Optional.of(nextRun(item)), false);
     }
 
+    /**
+     * Whether the campaign's next-run item carries the ended mark (every run has started, or an update left none to
+     * start). Unlike {@link #runsSoFar}, an absent item does not count: an EVENT campaign's has been removed.
+     */
+    public boolean markedEnded(String appId, String campaignId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                .key(key(partition(appId, campaignId), NEXT)).consistentRead(true)).item();
+        return item != null && item.containsKey(ENDED);
+    }
+
     /** Removes the next run that this tick holds (no run is left, or the campaign is gone); false when it changed. */
     boolean finishNext(Due leased) {
         try {
@@ -281,8 +291,11 @@ public final class RunStore {
 
     // ---- runs ------------------------------------------------------------------------------------------------
 
-    /** A run as {@link #createRun} left it: {@code finished} when it existed already and is over ({@link #finishesRun}). */
-    public record StoredRun(RunRecord run, boolean finished) {
+    /**
+     * A run as {@link #createRun} left it: {@code existed} when another start wrote it first, {@code finished} when it
+     * existed and is over ({@link #finishesRun}).
+     */
+    public record StoredRun(RunRecord run, boolean existed, boolean finished) {
     }
 
     /** Writes the run unless it exists; returns the stored run either way (a redone tick finds its own). */
@@ -294,10 +307,11 @@ public final class RunStore {
         item.put("expiresAt", expiresAt(now));
         try {
             dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return new StoredRun(run, false);
+            return new StoredRun(run, false, false);
         } catch (ConditionalCheckFailedException exists) {
             Map<String, AttributeValue> stored = runItem(run);
-            return new StoredRun(Json.read(Items.string(stored, Items.DOC), RunRecord.class), stored.containsKey("finished"));
+            return new StoredRun(Json.read(Items.string(stored, Items.DOC), RunRecord.class), true,
+                    stored.containsKey("finished"));
         }
     }
 
