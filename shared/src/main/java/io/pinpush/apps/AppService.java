@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Apps and their settings: the container every other resource belongs to. */
 public final class AppService {
@@ -33,6 +34,8 @@ public final class AppService {
     private final List<AppScopedData> appScopedData = new CopyOnWriteArrayList<>();
     /** Until when each app recently found to exist is taken to exist without a read. */
     private final Map<String, Instant> existsUntil = new ConcurrentHashMap<>();
+    /** DeleteApps begun in this process: a read that raced one is not remembered. */
+    private final AtomicLong deletions = new AtomicLong();
 
     public AppService(AppStore store, Arns arns, Clock clock) {
         this(store, arns, clock, Duration.ZERO);
@@ -77,12 +80,16 @@ public final class AppService {
         if (until != null && now.isBefore(until)) {
             return;
         }
+        long deletionsBefore = deletions.get();
         require(appId);
         if (!existenceTtl.isZero()) {
             if (existsUntil.size() >= MAX_REMEMBERED) {
                 existsUntil.clear();
             }
             existsUntil.put(appId, now.plus(existenceTtl));
+            if (deletions.get() != deletionsBefore) {
+                existsUntil.remove(appId); // a DeleteApp ran meanwhile: this read may predate it
+            }
         }
     }
 
@@ -93,10 +100,10 @@ public final class AppService {
     /** Deletes the app and everything that belongs to it; returns the app as it was. */
     public App delete(String appId) {
         App app = require(appId);
+        deletions.incrementAndGet();
         existsUntil.remove(appId);
         appScopedData.forEach(data -> data.deleteAllOf(appId));
         store.delete(appId);
-        existsUntil.remove(appId); // a send that read the app meanwhile
         return app;
     }
 

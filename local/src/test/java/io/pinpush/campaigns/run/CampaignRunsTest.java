@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -353,6 +355,38 @@ class CampaignRunsTest {
     }
 
     @Test
+    void aOneOffChangedToEventDuringItsRunWaitsForEventsWhenTheRunEnds(LocalServer server, PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        CampaignResponse campaign = toDevices(harness, 3, null, Frequency.ONCE);
+        at(harness, "2026-12-10T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).isEqualTo(1); // its only run
+
+        harness.reschedule(campaign, RunHarness.schedule("2026-12-10T03:00:00Z", null, Frequency.EVENT, false, null, "UTC"));
+        harness.drain();
+
+        assertThat(harness.sent).hasSize(3);
+        assertThat(harness.status(campaign)).as("live for the trigger path").isEqualTo(CampaignStatus.PENDING_NEXT_RUN);
+    }
+
+    @Test
+    void aTickThatFindsACampaignChangedToEventBeforeTheSchedulerDoesLeavesItWaitingForEvents(LocalServer server,
+                                                                                            PinpointClient pinpoint) {
+        RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
+        CampaignResponse campaign = firstRunDone(harness, 3, Frequency.DAILY);
+        assertThat(harness.status(campaign)).isEqualTo(CampaignStatus.PENDING_NEXT_RUN);
+
+        // Changed to EVENT; the update's call to the scheduler failed, and the tick finds the next run due.
+        harness.rescheduleUntold(campaign, RunHarness.schedule("2026-12-10T03:00:00Z", null, Frequency.EVENT, false, null,
+                "UTC"));
+        at(harness, "2026-12-11T03:00:00Z");
+        assertThat(harness.tick().runsStarted()).isZero();
+
+        assertThat(harness.status(campaign)).as("live for the trigger path").isEqualTo(CampaignStatus.PENDING_NEXT_RUN);
+        assertThat(new RunStore(server.pinpush().aws().dynamoDb(), server.pinpush().config())
+                .markedEnded(harness.appId, campaign.id())).as("its runs are not marked ended").isFalse();
+    }
+
+    @Test
     void aCampaignWhoseRunsHaveAllStartedIsNotRunAgainOnceTheirRecordsExpire(LocalServer server, PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
         CampaignResponse campaign = firstRunDone(harness, 3, Frequency.ONCE);
@@ -371,20 +405,11 @@ class CampaignRunsTest {
         assertThat(harness.sent).as("no device reached twice").hasSize(3);
     }
 
-    @Test
-    void aCampaignCutShortByAnUpdateIsNotRunAgainOnceItsRunRecordsExpire(LocalServer server, PinpointClient pinpoint) {
-        cutShortThenScheduledAgainAfterExpiry(server, pinpoint, true);
-    }
-
-    @Test
-    void aCampaignCutShortByAnUpdateOnlyTheTickHeardOfIsNotRunAgainOnceItsRunRecordsExpire(LocalServer server,
-                                                                                            PinpointClient pinpoint) {
-        cutShortThenScheduledAgainAfterExpiry(server, pinpoint, false);
-    }
-
     /** {@code schedulerTold} false: the update's call to the scheduler failed, and the tick finds the cut at the run. */
-    private static void cutShortThenScheduledAgainAfterExpiry(LocalServer server, PinpointClient pinpoint,
-                                                              boolean schedulerTold) {
+    @ParameterizedTest(name = "the scheduler told of the cut: {0}")
+    @ValueSource(booleans = {true, false})
+    void aCampaignCutShortByAnUpdateIsNotRunAgainOnceItsRunRecordsExpire(boolean schedulerTold, LocalServer server,
+                                                                        PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
         CampaignResponse campaign = firstRunDone(harness, 3, Frequency.DAILY);
 
@@ -678,19 +703,14 @@ class CampaignRunsTest {
         assertThat(harness.sent).hasSize(6);
     }
 
-    @Test
-    void aScheduleChangedWhileTheTickStartsARunStillGetsItsFirstRun(LocalServer server, PinpointClient pinpoint) {
-        scheduleChangedWhileTheTickStartsARun(server, pinpoint, true);
-    }
-
-    @Test
-    void aScheduleChangedWhileTheTickStartsARunThatIsStillUnderWayGetsItsFirstRunAndEachRunReachesEachEndpointOnce(LocalServer server,
-                                                                                                  PinpointClient pinpoint) {
-        scheduleChangedWhileTheTickStartsARun(server, pinpoint, false);
-    }
-
-    /** {@code drained} false: the old schedule's run has not finished (or its start broke off) when the new one comes due. */
-    private static void scheduleChangedWhileTheTickStartsARun(LocalServer server, PinpointClient pinpoint, boolean drained) {
+    /**
+     * {@code drained} false: the old schedule's run has not finished (or its start broke off) when the new one comes
+     * due; it is started again as a redone run, and each run still reaches each endpoint once.
+     */
+    @ParameterizedTest(name = "the old run over by then: {0}")
+    @ValueSource(booleans = {true, false})
+    void aScheduleChangedWhileTheTickStartsARunStillGetsItsFirstRun(boolean drained, LocalServer server,
+                                                                    PinpointClient pinpoint) {
         RunHarness harness = new RunHarness(server, pinpoint, Instant.parse("2026-12-10T02:00:00Z"));
         CampaignResponse campaign = firstRunDone(harness, 3, Frequency.DAILY);
 

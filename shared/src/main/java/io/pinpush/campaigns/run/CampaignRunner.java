@@ -282,26 +282,41 @@ public final class CampaignRunner {
                 end.result));
     }
 
-    /** After a run: the campaign waits for its next run, or is done (or stays paused). */
+    /**
+     * After a run: the campaign waits for its next run (or for its events, changed to EVENT meanwhile), or is done (or
+     * stays paused). Judged on the campaign as it is now, not as the work item read it when it started.
+     */
     private void settleStatus(RunRecord run, CampaignResponse current) {
         if (current == null) {
             return;
         }
+        String appId = run.appId();
+        String campaignId = run.campaignId();
         // Read before looking for the run after this one: the tick marks every run started only once it has written
         // the last run's record, so a mark seen here with no run after this one means that an UpdateCampaign left the
-        // schedule no run to start (an EndTime moved before the next). Not for an EVENT campaign: events send it.
-        boolean noRunLeft = !run.last() && CampaignScheduler.noRunLeft(runs, current);
-        if (runs.run(run.appId(), run.campaignId(), run.runNumber() + 1).isPresent()) {
+        // schedule no run to start (an EndTime moved before the next).
+        boolean marked = !run.last() && runs.markedEnded(appId, campaignId);
+        if (runs.run(appId, campaignId, run.runNumber() + 1).isPresent()) {
             // Runs overlap (HOURLY, or local time): a later one has started, and the campaign's status is its.
-            LOG.info("Campaign {} run {} finished after run {} started", run.campaignId(), run.runNumber(),
-                    run.runNumber() + 1);
+            LOG.info("Campaign {} run {} finished after run {} started", campaignId, run.runNumber(), run.runNumber() + 1);
             return;
         }
-        CampaignStatus status = Boolean.TRUE.equals(current.isPaused()) ? CampaignStatus.PAUSED
-                : run.last() || noRunLeft ? CampaignStatus.COMPLETED : CampaignStatus.PENDING_NEXT_RUN;
-        // {@code current} was read when the work item started: a campaign changed to EVENT since is not completed.
-        campaigns.setStatus(run.appId(), run.campaignId(), status,
-                latest -> run.last() || !noRunLeft || RunPlans.calendar(latest).isPresent());
-        LOG.info("Campaign {} run {} finished; campaign {}", run.campaignId(), run.runNumber(), status);
+        Optional<CampaignResponse> latest = campaigns.current(appId, campaignId);
+        if (latest.isEmpty()) {
+            return;
+        }
+        boolean scheduled = RunPlans.calendar(latest.get()).isPresent();
+        CampaignStatus status = Boolean.TRUE.equals(latest.get().isPaused()) ? CampaignStatus.PAUSED
+                : scheduled && (run.last() || marked) ? CampaignStatus.COMPLETED : CampaignStatus.PENDING_NEXT_RUN;
+        // Should it change between EVENT and scheduled before the write, that version's own update settles it.
+        campaigns.setStatus(appId, campaignId, status, now -> RunPlans.calendar(now).isPresent() == scheduled);
+        LOG.info("Campaign {} run {} finished; campaign {}", campaignId, run.runNumber(), status);
+        if (status == CampaignStatus.PENDING_NEXT_RUN && scheduled && !marked && runs.markedEnded(appId, campaignId)
+                && runs.run(appId, campaignId, run.runNumber() + 1).isEmpty()) {
+            // An update or a tick ended the schedule between the read above and the write, and found the campaign
+            // still EXECUTING, so left the status to this run.
+            campaigns.setStatus(appId, campaignId, CampaignStatus.COMPLETED,
+                    now -> now.status() == CampaignStatus.PENDING_NEXT_RUN);
+        }
     }
 }

@@ -85,11 +85,6 @@ public final class CampaignScheduler implements CampaignLifecycle {
 
     @Override
     public boolean noRunLeft(CampaignResponse latest) {
-        return noRunLeft(runs, latest);
-    }
-
-    /** {@link #noRunLeft(CampaignResponse)}, for the runner, which holds the run store but not the scheduler. */
-    static boolean noRunLeft(RunStore runs, CampaignResponse latest) {
         return RunPlans.calendar(latest).isPresent() && runs.markedEnded(latest.applicationId(), latest.id());
     }
 

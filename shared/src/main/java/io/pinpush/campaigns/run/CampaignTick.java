@@ -108,7 +108,11 @@ public final class CampaignTick {
                     rearmed -> runs.advanceNext(held, rearmed), () -> noRunLeft(held, next));
             return false;
         }
-        Optional<LocalDateTime> local = calendar.flatMap(c -> c.run(next.slot()));
+        if (calendar.isEmpty()) {
+            runs.finishNext(held); // changed to EVENT, and the update's call to the scheduler has not come: events send it
+            return false;
+        }
+        Optional<LocalDateTime> local = calendar.get().run(next.slot());
         if (local.isEmpty()) {
             noRunLeft(held, next);
             return false;
@@ -166,11 +170,11 @@ public final class CampaignTick {
      */
     private void noRunLeft(RunStore.Due held, RunStore.NextRun next) {
         if (next.runNumber() > 0) {
-            if (runs.lastRunStarted(held)) {
-                // Done, unless a run is under way: that run completes the campaign when it ends.
-                campaigns.setStatus(held.appId(), held.campaignId(), CampaignStatus.COMPLETED,
-                        latest -> CampaignService.WAITING.contains(latest.status()));
-            }
+            // Done, unless a run is under way (that run completes the campaign when it ends). The status first: if
+            // its write fails, the item is still held and due, and the tick after the lease does both again.
+            campaigns.setStatus(held.appId(), held.campaignId(), CampaignStatus.COMPLETED,
+                    latest -> CampaignService.WAITING.contains(latest.status()) && RunPlans.calendar(latest).isPresent());
+            runs.lastRunStarted(held);
         } else {
             runs.finishNext(held);
         }
