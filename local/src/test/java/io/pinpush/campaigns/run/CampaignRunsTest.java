@@ -337,17 +337,11 @@ class CampaignRunsTest {
 
         // Sent on events from now on: the schedule has no run for the tick, but the campaign is not done. The change
         // lands as the run ends, after its last work item read the campaign (still DAILY).
-        java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
-        harness.failOnce.set(request -> {
-            if (request instanceof GetItemRequest get && "next".equals(get.key().get("sk").s())
-                    && changed.compareAndSet(false, true)) {
-                harness.reschedule(campaign, RunHarness.schedule("2026-12-10T03:00:00Z", null, Frequency.EVENT, false,
-                        null, "UTC"));
-            }
-            return false;
-        });
+        var changed = harness.changeWhen(request -> request instanceof GetItemRequest get
+                        && "next".equals(get.key().get("sk").s()),
+                () -> harness.reschedule(campaign, RunHarness.schedule("2026-12-10T03:00:00Z", null, Frequency.EVENT,
+                        false, null, "UTC")));
         harness.drain();
-        harness.failOnce.set(null);
         assertThat(changed).isTrue();
 
         assertThat(harness.sent).hasSize(3);
@@ -718,17 +712,11 @@ class CampaignRunsTest {
         // UpdateCampaign moves the campaign to 15:00, and the scheduler, which still reads run 1 as the next, arms it
         // for 15:00. The tick's move then gives way to the scheduler's.
         at(harness, "2026-12-11T03:00:00Z");
-        java.util.concurrent.atomic.AtomicBoolean updated = new java.util.concurrent.atomic.AtomicBoolean();
-        harness.failOnce.set(request -> {
-            if (request instanceof UpdateItemRequest update && update.updateExpression().startsWith("SET #r")
-                    && updated.compareAndSet(false, true)) {
-                harness.reschedule(campaign, RunHarness.schedule("2026-12-11T15:00:00Z", null, Frequency.DAILY, false,
-                        null, "UTC"));
-            }
-            return false;
-        });
+        var updated = harness.changeWhen(request -> request instanceof UpdateItemRequest update
+                        && update.updateExpression().startsWith("SET #r"),
+                () -> harness.reschedule(campaign, RunHarness.schedule("2026-12-11T15:00:00Z", null, Frequency.DAILY,
+                        false, null, "UTC")));
         assertThat(harness.tick().runsStarted()).isEqualTo(1);
-        harness.failOnce.set(null);
         assertThat(updated).isTrue();
         if (drained) {
             harness.drain();
@@ -758,16 +746,11 @@ class CampaignRunsTest {
         // At 03:00 the tick starts it; meanwhile the user clicks "send now" (IMMEDIATE), and the scheduler, reading
         // run 0 as not yet started, arms it again on the new schedule.
         at(harness, "2026-12-10T03:00:00Z");
-        java.util.concurrent.atomic.AtomicBoolean updated = new java.util.concurrent.atomic.AtomicBoolean();
-        harness.failOnce.set(request -> {
-            if (request instanceof UpdateItemRequest update && update.updateExpression().startsWith("SET ended")
-                    && updated.compareAndSet(false, true)) {
-                harness.reschedule(campaign, RunHarness.schedule("IMMEDIATE", null, Frequency.ONCE, false, null, "UTC"));
-            }
-            return false;
-        });
+        var updated = harness.changeWhen(request -> request instanceof UpdateItemRequest update
+                        && update.updateExpression().startsWith("SET ended"),
+                () -> harness.reschedule(campaign, RunHarness.schedule("IMMEDIATE", null, Frequency.ONCE, false, null,
+                        "UTC")));
         assertThat(harness.tick().runsStarted()).isEqualTo(1);
-        harness.failOnce.set(null);
         assertThat(updated).isTrue();
         harness.drain();
 

@@ -65,6 +65,22 @@ final class RunHarness {
     /** The next request of the runs that this matches fails, once, as a lost connection would. */
     final AtomicReference<Predicate<SdkRequest>> failOnce = new AtomicReference<>();
 
+    /**
+     * Runs {@code change} once, just before the next request of the runs that {@code at} matches is sent: a change
+     * that another process makes at that very moment. The returned flag says whether it came to pass.
+     */
+    java.util.concurrent.atomic.AtomicBoolean changeWhen(Predicate<SdkRequest> at, Runnable change) {
+        java.util.concurrent.atomic.AtomicBoolean made = new java.util.concurrent.atomic.AtomicBoolean();
+        failOnce.set(request -> {
+            if (at.test(request) && made.compareAndSet(false, true)) {
+                failOnce.set(null);
+                change.run();
+            }
+            return false;
+        });
+        return made;
+    }
+
     RunHarness(LocalServer server, PinpointClient pinpoint, Instant now) {
         this(server, pinpoint, now, RunAdmission.ALL);
     }
