@@ -259,6 +259,8 @@ class CampaignRunsTest {
         });
         at(harness, "2026-12-11T03:00:00Z");
         assertThat(harness.tick().runsStarted()).as("no later run").isZero();
+        assertThat(new RunStore(server.pinpush().aws().dynamoDb(), server.pinpush().config())
+                .markedEnded(harness.appId, campaign.id())).as("for good, after its run records expire too").isTrue();
     }
 
     @Test

@@ -88,8 +88,12 @@ public final class CampaignTick {
         RunStore.NextRun next = armed.get();
         int runNumber = next.runNumber();
         Optional<CampaignResponse> current = campaigns.current(appId, campaignId);
-        if (current.isEmpty() || current.get().status() == CampaignStatus.DELETED) {
+        if (current.isEmpty()) {
             runs.finishNext(held);
+            return false;
+        }
+        if (current.get().status() == CampaignStatus.DELETED) {
+            endNext(held, next); // its segment was deleted: it runs no more
             return false;
         }
         CampaignResponse campaign = current.get();
@@ -164,16 +168,25 @@ public final class CampaignTick {
     }
 
     /**
-     * The schedule has no run for {@code next} (its EndTime was moved before it): a campaign with runs behind it is
-     * marked ended, as after its last run, so that it is not run again once their records expire; one that never ran
-     * just loses its next run.
+     * The schedule has no run for {@code next} (its EndTime was moved before it): done, unless a run is under way
+     * (that run completes the campaign when it ends). The status first: if its write fails, the item is still held
+     * and due, and the tick after the lease does both again.
      */
     private void noRunLeft(RunStore.Due held, RunStore.NextRun next) {
         if (next.runNumber() > 0) {
-            // Done, unless a run is under way (that run completes the campaign when it ends). The status first: if
-            // its write fails, the item is still held and due, and the tick after the lease does both again.
             campaigns.setStatus(held.appId(), held.campaignId(), CampaignStatus.COMPLETED,
                     latest -> CampaignService.WAITING.contains(latest.status()) && RunPlans.calendar(latest).isPresent());
+        }
+        endNext(held, next);
+    }
+
+    /**
+     * No run follows {@code next}: a campaign with runs behind it is marked ended, as after its last run, so that it
+     * is not run again once their records expire (an update would find a campaign that never ran); one that never
+     * ran just loses its next run.
+     */
+    private void endNext(RunStore.Due held, RunStore.NextRun next) {
+        if (next.runNumber() > 0) {
             runs.lastRunStarted(held);
         } else {
             runs.finishNext(held);
