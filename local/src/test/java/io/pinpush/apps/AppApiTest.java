@@ -116,7 +116,11 @@ class AppApiTest {
 
     @Test
     void settingsUpdateMergesAndRejectsBadValuesWithoutWriting(PinpointClient pinpoint) {
-        String id = pinpoint.createApp(b -> b.createApplicationRequest(r -> r.name("settings"))).applicationResponse().id();
+        ApplicationResponse app = pinpoint.createApp(b -> b.createApplicationRequest(r -> r.name("settings")))
+                .applicationResponse();
+        String id = app.id();
+        assertThat(pinpoint.getApplicationSettings(b -> b.applicationId(id)).applicationSettingsResource()
+                .lastModifiedDate()).as("never updated: the app's defaults since its creation").isEqualTo(app.creationDate());
 
         pinpoint.updateApplicationSettings(b -> b.applicationId(id).writeApplicationSettingsRequest(w -> w
                 .quietTime(q -> q.start("22:00").end("08:00"))
