@@ -50,15 +50,23 @@ class ActivityCountersTest {
         dynamoDb.close();
     }
 
+    /** {@code flushWhileDown} with DynamoDB unreachable, then a flush once it is back. */
+    private void flushDownThenUp(Counted counted, Runnable flushWhileDown) {
+        dynamoDbDown.set(true);
+        try {
+            flushWhileDown.run();
+        } finally {
+            dynamoDbDown.set(false);
+        }
+        counted.counters.flush();
+    }
+
     @Test
     void aCountThatCannotBeWrittenIsWrittenByTheNextFlush() {
         Counted counted = startActivity("ac71000001");
         counted.succeeded(3);
 
-        dynamoDbDown.set(true);
-        counted.counters.flush(); // the other buffers of the invocation are still written: nothing thrown
-        dynamoDbDown.set(false);
-        counted.counters.flush();
+        flushDownThenUp(counted, counted.counters::flush); // the other buffers are still written: nothing thrown
 
         assertThat(counted.listed().successfulEndpointCount()).isEqualTo(3);
     }
@@ -72,10 +80,7 @@ class ActivityCountersTest {
         }
         counted.succeeded(2);
 
-        dynamoDbDown.set(true);
-        assertTimeoutPreemptively(Duration.ofSeconds(20), counted.counters::flush);
-        dynamoDbDown.set(false);
-        counted.counters.flush();
+        flushDownThenUp(counted, () -> assertTimeoutPreemptively(Duration.ofSeconds(20), counted.counters::flush));
 
         assertThat(counted.listed().successfulEndpointCount()).isEqualTo(2);
     }

@@ -14,7 +14,7 @@ public record App(String id, String name, String arn, Map<String, String> tags, 
         return new ApplicationResponse(arn, id, name, tags, creationDate);
     }
 
-    /** The settings as GetApplicationSettings answers; never updated, they are the defaults the app was created with. */
+    /** The settings as GetApplicationSettings answers; until their first update, the defaults the app was created with. */
     public ApplicationSettingsResource settingsResource() {
         ApplicationSettings s = settings == null ? ApplicationSettings.EMPTY : settings;
         return new ApplicationSettingsResource(id, s.campaignHook(),

@@ -45,8 +45,6 @@ public final class OutcomeSignal implements DeliveryListener {
         private final Set<Integer> missing = ConcurrentHashMap.newKeySet();
         private final Map<Integer, DeliveryOutcome> heard = new ConcurrentHashMap<>();
         private final CountDownLatch allRecorded = new CountDownLatch(1);
-        private boolean spent;
-
         private Waiter(String requestId, Collection<Integer> indices) {
             this.requestId = requestId;
             missing.addAll(indices);
@@ -72,15 +70,11 @@ public final class OutcomeSignal implements DeliveryListener {
         }
 
         /**
-         * Sleeps up to {@code millis}, waking early the first time every expected outcome has been heard. Only once:
-         * after that the send follows its plain poll schedule rather than looping.
+         * Sleeps up to {@code millis}, waking early once every expected outcome has been heard (the send then answers
+         * with {@link #allHeard} and pauses no more).
          */
         public void pause(long millis) throws InterruptedException {
-            if (spent) {
-                Thread.sleep(millis);
-            } else {
-                spent = allRecorded.await(millis, TimeUnit.MILLISECONDS);
-            }
+            allRecorded.await(millis, TimeUnit.MILLISECONDS);
         }
 
         @Override

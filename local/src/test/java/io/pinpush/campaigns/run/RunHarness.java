@@ -289,14 +289,15 @@ final class RunHarness {
         }
 
         @Override
-        public synchronized void setStatus(String appId, String campaignId, CampaignStatus status,
-                                           Predicate<CampaignResponse> stillApplies) {
+        public synchronized void decideStatus(String appId, String campaignId,
+                                              java.util.function.Function<CampaignResponse, Optional<CampaignStatus>> decide) {
             CampaignResponse latest = current.get(campaignId);
-            if (latest == null || !stillApplies.test(latest)) {
+            Optional<CampaignStatus> status = latest == null ? Optional.empty() : decide.apply(latest);
+            if (status.isEmpty()) {
                 return;
             }
-            current.put(campaignId, latest.withStatus(status, Instant.now().toString()));
-            statuses.computeIfAbsent(campaignId, id -> new ArrayList<>()).add(status);
+            current.put(campaignId, latest.withStatus(status.get(), Instant.now().toString()));
+            statuses.computeIfAbsent(campaignId, id -> new ArrayList<>()).add(status.get());
         }
     }
 

@@ -90,19 +90,19 @@ public final class CampaignRunner {
             if (moved && runs.shardDone(work)) {
                 // Moved to another segment meanwhile, so not DELETED: this run still ends, CANCELLED, and the campaign
                 // waits for its next run (on the new segment) or is done.
-                sliceCompleted(run.get(), work, current.get(), RunEnd.CANCELLED);
+                sliceCompleted(run.get(), work, RunEnd.CANCELLED);
             }
             return Optional.empty();
         }
         if (work.isPlan()) {
-            plan(run.get(), segment.get(), calendar, current.get());
+            plan(run.get(), segment.get(), calendar);
             return Optional.empty();
         }
         ShardReport report = Boolean.TRUE.equals(current.get().isPaused())
                 ? new ShardReport(0, 0, 0, 0, 0, 0) // paused mid-run: the rest of this run is not sent
                 : sendShard(work, run.get(), version, segment.get(), calendar);
         if (runs.shardDone(work)) {
-            sliceCompleted(run.get(), work, current.get(), RunEnd.SENT);
+            sliceCompleted(run.get(), work, RunEnd.SENT);
         }
         return Optional.of(report);
     }
@@ -218,7 +218,7 @@ public final class CampaignRunner {
     }
 
     /** Finds the UTC offsets of the run's audience at its wall-clock time and writes one due slice per offset. */
-    private void plan(RunRecord run, SegmentResponse segment, RunCalendar calendar, CampaignResponse current) {
+    private void plan(RunRecord run, SegmentResponse segment, RunCalendar calendar) {
         Map<Instant, ZoneOffset> starts = new ConcurrentHashMap<>();
         audience.forEachMember(segment, endpoint -> {
             Instant start = calendar.startFor(run.local(), RunPlans.zoneOf(endpoint));
@@ -233,7 +233,7 @@ public final class CampaignRunner {
         }
         // No one to reach, or (a plan done again) every slice already done before the total was written.
         if (runs.finishesRun(run, runs.runItem(run))) {
-            finishRun(run, current, RunEnd.SENT);
+            finishRun(run, RunEnd.SENT);
         }
     }
 
@@ -241,13 +241,13 @@ public final class CampaignRunner {
      * Every shard of the slice is done. Each step happens once, and a redelivered work item does those a failure left
      * undone: the slice counted on its run, then the run finished when it was the last.
      */
-    private void sliceCompleted(RunRecord run, WorkItem work, CampaignResponse current, RunEnd end) {
+    private void sliceCompleted(RunRecord run, WorkItem work, RunEnd end) {
         if (runs.sliceCompleted(run, work)) {
             // Best effort, once: TimezonesCompletedCount is shown, not used to decide anything.
             run.activities().values().forEach(id -> activities.add(run.appId(), run.campaignId(), id, 0, 0, 1));
         }
         if (runs.finishesRun(run, runs.runItem(run))) {
-            finishRun(run, current, end);
+            finishRun(run, end);
         }
     }
 
@@ -270,9 +270,9 @@ public final class CampaignRunner {
      * Written again by a redelivered work item whose first try broke before the close: each of its writes sets, none
      * adds.
      */
-    private void finishRun(RunRecord run, CampaignResponse current, RunEnd end) {
+    private void finishRun(RunRecord run, RunEnd end) {
         endActivities(run, end);
-        settleStatus(run, current);
+        settleStatus(run);
         runs.closeRun(run);
     }
 
@@ -284,39 +284,30 @@ public final class CampaignRunner {
 
     /**
      * After a run: the campaign waits for its next run (or for its events, changed to EVENT meanwhile), or is done (or
-     * stays paused). Judged on the campaign as it is now, not as the work item read it when it started.
+     * stays paused), judged on the campaign as it is now, not as the work item read it when it started.
      */
-    private void settleStatus(RunRecord run, CampaignResponse current) {
-        if (current == null) {
-            return;
-        }
+    private void settleStatus(RunRecord run) {
         String appId = run.appId();
         String campaignId = run.campaignId();
-        // Read before looking for the run after this one: the tick marks every run started only once it has written
-        // the last run's record, so a mark seen here with no run after this one means that an UpdateCampaign left the
-        // schedule no run to start (an EndTime moved before the next).
-        boolean marked = !run.last() && runs.markedEnded(appId, campaignId);
         if (runs.run(appId, campaignId, run.runNumber() + 1).isPresent()) {
             // Runs overlap (HOURLY, or local time): a later one has started, and the campaign's status is its.
             LOG.info("Campaign {} run {} finished after run {} started", campaignId, run.runNumber(), run.runNumber() + 1);
             return;
         }
-        Optional<CampaignResponse> latest = campaigns.current(appId, campaignId);
-        if (latest.isEmpty()) {
-            return;
-        }
-        boolean scheduled = RunPlans.calendar(latest.get()).isPresent();
-        CampaignStatus status = Boolean.TRUE.equals(latest.get().isPaused()) ? CampaignStatus.PAUSED
-                : scheduled && (run.last() || marked) ? CampaignStatus.COMPLETED : CampaignStatus.PENDING_NEXT_RUN;
-        // Should it change between EVENT and scheduled before the write, that version's own update settles it.
-        campaigns.setStatus(appId, campaignId, status, now -> RunPlans.calendar(now).isPresent() == scheduled);
-        LOG.info("Campaign {} run {} finished; campaign {}", campaignId, run.runNumber(), status);
-        if (status == CampaignStatus.PENDING_NEXT_RUN && scheduled && !marked && runs.markedEnded(appId, campaignId)
+        campaigns.decideStatus(appId, campaignId, latest -> Optional.of(Boolean.TRUE.equals(latest.isPaused())
+                ? CampaignStatus.PAUSED
+                : run.last() && RunPlans.calendar(latest).isPresent() ? CampaignStatus.COMPLETED
+                : CampaignStatus.PENDING_NEXT_RUN));
+        // Then, the status written, whether an update or a tick ended the schedule (an EndTime moved before the next
+        // run). Each side writes its fact before it reads the other's, so one of them sees both: the tick and the
+        // scheduler write the ended mark, then complete a campaign they find waiting; this run, having written
+        // PENDING_NEXT_RUN, completes it if it finds the mark and no run after it (the tick marks every run started
+        // only once it has written the last run's record).
+        if (!run.last() && runs.markedEnded(appId, campaignId)
                 && runs.run(appId, campaignId, run.runNumber() + 1).isEmpty()) {
-            // An update or a tick ended the schedule between the read above and the write, and found the campaign
-            // still EXECUTING, so left the status to this run.
-            campaigns.setStatus(appId, campaignId, CampaignStatus.COMPLETED,
-                    now -> now.status() == CampaignStatus.PENDING_NEXT_RUN);
+            campaigns.decideStatus(appId, campaignId, latest -> latest.status() == CampaignStatus.PENDING_NEXT_RUN
+                    && RunPlans.calendar(latest).isPresent() ? Optional.of(CampaignStatus.COMPLETED) : Optional.empty());
         }
+        LOG.info("Campaign {} run {} finished", campaignId, run.runNumber());
     }
 }

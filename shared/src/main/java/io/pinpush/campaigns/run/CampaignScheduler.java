@@ -43,7 +43,7 @@ public final class CampaignScheduler implements CampaignLifecycle {
             return;
         }
         Optional<RunStore.NextRun> armed = pickUp(calendar.get(), next, clock.instant());
-        if (armed.isEmpty() && next.runNumber() > 0) {
+        if (armed.isEmpty() && next.hasRunsBehind()) {
             // Cut short (an EndTime moved before its next run): marked, not removed, because its run records expire
             // and a later update must not then find a campaign that never ran, and run it again.
             runs.endRuns(appId, campaign.id(), version);
@@ -69,7 +69,7 @@ public final class CampaignScheduler implements CampaignLifecycle {
         int slot;
         if (next.countsIn(calendar)) {
             slot = calendar.latestStartedFrom(next.slot(), now);
-        } else if (next.runNumber() == 0) {
+        } else if (!next.hasRunsBehind()) {
             slot = calendar.latestStartedFrom(0, now);
         } else {
             Instant previous = next.previousStart();

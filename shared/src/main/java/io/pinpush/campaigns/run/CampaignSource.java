@@ -3,6 +3,7 @@ package io.pinpush.campaigns.run;
 import io.pinpush.campaigns.CampaignResponse;
 import io.pinpush.campaigns.CampaignStatus;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** What the runner reads and changes of the campaigns themselves: answered by the campaign store. */
@@ -21,8 +22,8 @@ public interface CampaignSource {
         }
 
         @Override
-        public void setStatus(String appId, String campaignId, CampaignStatus status,
-                              Predicate<CampaignResponse> stillApplies) {
+        public void decideStatus(String appId, String campaignId,
+                                 Function<CampaignResponse, Optional<CampaignStatus>> decide) {
         }
     };
 
@@ -42,5 +43,14 @@ public interface CampaignSource {
      * {@code stillApplies}: a change that follows from an older version (its segment deleted) must not land on a newer
      * one an UpdateCampaign wrote meanwhile.
      */
-    void setStatus(String appId, String campaignId, CampaignStatus status, Predicate<CampaignResponse> stillApplies);
+    default void setStatus(String appId, String campaignId, CampaignStatus status,
+                           Predicate<CampaignResponse> stillApplies) {
+        decideStatus(appId, campaignId, latest -> stillApplies.test(latest) ? Optional.of(status) : Optional.empty());
+    }
+
+    /**
+     * Moves the campaign to the status {@code decide} gives for its latest version as read (none: left as it is),
+     * deciding again on what is stored should an UpdateCampaign get there first.
+     */
+    void decideStatus(String appId, String campaignId, Function<CampaignResponse, Optional<CampaignStatus>> decide);
 }

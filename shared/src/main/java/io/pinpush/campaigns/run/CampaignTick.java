@@ -133,14 +133,10 @@ public final class CampaignTick {
         // is, on its own version's calendar, and this occurrence becomes the run after it, started by the next tick
         // (a minute late, not never), unless that run was the last: then, as for any update after the last run
         // started, nothing more is sent.
-        RunCalendar runCalendar = stored.existed() && run.version() != campaign.version()
-                ? RunPlans.calendar(campaigns.version(appId, campaignId, run.version())).orElse(calendar.get())
-                : calendar.get();
+        RunCalendar runCalendar = run.version() == campaign.version() ? calendar.get()
+                : RunPlans.calendar(campaigns.version(appId, campaignId, run.version())).orElse(calendar.get());
         boolean numberTaken = !runCalendar.earliestStart(run.local()).equals(startsAt);
-        Runnable moveOn = numberTaken && run.last() ? () -> runs.lastRunStarted(held)
-                : () -> armFollowing(held, numberTaken
-                        ? new RunStore.NextRun(runNumber + 1, next.slot(), next.previousStart(), startsAt, calendar.get().key())
-                        : next.following(startsAt, followingSlot), calendar.get());
+        Runnable moveOn = () -> moveOn(held, next, run, numberTaken, startsAt, followingSlot, calendar.get());
         if (stored.finished()) {
             // Armed again after it ran: an UpdateCampaign read the next run just before the tick that started it,
             // and armed it once more. The run is over (starting it again would set the campaign EXECUTING with
@@ -168,16 +164,33 @@ public final class CampaignTick {
     }
 
     /**
+     * After {@code run} was started (or found started) for {@code next}: the following run is armed, or the schedule
+     * ended after its last one. When {@code run} is another occurrence that took this number, this occurrence is armed
+     * again as the run after it, due now; unless that run was the last.
+     */
+    private void moveOn(RunStore.Due held, RunStore.NextRun next, RunRecord run, boolean numberTaken, Instant startsAt,
+                        int followingSlot, RunCalendar calendar) {
+        if (numberTaken && run.last()) {
+            runs.lastRunStarted(held);
+        } else if (numberTaken) {
+            armFollowing(held, new RunStore.NextRun(next.runNumber() + 1, next.slot(), next.previousStart(), null, null),
+                    calendar);
+        } else {
+            armFollowing(held, next.following(startsAt, followingSlot), calendar);
+        }
+    }
+
+    /**
      * The schedule has no run for {@code next} (its EndTime was moved before it): done, unless a run is under way
-     * (that run completes the campaign when it ends). The status first: if its write fails, the item is still held
-     * and due, and the tick after the lease does both again.
+     * (that run completes the campaign when it ends). The mark first, then the status: a run ending meanwhile writes
+     * its status first, then reads the mark, so one of the two completes the campaign.
      */
     private void noRunLeft(RunStore.Due held, RunStore.NextRun next) {
-        if (next.runNumber() > 0) {
+        endNext(held, next);
+        if (next.hasRunsBehind()) {
             campaigns.setStatus(held.appId(), held.campaignId(), CampaignStatus.COMPLETED,
                     latest -> CampaignService.WAITING.contains(latest.status()) && RunPlans.calendar(latest).isPresent());
         }
-        endNext(held, next);
     }
 
     /**
@@ -186,7 +199,7 @@ public final class CampaignTick {
      * ran just loses its next run.
      */
     private void endNext(RunStore.Due held, RunStore.NextRun next) {
-        if (next.runNumber() > 0) {
+        if (next.hasRunsBehind()) {
             runs.lastRunStarted(held);
         } else {
             runs.finishNext(held);

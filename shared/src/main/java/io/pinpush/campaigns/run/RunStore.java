@@ -76,6 +76,11 @@ public final class RunStore {
             return calendar == null || calendar.equals(other.key());
         }
 
+        /** Whether a run has started before this one: ending the schedule then marks it, rather than removing it. */
+        boolean hasRunsBehind() {
+            return runNumber > 0;
+        }
+
         NextRun at(int slot, Instant dueAt, RunCalendar in) {
             return new NextRun(runNumber, slot, previousStart, dueAt, in.key());
         }
@@ -212,9 +217,8 @@ public final class RunStore {
      * started), or absent, when every run has started if run 0 is recorded (items written before the mark was kept).
      */
     public RunsSoFar runsSoFar(String appId, String campaignId) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
-                .key(key(partition(appId, campaignId), NEXT)).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
+        Map<String, AttributeValue> item = readNext(appId, campaignId);
+        if (item.isEmpty()) {
             return new RunsSoFar(Optional.empty(), run(appId, campaignId, 0).isPresent());
         }
         return item.containsKey(ENDED) ? new RunsSoFar(Optional.empty(), true) : new RunsSoFar(Optional.of(nextRun(item)), false);
@@ -225,9 +229,14 @@ public final class RunStore {
      * start). Unlike {@link #runsSoFar}, an absent item does not count: an EVENT campaign's has been removed.
      */
     public boolean markedEnded(String appId, String campaignId) {
+        return readNext(appId, campaignId).containsKey(ENDED);
+    }
+
+    /** The campaign's next-run item, read strongly; empty when there is none. */
+    private Map<String, AttributeValue> readNext(String appId, String campaignId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
                 .key(key(partition(appId, campaignId), NEXT)).consistentRead(true)).item();
-        return item != null && item.containsKey(ENDED);
+        return item == null ? Map.of() : item;
     }
 
     /** Removes the next run that this tick holds (no run is left, or the campaign is gone); false when it changed. */
@@ -291,11 +300,8 @@ public final class RunStore {
 
     // ---- runs ------------------------------------------------------------------------------------------------
 
-    /**
-     * A run as {@link #createRun} left it: {@code existed} when another start wrote it first, {@code finished} when it
-     * existed and is over ({@link #finishesRun}).
-     */
-    public record StoredRun(RunRecord run, boolean existed, boolean finished) {
+    /** A run as {@link #createRun} left it: {@code finished} when it existed already and is over ({@link #finishesRun}). */
+    public record StoredRun(RunRecord run, boolean finished) {
     }
 
     /** Writes the run unless it exists; returns the stored run either way (a redone tick finds its own). */
@@ -307,11 +313,10 @@ public final class RunStore {
         item.put("expiresAt", expiresAt(now));
         try {
             dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return new StoredRun(run, false, false);
+            return new StoredRun(run, false);
         } catch (ConditionalCheckFailedException exists) {
             Map<String, AttributeValue> stored = runItem(run);
-            return new StoredRun(Json.read(Items.string(stored, Items.DOC), RunRecord.class), true,
-                    stored.containsKey("finished"));
+            return new StoredRun(Json.read(Items.string(stored, Items.DOC), RunRecord.class), stored.containsKey("finished"));
         }
     }
 

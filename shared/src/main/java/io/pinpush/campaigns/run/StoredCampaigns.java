@@ -4,7 +4,7 @@ import io.pinpush.campaigns.CampaignResponse;
 import io.pinpush.campaigns.CampaignStatus;
 import io.pinpush.campaigns.CampaignVersions;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * The runner's view of the campaign store. Status changes are the store's compare-and-set: when an UpdateCampaign
@@ -33,13 +33,16 @@ public final class StoredCampaigns implements CampaignSource {
     }
 
     @Override
-    public void setStatus(String appId, String campaignId, CampaignStatus status,
-                          Predicate<CampaignResponse> stillApplies) {
+    public void decideStatus(String appId, String campaignId,
+                             Function<CampaignResponse, Optional<CampaignStatus>> decide) {
+        CampaignStatus status = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<CampaignResponse> seen = versions.latest(appId, campaignId);
-            if (seen.isEmpty() || seen.get().status() == status || !stillApplies.test(seen.get())) {
+            Optional<CampaignStatus> decided = seen.flatMap(decide);
+            if (decided.isEmpty() || seen.get().status() == decided.get()) {
                 return;
             }
+            status = decided.get();
             if (status != CampaignStatus.PAUSED && (Boolean.TRUE.equals(seen.get().isPaused())
                     || seen.get().status() == CampaignStatus.DELETED)) {
                 return;
