@@ -10,7 +10,8 @@ public interface CampaignLifecycle {
     /** Until the runner plugs in: nobody listens. */
     CampaignLifecycle NONE = new CampaignLifecycle() {
         @Override
-        public void saved(CampaignResponse latest) {
+        public boolean saved(CampaignResponse latest) {
+            return false;
         }
 
         @Override
@@ -18,21 +19,19 @@ public interface CampaignLifecycle {
         }
     };
 
-    void saved(CampaignResponse latest);
+    /**
+     * After {@code latest} was stored.
+     *
+     * @return whether every run of the scheduled campaign has now started (or none is left to start), so that it waits
+     *     for no run: a campaign an update leaves so is COMPLETED
+     */
+    boolean saved(CampaignResponse latest);
 
     /**
      * Whether every run of the campaign has started, so that an update will not run it again (its run numbers are
      * taken): a finished campaign then keeps its status instead of claiming SCHEDULED.
      */
     default boolean everyRunStarted(String appId, String campaignId) {
-        return false;
-    }
-
-    /**
-     * Whether {@code latest} is a scheduled campaign whose every run has started, so that it waits for no run (an
-     * EVENT campaign waits for its events instead): a campaign an update leaves so is COMPLETED.
-     */
-    default boolean noRunLeft(CampaignResponse latest) {
         return false;
     }
 

@@ -93,8 +93,7 @@ public final class CampaignService implements AppScopedData {
             CampaignResponse next = version(appId, campaignId, latest.creationDate(), Timestamps.now(clock), merged,
                     segmentVersion, statusAfterUpdate(latest, request), latest.version() + 1);
             if (campaigns.addVersion(latest, next)) {
-                lifecycle.saved(next);
-                return completedIfNoRunLeft(next);
+                return lifecycle.saved(next) ? completedIfWaiting(next) : next;
             }
         }
         throw ApiError.tooManyRequests("Campaign " + campaignId + " is being updated by many requests at once; retry");
@@ -143,8 +142,8 @@ public final class CampaignService implements AppScopedData {
      * it) is done: COMPLETED, as after its last run, rather than waiting for good. One with a run under way is
      * EXECUTING; that run completes it when it ends.
      */
-    private CampaignResponse completedIfNoRunLeft(CampaignResponse saved) {
-        if (!WAITING.contains(saved.status()) || !lifecycle.noRunLeft(saved)) {
+    private CampaignResponse completedIfWaiting(CampaignResponse saved) {
+        if (!WAITING.contains(saved.status())) {
             return saved;
         }
         return store.changeStatus(saved, CampaignStatus.COMPLETED).orElse(saved);

@@ -25,35 +25,35 @@ public final class CampaignScheduler implements CampaignLifecycle {
 
     /** After CreateCampaign or UpdateCampaign stored {@code campaign} (its latest version). */
     @Override
-    public void saved(CampaignResponse campaign) {
+    public boolean saved(CampaignResponse campaign) {
         String appId = campaign.applicationId();
         int version = campaign.version();
         Optional<RunCalendar> calendar = RunPlans.calendar(campaign);
         if (calendar.isEmpty()) {
             runs.disarm(appId, campaign.id(), version); // an EVENT campaign: the trigger path sends it
-            return;
+            return false;
         }
         RunStore.RunsSoFar runsSoFar = runs.runsSoFar(appId, campaign.id());
         if (runsSoFar.everyRunStarted()) {
-            return; // every run has started already: an update does not send the campaign again
+            return true; // every run has started already: an update does not send the campaign again
         }
         RunStore.NextRun next = runsSoFar.pending().orElse(RunStore.NextRun.FIRST);
         if (Boolean.TRUE.equals(campaign.isPaused())) {
             runs.parkNext(appId, campaign.id(), next, version);
-            return;
+            return false;
         }
         Optional<RunStore.NextRun> armed = pickUp(calendar.get(), next, clock.instant());
         if (armed.isEmpty() && next.hasRunsBehind()) {
             // Cut short (an EndTime moved before its next run): marked, not removed, because its run records expire
             // and a later update must not then find a campaign that never ran, and run it again.
-            runs.endRuns(appId, campaign.id(), version);
-            return;
+            return runs.endRuns(appId, campaign.id(), version);
         }
         if (armed.isEmpty()) {
             runs.disarm(appId, campaign.id(), version);
-            return;
+            return false;
         }
         runs.armNext(appId, campaign.id(), armed.get(), version);
+        return false;
     }
 
     /**
@@ -81,11 +81,6 @@ public final class CampaignScheduler implements CampaignLifecycle {
     @Override
     public boolean everyRunStarted(String appId, String campaignId) {
         return runs.runsSoFar(appId, campaignId).everyRunStarted();
-    }
-
-    @Override
-    public boolean noRunLeft(CampaignResponse latest) {
-        return RunPlans.calendar(latest).isPresent() && runs.markedEnded(latest.applicationId(), latest.id());
     }
 
     /** After DeleteCampaign: no further runs; work items still queued find the campaign gone and send nothing. */

@@ -122,13 +122,13 @@ public final class RunStore {
 
     /**
      * Every run has started, for campaign version {@code version}: an update left a campaign with runs behind it no
-     * run to start. The same mark as {@link #lastRunStarted}, for the same reason; ignored over a later version.
+     * run to start. The same mark as {@link #lastRunStarted}, for the same reason; false over a later version.
      */
-    public void endRuns(String appId, String campaignId, int version) {
+    public boolean endRuns(String appId, String campaignId, int version) {
         Map<String, AttributeValue> item = new HashMap<>(key(partition(appId, campaignId), NEXT));
         item.put(ENDED, Items.s("true"));
         item.put("cv", Items.n(version));
-        putUnlessLater(item, version);
+        return putUnlessLater(item, version);
     }
 
     /** No more runs for campaign version {@code version} (an EVENT campaign, or one that never ran and has none left). */
